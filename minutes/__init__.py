@@ -1,0 +1,1 @@
+"""minutes: store meeting minutes in SQLite and track their actions."""

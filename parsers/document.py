@@ -1,0 +1,157 @@
+"""The intermediate document model every reader produces.
+
+A document is a flat list of blocks: headings, paragraphs and tables.  Tables
+hold rows of cells and every cell holds blocks again.  Nothing here knows
+about HTML, Word or Markdown; the readers build these objects and the
+extractors read them.
+
+The constructors normalise once for every reader: odd spaces are folded,
+adjacent runs of the same weight are merged, and empty runs are dropped.
+A line break inside a paragraph is kept as ``"\\n"`` in the run text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Union
+
+# Characters that are spaces in all but name; zero-width ones vanish.
+_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\r\f\v]+")
+_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_MULTI_SPACE = re.compile(r" {2,}")
+_SPACE_AROUND_NL = re.compile(r" *\n *")
+
+
+def clean_text(text: str) -> str:
+    """Fold odd spaces, drop zero-width and control characters (keeps ``\\n``)."""
+    text = _ZERO_WIDTH.sub("", text)
+    text = _SPACES.sub(" ", text)
+    return _CONTROL.sub("", text)
+
+
+@dataclass(slots=True)
+class Run:
+    """A stretch of text of one weight."""
+
+    text: str
+    bold: bool = False
+
+
+def normalise_runs(runs: Iterable[Run]) -> list[Run]:
+    """Merge neighbours of the same weight, fold spaces, trim the ends."""
+    out: list[Run] = []
+    for run in runs:
+        text = clean_text(run.text)
+        if not text:
+            continue
+        bold = bool(run.bold) and bool(text.strip())
+        if out and (out[-1].bold == bold or not text.strip()):
+            out[-1].text += text
+        elif out and not out[-1].text.strip():
+            out[-1] = Run(out[-1].text + text, bold)
+        else:
+            out.append(Run(text, bold))
+    for run in out:
+        run.text = _SPACE_AROUND_NL.sub("\n", _MULTI_SPACE.sub(" ", run.text))
+    while out and not out[0].text.strip():
+        out.pop(0)
+    while out and not out[-1].text.strip():
+        out.pop()
+    if out:
+        out[0].text = out[0].text.lstrip()
+        out[-1].text = out[-1].text.rstrip()
+    return out
+
+
+@dataclass
+class Heading:
+    level: int
+    runs: list[Run]
+    loc: str = ""
+    label: str | None = None  # a number the source renders but does not keep in the text
+
+    def __post_init__(self) -> None:
+        self.runs = normalise_runs(self.runs)
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs).replace("\n", " ").strip()
+
+
+@dataclass
+class Paragraph:
+    """A paragraph of runs.
+
+    ``label`` is a list number the source renders but does not keep in the
+    text (Word's automatic numbering, an HTML ``<ol>``); ``level`` is the list
+    nesting (``None`` outside lists, 0 for a top-level list item); ``style``
+    names what the source said the paragraph is (``"quote"``, ``"code"``, a
+    Word style name) where that matters.
+    """
+
+    runs: list[Run]
+    label: str | None = None
+    style: str | None = None
+    level: int | None = None
+    loc: str = ""
+
+    def __post_init__(self) -> None:
+        self.runs = normalise_runs(self.runs)
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.text.strip()
+
+
+@dataclass
+class Cell:
+    blocks: list["Block"] = field(default_factory=list)
+    colspan: int = 1
+    continued: bool = False  # the lower part of a vertically merged cell
+
+    @property
+    def text(self) -> str:
+        return "\n".join(block_text(b) for b in self.blocks).strip()
+
+
+@dataclass
+class Row:
+    cells: list[Cell]
+    is_header: bool = False
+    loc: str = ""
+
+
+@dataclass
+class Table:
+    rows: list[Row]
+    loc: str = ""
+
+
+Block = Union[Heading, Paragraph, Table]
+
+
+@dataclass
+class Document:
+    blocks: list[Block]
+    format: str
+    warnings: list[str] = field(default_factory=list)
+    # What the source says about itself outside the body: an HTML <title>,
+    # Markdown front matter ({"title": ..., "date": ...}).
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+def block_text(block: Block) -> str:
+    if isinstance(block, Table):
+        return "\n".join(c.text for r in block.rows for c in r.cells if c.text)
+    return block.text
+
+
+def make_paragraph(runs: Iterable[Run], **kw) -> Paragraph | None:
+    """A paragraph, or ``None`` when it would hold no text."""
+    para = Paragraph(list(runs), **kw)
+    return None if para.is_empty else para

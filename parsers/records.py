@@ -1,0 +1,105 @@
+"""The parse records: what a document says, in the contract's shape.
+
+``Minutes.to_dict()`` is exactly the JSON of ``minutes parse --json``
+(see the parse contract).  Every list field defaults to empty and every
+scalar to ``None`` so that the keys are always present.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class Source:
+    path: str
+    format: str
+    sha256: str
+
+
+@dataclass
+class Meeting:
+    title: str | None = None
+    subtitle: str | None = None
+    date: str | None = None
+    start_time: str | None = None
+    end_time: str | None = None
+    location: str | None = None
+
+
+@dataclass
+class Attendee:
+    name: str
+    initials: str | None = None
+    role: str | None = None
+    organisation: str | None = None
+    status: str = "present"
+
+
+@dataclass
+class Item:
+    number: str | None
+    title: str | None
+    text: str | None = None
+    where: str = ""
+
+
+@dataclass
+class Answer:
+    by: str | None
+    text: str | None = None
+
+
+@dataclass
+class Question:
+    item: str | None
+    asker: str | None
+    text: str
+    answers: list[Answer] = field(default_factory=list)
+    where: str = ""
+
+
+@dataclass
+class Action:
+    item: str | None
+    owners: list[str]
+    text: str
+    due: str | None = None
+    status: str = "open"
+    ref: str | None = None
+    where: str = ""
+
+
+@dataclass
+class Update:
+    item: str | None
+    ref: str | None
+    owners: list[str]
+    text: str
+    status: str = "open"
+    note: str | None = None
+    due: str | None = None
+    where: str = ""
+
+
+@dataclass
+class Decision:
+    item: str | None
+    text: str
+    where: str = ""
+
+
+@dataclass
+class Minutes:
+    source: Source
+    meeting: Meeting = field(default_factory=Meeting)
+    attendees: list[Attendee] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+    questions: list[Question] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+    updates: list[Update] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)

@@ -1,0 +1,132 @@
+"""Bytes in, format and decoded text out.  Encodings are decided here only."""
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+from parsers.errors import ParseError
+
+TEXT_EXTENSIONS = {".txt", ".md", ".markdown", ".text", ".mdown"}
+HTML_EXTENSIONS = {".html", ".htm", ".xhtml"}
+DOCX_EXTENSIONS = {".docx", ".docm", ".dotx"}
+
+_BOMS = [
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+]
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
+_XML_ENCODING = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_\-.]+)""")
+_HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|\?xml)", re.I | re.S)
+# Signatures of files that are not minutes in any format this tool reads.
+_FOREIGN = [
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a legacy Office file (.doc/.xls), not a .docx: save it as .docx"),
+    (b"%PDF", "a PDF file: convert it to .docx, HTML or text first"),
+    (b"{\\rtf", "an RTF file: save it as .docx first"),
+    (b"\x89PNG", "an image, not minutes"),
+    (b"\xff\xd8\xff", "an image, not minutes"),
+    (b"GIF8", "an image, not minutes"),
+]
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass
+class Sniffed:
+    format: str          # "docx", "html" or "markdown"
+    data: bytes
+    text: str | None     # decoded text for html and markdown
+
+
+def sniff(path: str, data: bytes) -> Sniffed:
+    """Decide the format of ``data`` (read from ``path``) and decode text formats."""
+    ext = _extension(path)
+    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
+        if ext in HTML_EXTENSIONS | TEXT_EXTENSIONS:
+            raise ParseError(path, "is a zip archive, not a text or HTML file")
+        return Sniffed("docx", data, None)
+    for magic, what in _FOREIGN:
+        if data.startswith(magic):
+            raise ParseError(path, f"is {what}")
+    if ext in DOCX_EXTENSIONS:
+        raise ParseError(path, "is not a Word .docx file (not a zip archive)")
+    if not data.strip():
+        raise ParseError(path, "is empty")
+    text = decode(path, data)
+    if ext in HTML_EXTENSIONS or (ext not in TEXT_EXTENSIONS and _HTML_START.match(data[:4096].lstrip(codecs.BOM_UTF8))):
+        return Sniffed("html", data, text)
+    return Sniffed("markdown", data, text)
+
+
+def decode(path: str, data: bytes) -> str:
+    """Decode text from its BOM, its own declaration, UTF-8 or detection."""
+    encoding = _bom_encoding(data) or _declared_encoding(data)
+    text = None
+    if encoding:
+        try:
+            text = data.decode(encoding)
+        except (LookupError, UnicodeDecodeError):
+            text = None
+    if text is None:
+        if _looks_binary(data):
+            raise ParseError(path, "is a binary file, not text, HTML or a .docx")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = _detect(data)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub("", text)
+
+
+def _extension(path: str) -> str:
+    name = str(path).lower()
+    dot = name.rfind(".")
+    return name[dot:] if dot >= 0 else ""
+
+
+def _bom_encoding(data: bytes) -> str | None:
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name
+    return None
+
+
+def _declared_encoding(data: bytes) -> str | None:
+    head = data[:4096]
+    m = _XML_ENCODING.match(head) or _META_CHARSET.search(head)
+    if not m:
+        return None
+    name = m.group(1).decode("ascii", "replace").lower()
+    # Browsers read "iso-8859-1" and "ascii" as windows-1252; so do we.
+    if name in ("iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii"):
+        return "cp1252"
+    return name
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return sample.count(b"\x00") > len(sample) // 100
+    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    return controls > len(sample) // 20
+
+
+def _detect(data: bytes) -> str:
+    """Not UTF-8: Windows-1252 (what Word and most Western pages write) when it
+    fits every byte, else what charset-normalizer finds."""
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is not None and best.encoding not in ("utf_8",):
+        try:
+            return data.decode(best.encoding)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return data.decode("cp1252", errors="replace")
