@@ -1,0 +1,193 @@
+"""Ingest files, folders and globs into the store, one transaction per document.
+
+    >>> report = ingest_paths("minutes.db", ["fixtures/"])
+    >>> [(r.path, r.status) for r in report.results]
+
+Reading and parsing (``prepare``) is a pure function of the file, so that
+``jobs > 1`` parses in worker processes while this process alone writes.
+The parsers are imported lazily: commands that only read the database never
+load bs4, lxml or python-docx.
+"""
+from __future__ import annotations
+
+import glob
+import hashlib
+import os
+import sqlite3
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
+
+from minutes import store
+from minutes.errors import MinutesError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from parsers.records import Minutes
+
+EXTENSIONS = (".docx", ".html", ".htm", ".md", ".markdown", ".txt")
+DEFAULT_MAX_SIZE = 50 * 1024 * 1024
+
+
+@dataclass
+class FileResult:
+    path: str
+    status: str                  # added, updated, unchanged or failed
+    detail: str = ""             # the reason of a failure, or what changed
+    meeting: str = ""
+    gone: list[tuple[int, str]] = field(default_factory=list)
+
+
+@dataclass
+class IngestReport:
+    results: list[FileResult] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(r.status == status for r in self.results)
+
+    @property
+    def failed(self) -> bool:
+        return self.count("failed") > 0
+
+    def summary(self) -> str:
+        parts = [f"{self.count(s)} {s}" for s in ("added", "updated", "unchanged", "failed")]
+        n = len(self.results)
+        return f"{n} file{'s' if n != 1 else ''}: " + ", ".join(parts)
+
+
+@dataclass
+class Prepared:
+    """What a worker hands the writer: a parse, a known file, or a failure."""
+    path: str
+    size: int = 0
+    sha256: str = ""
+    minutes: "Minutes | None" = None
+    error: str | None = None
+    unchanged: bool = False
+
+
+def find_files(paths: Iterable[str]) -> tuple[list[str], list[FileResult]]:
+    """Expand files, folders (recursively, by extension) and globs; report what matches nothing."""
+    files: list[str] = []
+    missing: list[FileResult] = []
+    seen: set[str] = set()
+
+    def add(p: str) -> None:
+        real = os.path.realpath(p)
+        if real not in seen:
+            seen.add(real)
+            files.append(p)
+
+    for arg in paths:
+        if os.path.isdir(arg):
+            for p in _walk(arg):
+                add(p)
+        elif os.path.exists(arg):
+            add(arg)
+        elif glob.has_magic(arg):
+            hits = sorted(glob.glob(arg, recursive=True))
+            if not hits:
+                missing.append(FileResult(arg, "failed", "no file matches this pattern"))
+            for hit in hits:
+                for p in (_walk(hit) if os.path.isdir(hit) else [hit]):
+                    add(p)
+        else:
+            missing.append(FileResult(arg, "failed", "no such file or folder"))
+    return files, missing
+
+
+def _walk(folder: str) -> Iterator[str]:
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            if name.lower().endswith(EXTENSIONS) and not name.startswith((".", "~$")):
+                yield os.path.join(root, name)
+
+
+def prepare(path: str, max_size: int = DEFAULT_MAX_SIZE, known: frozenset[str] = frozenset()) -> Prepared:
+    """Read and parse one file (no database); a file whose sha256 is ``known`` is not parsed."""
+    from parsers import ParseError, parse_bytes, read_file_bytes
+
+    try:
+        data = read_file_bytes(path, max_size)
+        sha = hashlib.sha256(data).hexdigest()
+        if sha in known:
+            return Prepared(path, len(data), sha, unchanged=True)
+        return Prepared(path, len(data), sha, minutes=parse_bytes(path, data, max_size))
+    except ParseError as exc:
+        return Prepared(path, error=exc.reason)
+    except Exception as exc:  # a parser bug must not stop the batch
+        return Prepared(path, error=f"could not be parsed ({type(exc).__name__}: {exc})")
+
+
+def _known(db, series: str | None) -> frozenset[str]:
+    """sha256 of the current source of every stored meeting (of ``series``, if given)."""
+    if not store.schema_is_current(db):
+        return frozenset()
+    sql = "SELECT d.sha256 FROM meetings m JOIN documents d ON d.id = m.document_id"
+    rows = db.execute(sql + " WHERE m.series = ?", [series]) if series else db.execute(sql)
+    return frozenset(r[0] for r in rows)
+
+
+def _write(db, prepared: Prepared, series: str | None) -> FileResult:
+    if prepared.error:
+        return FileResult(prepared.path, "failed", prepared.error)
+    if prepared.unchanged:
+        return FileResult(prepared.path, "unchanged")
+    try:
+        saved = store.save(db, prepared.minutes, size=prepared.size, series=series)
+    except MinutesError as exc:
+        return FileResult(prepared.path, "failed", str(exc))
+    except sqlite3.Error as exc:
+        return FileResult(prepared.path, "failed", f"could not be stored ({exc})")
+    detail = ""
+    if saved.status != "unchanged":
+        detail = f"{saved.actions_added} new action{'s' * (saved.actions_added != 1)}"
+        if saved.status == "updated":
+            detail += f", {saved.actions_kept} kept"
+        if saved.actions_gone:
+            detail += f", {len(saved.actions_gone)} no longer in the minutes"
+    return FileResult(prepared.path, saved.status, detail, saved.meeting, saved.actions_gone)
+
+
+def ingest_paths(db_path: str, paths: Iterable[str], series: str | None = None, jobs: int = 1,
+                 max_size: int = DEFAULT_MAX_SIZE,
+                 progress: Callable[[FileResult], None] | None = None) -> IngestReport:
+    """Ingest every file ``paths`` names; one transaction per document, failures reported."""
+    files, missing = find_files(paths)
+    report = IngestReport()
+    for r in missing:
+        report.results.append(r)
+        if progress:
+            progress(r)
+    if not files:
+        return report
+    db = store.connect(db_path)
+    try:
+        known = _known(db, series)
+        for prepared in _prepared(files, max_size, known, jobs):
+            result = _write(db, prepared, series)
+            report.results.append(result)
+            if progress:
+                progress(result)
+    finally:
+        db.close()
+    return report
+
+
+def _prepared(files: list[str], max_size: int, known: frozenset[str], jobs: int) -> Iterator[Prepared]:
+    if jobs <= 1 or len(files) < 2:
+        for path in files:
+            yield prepare(path, max_size, known)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(prepare, files, [max_size] * len(files), [known] * len(files))
+
+
+def check_files(paths: Iterable[str], max_size: int = DEFAULT_MAX_SIZE) -> Iterator[tuple[str, list[str], str | None]]:
+    """Parse without storing: (path, warnings, error) for each file."""
+    files, missing = find_files(paths)
+    for r in missing:
+        yield r.path, [], r.detail
+    for path in files:
+        p = prepare(path, max_size)
+        yield path, (p.minutes.warnings if p.minutes else []), p.error

@@ -1,0 +1,200 @@
+"""The database shape, declared once.
+
+``MIGRATIONS[n]`` takes a database from ``user_version`` n to n + 1; the
+store applies the missing ones inside the writer's transaction.  Plain
+tables with a ``name`` or ``title`` label column, explicit foreign keys with
+an index on each, and external-content FTS5 tables named ``<table>_fts``
+(the convention sqlite-utils and Datasette detect).
+"""
+from __future__ import annotations
+
+TABLES = """
+CREATE TABLE documents (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    path TEXT NOT NULL,
+    sha256 TEXT NOT NULL UNIQUE,
+    format TEXT,
+    size INTEGER,
+    ingested_at TEXT NOT NULL
+);
+CREATE TABLE meetings (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    series TEXT NOT NULL,
+    title TEXT,
+    subtitle TEXT,
+    date TEXT,
+    start_time TEXT,
+    end_time TEXT,
+    location TEXT,
+    key TEXT NOT NULL UNIQUE,
+    document_id INTEGER NOT NULL REFERENCES documents(id),
+    warnings TEXT NOT NULL DEFAULT '[]',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE people (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    initials TEXT,
+    key TEXT NOT NULL UNIQUE
+);
+CREATE TABLE attendees (
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    name TEXT NOT NULL,
+    initials TEXT,
+    role TEXT,
+    organisation TEXT,
+    status TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    UNIQUE (meeting_id, person_id)
+);
+CREATE TABLE items (
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    number TEXT,
+    title TEXT,
+    text TEXT,
+    locator TEXT,
+    position INTEGER NOT NULL
+);
+CREATE TABLE questions (
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    item_id INTEGER REFERENCES items(id) ON DELETE SET NULL,
+    item TEXT,
+    asker TEXT,
+    text TEXT NOT NULL,
+    locator TEXT,
+    position INTEGER NOT NULL
+);
+CREATE TABLE answers (
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    question_id INTEGER NOT NULL REFERENCES questions(id) ON DELETE CASCADE,
+    speaker TEXT,
+    text TEXT,
+    position INTEGER NOT NULL
+);
+CREATE TABLE actions (
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+    item_id INTEGER REFERENCES items(id) ON DELETE SET NULL,
+    item TEXT,
+    owners TEXT NOT NULL,
+    text TEXT NOT NULL,
+    key TEXT NOT NULL,
+    due TEXT,
+    status TEXT NOT NULL CHECK (status IN ('open', 'done', 'dropped')),
+    minutes_status TEXT NOT NULL,
+    in_minutes INTEGER NOT NULL DEFAULT 1,
+    ref TEXT,
+    locator TEXT,
+    position INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE action_owners (
+    id INTEGER PRIMARY KEY,
+    action_id INTEGER NOT NULL REFERENCES actions(id) ON DELETE CASCADE,
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+    written TEXT NOT NULL,
+    person_id INTEGER REFERENCES people(id),
+    attendee_id INTEGER REFERENCES attendees(id) ON DELETE SET NULL,
+    all_attendees INTEGER NOT NULL DEFAULT 0,
+    position INTEGER NOT NULL
+);
+CREATE TABLE action_events (
+    id INTEGER PRIMARY KEY,
+    action_id INTEGER NOT NULL REFERENCES actions(id) ON DELETE CASCADE,
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+    at TEXT NOT NULL,
+    event TEXT NOT NULL CHECK (event IN ('created', 'done', 'reopened', 'dropped', 'note', 'edited')),
+    actor TEXT NOT NULL,
+    source TEXT NOT NULL CHECK (source IN ('minutes', 'hand')),
+    note TEXT
+);
+CREATE TABLE updates (
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    item_id INTEGER REFERENCES items(id) ON DELETE SET NULL,
+    item TEXT,
+    ref TEXT,
+    owners TEXT NOT NULL,
+    text TEXT NOT NULL,
+    status TEXT,
+    note TEXT,
+    due TEXT,
+    locator TEXT,
+    position INTEGER NOT NULL
+);
+CREATE TABLE decisions (
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    item_id INTEGER REFERENCES items(id) ON DELETE SET NULL,
+    item TEXT,
+    text TEXT NOT NULL,
+    locator TEXT,
+    position INTEGER NOT NULL
+);
+"""
+
+INDEXES = {
+    "meetings": ["document_id", "series, date", "date"],
+    "attendees": ["meeting_id", "person_id"],
+    "items": ["meeting_id"],
+    "questions": ["meeting_id", "item_id"],
+    "answers": ["meeting_id", "question_id"],
+    "actions": ["meeting_id", "item_id", "status", "due"],
+    "action_owners": ["action_id", "meeting_id", "person_id, action_id", "written", "attendee_id"],
+    "action_events": ["action_id", "meeting_id"],
+    "updates": ["meeting_id", "item_id"],
+    "decisions": ["meeting_id", "item_id"],
+}
+
+# table -> the columns searched in full text
+SEARCHED = {
+    "items": ["title", "text"],
+    "questions": ["text"],
+    "answers": ["text"],
+    "actions": ["text", "owners"],
+    "decisions": ["text"],
+}
+
+
+def _index_sql() -> str:
+    out = []
+    for table, columns in INDEXES.items():
+        for cols in columns:
+            name = f"idx_{table}_" + "_".join(c.strip() for c in cols.split(","))
+            out.append(f"CREATE INDEX {name} ON {table} ({cols});")
+    return "\n".join(out)
+
+
+def _fts_sql() -> str:
+    out = []
+    for table, cols in SEARCHED.items():
+        col_list = ", ".join(cols)
+        new = ", ".join(f"new.{c}" for c in cols)
+        old = ", ".join(f"old.{c}" for c in cols)
+        out.append(f"""
+CREATE VIRTUAL TABLE {table}_fts USING FTS5 ({col_list}, content="{table}", content_rowid="id");
+CREATE TRIGGER {table}_ai AFTER INSERT ON {table} BEGIN
+  INSERT INTO {table}_fts (rowid, {col_list}) VALUES (new.id, {new});
+END;
+CREATE TRIGGER {table}_ad AFTER DELETE ON {table} BEGIN
+  INSERT INTO {table}_fts ({table}_fts, rowid, {col_list}) VALUES ('delete', old.id, {old});
+END;
+CREATE TRIGGER {table}_au AFTER UPDATE ON {table} BEGIN
+  INSERT INTO {table}_fts ({table}_fts, rowid, {col_list}) VALUES ('delete', old.id, {old});
+  INSERT INTO {table}_fts (rowid, {col_list}) VALUES (new.id, {new});
+END;""")
+    return "\n".join(out)
+
+
+# Each entry is one migration script; never edit a released one, append.
+MIGRATIONS: list[str] = [TABLES + _index_sql() + _fts_sql()]
+VERSION = len(MIGRATIONS)

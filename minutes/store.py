@@ -1,0 +1,257 @@
+"""The SQLite store: open it, shape it, save one parse in one transaction.
+
+    >>> db = connect("minutes.db")
+    >>> result = save(db, parsers.parse("minutes.md"))
+    >>> result.status
+    'added'
+
+Every write is one ``BEGIN IMMEDIATE`` transaction that first creates or
+migrates the schema, so that concurrent writers into a database that does
+not exist yet all succeed, one after the other (WAL, 30 s busy timeout).
+"""
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING, Iterator
+
+import sqlite_utils
+
+from minutes import schema
+from minutes.errors import MinutesError
+from minutes.keys import derive_series, person_key
+from minutes.matching import save_actions
+
+if TYPE_CHECKING:  # pragma: no cover
+    from parsers.records import Minutes
+
+BUSY_TIMEOUT = 30.0
+
+
+@dataclass
+class SaveResult:
+    status: str                      # added, updated or unchanged
+    meeting_id: int
+    meeting: str                     # the meeting's name, e.g. "2015-12-09 ICAT Steering Group"
+    actions_added: int = 0
+    actions_kept: int = 0
+    actions_gone: list[tuple[int, str]] = field(default_factory=list)   # (id, text) no longer in the minutes
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+def connect(path: str, create: bool = True) -> sqlite_utils.Database:
+    """Open the database at ``path`` (WAL, foreign keys on, 30 s busy timeout).
+
+    With ``create=False`` a missing file is an error rather than a new database.
+    """
+    path = str(path)
+    if not create and path != ":memory:" and not os.path.exists(path):
+        raise MinutesError(f"there is no database at {path} (run 'minutes ingest' first)")
+    try:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise MinutesError(f"{path}: cannot open the database ({exc})") from None
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        _set_wal(conn)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise MinutesError(f"{path}: is not a minutes database ({exc})") from None
+    return sqlite_utils.Database(conn, execute_plugins=False)
+
+
+def _set_wal(conn: sqlite3.Connection) -> None:
+    # Switching to WAL needs a moment alone with the file; the busy handler
+    # does not always cover it, so retry within the busy timeout.
+    deadline = time.monotonic() + BUSY_TIMEOUT
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
+@contextlib.contextmanager
+def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """One ``BEGIN IMMEDIATE`` transaction that starts by bringing the schema up to date."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        ensure_schema(db)
+        yield db
+    except BaseException:
+        if db.conn.in_transaction:
+            db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
+
+
+def ensure_schema(db: sqlite_utils.Database) -> None:
+    """Apply the migrations this database has not had yet (idempotent)."""
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version > schema.VERSION:
+        raise MinutesError(f"the database was made by a newer version of minutes (schema {version})")
+    for script in schema.MIGRATIONS[version:]:
+        db.executescript(script)
+    if version != schema.VERSION:
+        db.execute(f"PRAGMA user_version = {schema.VERSION}")
+
+
+def schema_is_current(db: sqlite_utils.Database) -> bool:
+    return db.execute("PRAGMA user_version").fetchone()[0] == schema.VERSION
+
+
+def meeting_key(series: str, date: str | None, path: str) -> str:
+    """Same series and date: the same meeting.  Undated minutes are keyed by file name."""
+    return f"{series}|{date}" if date else f"{series}|file:{os.path.basename(path)}"
+
+
+def current_sha(db: sqlite_utils.Database, sha256: str, series: str | None = None) -> dict | None:
+    """The meeting whose current source has this sha256 (and series, if given), if any."""
+    if not schema_is_current(db):
+        return None
+    sql = ("SELECT m.id, m.name, m.series FROM meetings m JOIN documents d ON d.id = m.document_id "
+           "WHERE d.sha256 = ?")
+    params: list = [sha256]
+    if series:
+        sql += " AND m.series = ?"
+        params.append(series)
+    row = db.execute(sql, params).fetchone()
+    return dict(zip(("id", "name", "series"), row)) if row else None
+
+
+def save(db: sqlite_utils.Database, minutes: "Minutes", *, size: int | None = None,
+         series: str | None = None) -> SaveResult:
+    """Store one parse in one transaction: added, updated (a corrected version) or unchanged."""
+    with transaction(db):
+        return _save(db, minutes, size, series)
+
+
+def _save(db: sqlite_utils.Database, m: "Minutes", size: int | None, series: str | None) -> SaveResult:
+    stamp = now()
+    path = m.source.path
+    series = series or derive_series(m.meeting.title, os.path.splitext(os.path.basename(path))[0])
+    key = meeting_key(series, m.meeting.date, path)
+    row = db.execute("SELECT m.id, d.sha256 FROM meetings m JOIN documents d ON d.id = m.document_id "
+                     "WHERE m.key = ?", [key]).fetchone()
+    name = " ".join(x for x in (m.meeting.date, series) if x)
+    if row and row[1] == m.source.sha256:
+        return SaveResult("unchanged", row[0], name)
+    doc_id = _save_document(db, m, size, stamp)
+    mt = m.meeting
+    meeting = {"name": name, "series": series, "title": mt.title, "subtitle": mt.subtitle,
+               "date": mt.date, "start_time": mt.start_time, "end_time": mt.end_time,
+               "location": mt.location, "key": key, "document_id": doc_id,
+               "warnings": json.dumps(m.warnings, ensure_ascii=False), "updated_at": stamp}
+    if row:
+        meeting_id = row[0]
+        db["meetings"].update(meeting_id, meeting)
+        for table in ("attendees", "items", "questions", "updates", "decisions"):
+            db.execute(f"DELETE FROM {table} WHERE meeting_id = ?", [meeting_id])
+    else:
+        meeting_id = db["meetings"].insert({**meeting, "created_at": stamp}).last_pk
+    attendees = _save_attendees(db, m, meeting_id, series)
+    item_ids = _save_items(db, m, meeting_id)
+    _save_questions(db, m, meeting_id, item_ids)
+    _insert(db, "updates", [
+        {"meeting_id": meeting_id, "item_id": item_ids.get(u.item), "item": u.item, "ref": u.ref,
+         "owners": ", ".join(u.owners), "text": u.text, "status": u.status, "note": u.note,
+         "due": u.due, "locator": u.where, "position": i} for i, u in enumerate(m.updates)])
+    _insert(db, "decisions", [
+        {"meeting_id": meeting_id, "item_id": item_ids.get(d.item), "item": d.item, "text": d.text,
+         "locator": d.where, "position": i} for i, d in enumerate(m.decisions)])
+    added, kept, gone = save_actions(db, meeting_id, m.actions, attendees, item_ids,
+                                     source=os.path.basename(path), stamp=stamp)
+    return SaveResult("updated" if row else "added", meeting_id, name, added, kept, gone)
+
+
+def _insert(db: sqlite_utils.Database, table: str, rows: list[dict]) -> None:
+    if rows:
+        db[table].insert_all(rows, batch_size=500)
+
+
+def _save_document(db: sqlite_utils.Database, m: "Minutes", size: int | None, stamp: str) -> int:
+    doc = {"name": os.path.basename(m.source.path), "path": m.source.path, "sha256": m.source.sha256,
+           "format": m.source.format, "size": size, "ingested_at": stamp}
+    found = db.execute("SELECT id FROM documents WHERE sha256 = ?", [m.source.sha256]).fetchone()
+    if found:
+        db["documents"].update(found[0], doc)
+        return found[0]
+    return db["documents"].insert(doc).last_pk
+
+
+def _save_attendees(db: sqlite_utils.Database, m: "Minutes", meeting_id: int, series: str) -> list[dict]:
+    """Insert the attendees (one per person) and return them with their ids."""
+    rows: list[dict] = []
+    seen: set[int] = set()
+    for position, a in enumerate(m.attendees):
+        person_id = _person(db, a.name, a.initials, series)
+        if person_id in seen:
+            continue
+        seen.add(person_id)
+        rows.append({"meeting_id": meeting_id, "person_id": person_id, "name": a.name,
+                     "initials": a.initials, "role": a.role, "organisation": a.organisation,
+                     "status": a.status or "present", "position": position})
+    _insert(db, "attendees", rows)
+    ids = dict(db.execute("SELECT person_id, id FROM attendees WHERE meeting_id = ?", [meeting_id]).fetchall())
+    for r in rows:
+        r["id"] = ids[r["person_id"]]
+    return rows
+
+
+def _person(db: sqlite_utils.Database, name: str, initials: str | None, series: str) -> int:
+    """The person with this name; or, in the same series, the same initials and first name."""
+    key = person_key(name)
+    found = db.execute("SELECT id FROM people WHERE key = ?", [key]).fetchone()
+    if not found and initials and key:
+        found = db.execute(
+            "SELECT DISTINCT p.id FROM people p JOIN attendees a ON a.person_id = p.id "
+            "JOIN meetings m ON m.id = a.meeting_id WHERE m.series = ? AND a.initials = ? "
+            "AND (p.key = ? OR p.key LIKE ? ESCAPE '\\')",
+            [series, initials, key.split()[0], _like_prefix(key.split()[0])]).fetchall()
+        found = found[0] if len(found) == 1 else None
+    if found:
+        if initials:
+            db.execute("UPDATE people SET initials = ? WHERE id = ?", [initials, found[0]])
+        return found[0]
+    return db["people"].insert({"name": name, "initials": initials, "key": key}).last_pk
+
+
+def _like_prefix(word: str) -> str:
+    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return escaped + " %"
+
+
+def _save_items(db: sqlite_utils.Database, m: "Minutes", meeting_id: int) -> dict[str | None, int]:
+    _insert(db, "items", [{"meeting_id": meeting_id, "number": it.number, "title": it.title,
+                           "text": it.text, "locator": it.where, "position": i}
+                          for i, it in enumerate(m.items)])
+    ids: dict[str | None, int] = {}
+    for item_id, number in db.execute("SELECT id, number FROM items WHERE meeting_id = ? ORDER BY position",
+                                      [meeting_id]).fetchall():
+        if number is not None:
+            ids.setdefault(number, item_id)
+    return ids
+
+
+def _save_questions(db: sqlite_utils.Database, m: "Minutes", meeting_id: int,
+                    item_ids: dict[str | None, int]) -> None:
+    _insert(db, "questions", [
+        {"meeting_id": meeting_id, "item_id": item_ids.get(q.item), "item": q.item, "asker": q.asker,
+         "text": q.text, "locator": q.where, "position": i} for i, q in enumerate(m.questions)])
+    qids = [r[0] for r in db.execute("SELECT id FROM questions WHERE meeting_id = ? ORDER BY position",
+                                     [meeting_id]).fetchall()]
+    _insert(db, "answers", [
+        {"meeting_id": meeting_id, "question_id": qid, "speaker": a.by, "text": a.text, "position": j}
+        for qid, q in zip(qids, m.questions) for j, a in enumerate(q.answers)])

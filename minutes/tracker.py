@@ -1,0 +1,187 @@
+"""Read and track: outstanding actions by owner, status changes with history, search.
+
+    >>> db = store.connect("minutes.db", create=False)
+    >>> rows = outstanding(db, owner="pg")
+    >>> set_status(db, rows[0]["id"], "done", note="sent the figures")
+
+Every function takes an open database and returns plain rows (dicts and
+lists); formatting belongs to ``minutes.report``.
+"""
+from __future__ import annotations
+
+import getpass
+import os
+from datetime import date
+from typing import Any
+
+from minutes import store
+from minutes.errors import MinutesError, UnknownAction
+
+STATUSES = ("open", "done", "dropped")
+# command -> (new status, history event, statuses it may start from)
+CHANGES = {
+    "done": ("done", "done", ("open", "dropped")),
+    "reopen": ("open", "reopened", ("done", "dropped")),
+    "drop": ("dropped", "dropped", ("open", "done")),
+}
+ISO_DATE = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*"
+
+
+def like_escape(text: str) -> str:
+    """``text`` as a LIKE pattern that matches it literally anywhere (ESCAPE '\\')."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _rows(db, sql: str, params: list | tuple = ()) -> list[dict[str, Any]]:
+    cur = db.execute(sql, params)
+    cols = [c[0] for c in cur.description]
+    return [dict(zip(cols, r)) for r in cur.fetchall()]
+
+
+def _age(day: str | None, today: date) -> int | None:
+    try:
+        return (today - date.fromisoformat((day or "")[:10])).days
+    except ValueError:
+        return None
+
+
+def find_meeting(db, ref: str) -> int:
+    """A meeting by id, date (YYYY-MM-DD) or part of its name; ambiguity is an error."""
+    ref = str(ref).strip()
+    hits = _rows(db, "SELECT id, name FROM meetings WHERE id = ?", [int(ref)]) if ref.isdigit() else []
+    if not hits:
+        hits = _rows(db, "SELECT id, name FROM meetings WHERE date = ? ORDER BY date, id", [ref]) or _rows(
+            db, "SELECT id, name FROM meetings WHERE name LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\' "
+            "ORDER BY date, id", [like_escape(ref), like_escape(ref)])
+    if not hits:
+        raise MinutesError(f"there is no meeting matching {ref!r} (see 'minutes meetings')")
+    if len(hits) > 1:
+        names = "; ".join(f"{h['id']}: {h['name']}" for h in hits[:5])
+        raise MinutesError(f"{ref!r} matches {len(hits)} meetings ({names}); give the meeting's id")
+    return hits[0]["id"]
+
+
+def outstanding(db, *, owner: str | None = None, status: str = "open", series: str | None = None,
+                meeting: str | None = None, since: str | None = None, until: str | None = None,
+                overdue: bool = False, today: date | None = None,
+                ids: list[int] | None = None) -> list[dict[str, Any]]:
+    """Actions (open ones by default), oldest meeting first, each with its owners."""
+    today = today or date.today()
+    where, params = [], []
+    if status != "all":
+        if status not in STATUSES:
+            raise MinutesError(f"unknown status {status!r}: use open, done, dropped or all")
+        where.append("a.status = ?")
+        params.append(status)
+    if ids is not None:
+        where.append(f"a.id IN ({', '.join('?' * len(ids)) or 'NULL'})")
+        params += list(ids)
+    if series:
+        where.append("m.series LIKE ? ESCAPE '\\'")
+        params.append(like_escape(series))
+    if meeting:
+        where.append("a.meeting_id = ?")
+        params.append(find_meeting(db, meeting))
+    if since:
+        where.append("m.date >= ?")
+        params.append(since)
+    if until:
+        where.append("m.date <= ?")
+        params.append(until)
+    if overdue:
+        where.append("a.status = 'open' AND a.due GLOB ? AND substr(a.due, 1, 10) < ?")
+        params += [ISO_DATE, today.isoformat()]
+    if owner:
+        where.append(
+            "a.id IN (SELECT o.action_id FROM action_owners o LEFT JOIN people p ON p.id = o.person_id "
+            "LEFT JOIN attendees t ON t.id = o.attendee_id "
+            "WHERE lower(o.written) = lower(?) OR lower(t.initials) = lower(?) OR lower(p.initials) = lower(?) "
+            "OR p.name LIKE ? ESCAPE '\\')")
+        params += [owner, owner, owner, like_escape(owner)]
+    sql = ("SELECT a.id, a.text, a.status, a.due, a.item, i.title AS item_title, a.locator AS 'where', "
+           "a.in_minutes, a.created_at, m.id AS meeting_id, m.date AS meeting_date, m.title AS meeting_title, "
+           "m.series FROM actions a JOIN meetings m ON m.id = a.meeting_id "
+           "LEFT JOIN items i ON i.id = a.item_id"
+           + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY m.date, m.id, a.position")
+    rows = _rows(db, sql, params)
+    owners = _owners(db, [r["id"] for r in rows])
+    for r in rows:
+        r["owners"] = owners.get(r["id"], [])
+        r["age_days"] = _age(r["meeting_date"] or r["created_at"], today)
+    return rows
+
+
+def _owners(db, action_ids: list[int]) -> dict[int, list[dict]]:
+    """Owners per action; "All" collapses to one owner."""
+    out: dict[int, list[dict]] = {}
+    for chunk in range(0, len(action_ids), 500):
+        ids = action_ids[chunk:chunk + 500]
+        for r in _rows(db, "SELECT o.action_id, o.written, o.all_attendees, o.person_id, p.name, "
+                       "coalesce(t.initials, p.initials) AS initials FROM action_owners o "
+                       "LEFT JOIN people p ON p.id = o.person_id LEFT JOIN attendees t ON t.id = o.attendee_id "
+                       f"WHERE o.action_id IN ({', '.join('?' * len(ids))}) ORDER BY o.action_id, o.position",
+                       ids):
+            owners = out.setdefault(r["action_id"], [])
+            if r["all_attendees"]:
+                if not any(o.get("all") for o in owners):
+                    owners.append({"name": "All attendees", "initials": r["written"], "person_id": None,
+                                   "all": True})
+                continue
+            owners.append({"name": r["name"], "initials": r["initials"] or (None if r["name"] else r["written"]),
+                           "person_id": r["person_id"]})
+    return out
+
+
+def owner_label(owner: dict) -> str:
+    """"Tom Griffin (TG)", or the initials as written when no attendee has them."""
+    if owner.get("name") and owner.get("initials") and not owner.get("all"):
+        return f"{owner['name']} ({owner['initials']})"
+    return owner.get("name") if owner.get("all") else (owner.get("name") or owner.get("initials") or "?")
+
+
+def by_owner(rows: list[dict]) -> list[tuple[str, list[dict]]]:
+    """Group action rows by owner (an action with two owners is in both groups); no owner last."""
+    groups: dict[str, list[dict]] = {}
+    for r in rows:
+        for label in [owner_label(o) for o in r["owners"]] or ["(no owner)"]:
+            groups.setdefault(label, []).append(r)
+    return sorted(groups.items(), key=lambda g: (g[0] == "(no owner)", g[0].casefold()))
+
+
+def actor() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name (some containers)
+        return os.environ.get("USER") or "unknown"
+
+
+def set_status(db, action_id: int, change: str, note: str | None = None, by: str | None = None) -> dict:
+    """Mark an action done, reopen it or drop it; writes a history row.  Returns the action."""
+    status, event, allowed = CHANGES[change]
+    with store.transaction(db):
+        row = db.execute("SELECT status, meeting_id FROM actions WHERE id = ?", [action_id]).fetchone()
+        if row is None:
+            raise UnknownAction(action_id)
+        if row[0] not in allowed:
+            raise MinutesError(f"action {action_id} is already {row[0]}")
+        stamp = store.now()
+        db.execute("UPDATE actions SET status = ?, updated_at = ? WHERE id = ?", [status, stamp, action_id])
+        db.execute("INSERT INTO action_events (action_id, meeting_id, at, event, actor, source, note) "
+                   "VALUES (?, ?, ?, ?, ?, 'hand', ?)", [action_id, row[1], stamp, event, by or actor(), note])
+    return get_action(db, action_id)
+
+
+def get_action(db, action_id: int) -> dict:
+    """One action, in the shape of ``outstanding`` rows."""
+    rows = outstanding(db, status="all", ids=[action_id])
+    if not rows:
+        raise UnknownAction(action_id)
+    return rows[0]
+
+
+def history(db, action_id: int) -> list[dict]:
+    """The action's events, oldest first."""
+    if not db.execute("SELECT 1 FROM actions WHERE id = ?", [action_id]).fetchone():
+        raise UnknownAction(action_id)
+    return _rows(db, "SELECT at, event, actor, source, note FROM action_events WHERE action_id = ? "
+                 "ORDER BY at, id", [action_id])
