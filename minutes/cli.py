@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 
 import click
@@ -49,6 +50,425 @@ def parse(file: str, as_json: bool) -> None:
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
     else:
         click.echo(minutes_summary(result))
+
+
+# --- shared options -------------------------------------------------------------
+
+def db_option(f):
+    return click.option("--db", "db_path", default="minutes.db", envvar="MINUTES_DB", show_default=True,
+                        metavar="PATH", help="The database (or set MINUTES_DB).")(f)
+
+
+def format_options(f):
+    for flag, help_ in (("--markdown", "Print a Markdown table."), ("--csv", "Print CSV."),
+                        ("--json", "Print JSON.")):
+        f = click.option(flag, "fmt", flag_value=flag[2:], help=help_)(f)
+    return f
+
+
+def open_db(db_path: str):
+    """The existing database, migrated to the current schema if needed."""
+    from minutes import store
+
+    try:
+        db = store.connect(db_path, create=False)
+        if not store.schema_is_current(db):
+            with store.transaction(db):
+                pass
+        return db
+    except MinutesError as exc:
+        fail(str(exc))
+    except sqlite3.Error as exc:
+        fail(f"{db_path}: {exc}")
+
+
+def echo(text: str) -> None:
+    """Print text that came from documents, without control or escape characters."""
+    from minutes.report import clean
+
+    click.echo(clean(text))
+
+
+def run(call, *args, **kwargs):
+    """Call a library function; its named errors become ``Error: …``."""
+    try:
+        return call(*args, **kwargs)
+    except (MinutesError, ParseError) as exc:
+        fail(str(exc))
+    except sqlite3.Error as exc:
+        fail(f"database error: {exc}")
+
+
+def action_id(value: str) -> int:
+    if not value.strip().lstrip("#").isdigit():
+        fail(f"there is no action with id {value}")
+    return int(value.strip().lstrip("#"))
+
+
+def valid_date(value: str | None, name: str) -> str | None:
+    from datetime import date
+
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        fail(f"{name} must be a date like 2024-02-08, not {value!r}")
+
+
+# --- ingest and check ------------------------------------------------------------------
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@db_option
+@click.option("--series", metavar="NAME", help="The meeting series (default: from the title).")
+@click.option("--max-size", type=int, default=50 * 1024 * 1024, show_default=True,
+              help="Largest file read, in bytes.")
+def ingest(paths: tuple[str, ...], db_path: str, series: str | None, max_size: int) -> None:
+    """Store minutes: files, folders (recursively) and globs.
+
+    Each document is stored in one transaction; a file that fails leaves
+    nothing behind and the others go on (exit code 1 when any failed).
+    The same file twice changes nothing; a corrected version of a meeting
+    (same series and date) replaces it and keeps the actions' history.
+
+    \b
+    Example:
+        minutes ingest fixtures/ 'archive/**/*.docx' --db board.db
+    """
+    from minutes.ingest import ingest_paths
+
+    state: dict = {"bar": None}
+    show_bar = sys.stderr.isatty()
+
+    def progress(result, total: int) -> None:
+        bar = state["bar"]
+        if bar is None and show_bar and total >= 10:
+            bar = state["bar"] = click.progressbar(length=total, file=sys.stderr, label="Ingesting")
+        if bar is not None:
+            click.echo("\r\x1b[K", nl=False, err=True)
+        line = f"{result.status:<9}  {result.path}"
+        if result.status == "failed":
+            line += f": {result.detail}"
+        elif result.detail:
+            line += f"  ({result.meeting}: {result.detail})"
+        echo(line)
+        for gone_id, text in result.gone:
+            echo(f"           no longer in the minutes: action {gone_id}: {text}")
+        if bar is not None:
+            bar.update(1)
+
+    try:
+        report = run(ingest_paths, db_path, paths, series=series, max_size=max_size, progress=progress)
+    finally:
+        if state["bar"] is not None:
+            state["bar"].render_finish()
+    echo(report.summary())
+    if report.failed:
+        n = report.count("failed")
+        fail(f"{n} of {len(report.results)} file{'s' if len(report.results) != 1 else ''} failed")
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@click.option("--strict", is_flag=True, help="Exit 1 when there is any warning.")
+def check(files: tuple[str, ...], strict: bool) -> None:
+    """Parse minutes without storing them and print every warning.
+
+    For secretaries, before circulating: each warning says what and where.
+
+    \b
+    Example:
+        minutes check draft.docx --strict
+    """
+    from minutes.ingest import check_files
+
+    warned = failed = 0
+    for path, warnings, error in check_files(files):
+        if error:
+            failed += 1
+            echo(f"{path}: failed: {error}")
+            continue
+        warned += bool(warnings)
+        echo(f"{path}: {len(warnings)} warning{'s' if len(warnings) != 1 else ''}")
+        for w in warnings:
+            echo(f"  - {w}")
+    if failed:
+        fail(f"{failed} file{'s' if failed != 1 else ''} could not be read")
+    if strict and warned:
+        fail(f"{warned} file{'s' if warned != 1 else ''} with warnings (--strict)")
+
+
+# --- actions ---------------------------------------------------------------------
+
+@cli.command()
+@db_option
+@click.option("--owner", help="Initials or part of a name (case-insensitive).")
+@click.option("--status", type=click.Choice(["open", "done", "dropped", "all"]), default="open",
+              show_default=True)
+@click.option("--series", help="Part of the series name.")
+@click.option("--meeting", help="A meeting id, date or part of its name.")
+@click.option("--since", help="Meetings on or after this date (YYYY-MM-DD).")
+@click.option("--until", help="Meetings on or before this date (YYYY-MM-DD).")
+@click.option("--overdue", is_flag=True, help="Only open actions past their due date.")
+@format_options
+def actions(db_path: str, owner: str | None, status: str, series: str | None, meeting: str | None,
+            since: str | None, until: str | None, overdue: bool, fmt: str | None) -> None:
+    """The chair's list: outstanding actions grouped by owner.
+
+    \b
+    Example:
+        minutes actions --owner pg --json
+        minutes actions --series "Steering Group" --overdue --markdown
+    """
+    from minutes import report, tracker
+
+    db = open_db(db_path)
+    try:
+        rows = run(tracker.outstanding, db, owner=owner, status=status, series=series, meeting=meeting,
+                   since=valid_date(since, "--since"), until=valid_date(until, "--until"), overdue=overdue)
+    finally:
+        db.close()
+    if fmt == "json":
+        click.echo(report.to_json([report.action_record(r) for r in rows]))
+    elif fmt:
+        echo(report.render([report.action_flat(r) for r in rows], report.ACTION_COLUMNS, fmt))
+    else:
+        echo(report.actions_by_owner(tracker.by_owner(rows)))
+
+
+def _change(change: str, action: str, note: str | None, by: str | None, db_path: str) -> None:
+    from minutes import tracker
+
+    aid = action_id(action)
+    db = open_db(db_path)
+    try:
+        row = run(tracker.set_status, db, aid, change, note=note, by=by)
+    finally:
+        db.close()
+    echo(f"Action {row['id']} is now {row['status']}: {row['text']}")
+
+
+def _note_option(required: bool):
+    return click.option("--note", required=required, help="Why, for the history.")
+
+
+def _by_option(f):
+    return click.option("--by", help="Who made the change (default: your login name).")(f)
+
+
+@cli.command()
+@click.argument("action", metavar="ID")
+@_note_option(False)
+@_by_option
+@db_option
+def done(action: str, note: str | None, by: str | None, db_path: str) -> None:
+    """Mark action ID done (with a history entry).
+
+    \b
+    Example:
+        minutes done 12 --note "figures sent to the group"
+    """
+    _change("done", action, note, by, db_path)
+
+
+@cli.command()
+@click.argument("action", metavar="ID")
+@_note_option(False)
+@_by_option
+@db_option
+def reopen(action: str, note: str | None, by: str | None, db_path: str) -> None:
+    """Reopen action ID (with a history entry).
+
+    \b
+    Example:
+        minutes reopen 12 --note "the figures were incomplete"
+    """
+    _change("reopen", action, note, by, db_path)
+
+
+@cli.command()
+@click.argument("action", metavar="ID")
+@_note_option(True)
+@_by_option
+@db_option
+def drop(action: str, note: str, by: str | None, db_path: str) -> None:
+    """Drop action ID; --note says why.
+
+    \b
+    Example:
+        minutes drop 12 --note "overtaken by the new contract"
+    """
+    _change("drop", action, note, by, db_path)
+
+
+@cli.command()
+@click.argument("action", metavar="ID")
+@db_option
+@format_options
+def history(action: str, db_path: str, fmt: str | None) -> None:
+    """The history of action ID: created, done, reopened, dropped, notes.
+
+    \b
+    Example:
+        minutes history 12
+    """
+    from minutes import report, tracker
+
+    aid = action_id(action)
+    db = open_db(db_path)
+    try:
+        events = run(tracker.history, db, aid)
+        row = tracker.get_action(db, aid)
+    finally:
+        db.close()
+    if fmt == "json":
+        click.echo(report.to_json({"action": report.action_record(row), "history": events}))
+    elif fmt:
+        echo(report.render(events, ["at", "event", "actor", "source", "note"], fmt))
+    else:
+        echo(report.history_text(row, events))
+
+
+# --- for auditors ------------------------------------------------------------------
+
+@cli.command()
+@db_option
+@click.option("--series", help="Part of the series name.")
+@click.option("--since", help="On or after this date (YYYY-MM-DD).")
+@click.option("--until", help="On or before this date (YYYY-MM-DD).")
+@format_options
+def meetings(db_path: str, series: str | None, since: str | None, until: str | None, fmt: str | None) -> None:
+    """List the stored meetings with their counts.
+
+    \b
+    Example:
+        minutes meetings --series "ICAT" --since 2016-01-01
+    """
+    from minutes import audit, report
+
+    db = open_db(db_path)
+    try:
+        rows = run(audit.meetings, db, series=series, since=valid_date(since, "--since"),
+                   until=valid_date(until, "--until"))
+    finally:
+        db.close()
+    cols = ["id", "date", "series", "title", "attendees", "items", "actions", "open_actions", "decisions",
+            "document"]
+    echo(report.render(rows, cols, fmt or "table", {"title": 50, "series": 30}))
+
+
+@cli.command()
+@click.argument("meeting")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def show(meeting: str, db_path: str, as_json: bool) -> None:
+    """Show MEETING (an id, a date or part of its name) as readable text.
+
+    \b
+    Example:
+        minutes show 2015-12-09
+    """
+    from minutes import audit, report
+
+    db = open_db(db_path)
+    try:
+        data = run(audit.show_meeting, db, meeting)
+    finally:
+        db.close()
+    if as_json:
+        data["actions"] = [report.action_record(r) for r in data["actions"]]
+        click.echo(report.to_json(data))
+    else:
+        echo(report.meeting_text(data))
+
+
+@cli.command()
+@db_option
+@format_options
+def people(db_path: str, fmt: str | None) -> None:
+    """Each person with the meetings they attended and the actions they hold.
+
+    \b
+    Example:
+        minutes people --csv > people.csv
+    """
+    from minutes import audit, report
+
+    db = open_db(db_path)
+    try:
+        rows = run(audit.people, db)
+    finally:
+        db.close()
+    if fmt == "json":
+        click.echo(report.to_json(rows))
+        return
+    flat = [{"id": p["id"], "name": p["name"], "initials": p["initials"] or "",
+             "meetings": [m["date"] or m["id"] for m in p["meetings"]],
+             "open_actions": p["open_actions"], "actions": len(p["actions"])} for p in rows]
+    echo(report.render(flat, ["id", "name", "initials", "meetings", "open_actions", "actions"], fmt or "table",
+                       {"meetings": 60}))
+
+
+@cli.command()
+@click.argument("text")
+@db_option
+@click.option("--limit", type=int, default=50, show_default=True)
+@format_options
+def search(text: str, db_path: str, limit: int, fmt: str | None) -> None:
+    """Full-text search over items, questions, answers, actions and decisions.
+
+    \b
+    Example:
+        minutes search "terms of reference"
+    """
+    from minutes import audit, report
+
+    db = open_db(db_path)
+    try:
+        rows = run(audit.search, db, text, limit=limit, mark=("\ue000", "\ue001"))
+    finally:
+        db.close()
+    bold = fmt is None and sys.stdout.isatty()
+    for r in rows:
+        r["meeting"] = r.pop("meeting_date") or r["meeting_title"]
+        r["item"] = " ".join(x for x in (r["item"], r.pop("item_title")) if x)
+        snippet = report.clean(r["snippet"], one_line=True)
+        r["snippet"] = snippet.replace("\ue000", "[").replace("\ue001", "]")
+        if bold:
+            r["snippet"] = snippet
+    cols = ["kind", "id", "meeting", "item", "snippet"]
+    out = report.render(rows, cols, fmt or "table", {"item": 30, "snippet": 200})
+    if bold:
+        out = out.replace("\ue000", "\x1b[1m").replace("\ue001", "\x1b[0m")
+        click.echo(out)  # cleaned above; only our own bold codes remain
+    else:
+        echo(out)
+
+
+@cli.command()
+@db_option
+@click.option("--series", help="Part of the series name.")
+@click.option("--since", help="On or after this date (YYYY-MM-DD).")
+@click.option("--until", help="On or before this date (YYYY-MM-DD).")
+@format_options
+def decisions(db_path: str, series: str | None, since: str | None, until: str | None, fmt: str | None) -> None:
+    """List the decisions, by meeting date.
+
+    \b
+    Example:
+        minutes decisions --since 2024-01-01 --markdown
+    """
+    from minutes import audit, report
+
+    db = open_db(db_path)
+    try:
+        rows = run(audit.decisions, db, series=series, since=valid_date(since, "--since"),
+                   until=valid_date(until, "--until"))
+    finally:
+        db.close()
+    echo(report.render(rows, ["id", "meeting_date", "series", "item", "text", "where"], fmt or "table",
+                       {"text": 90, "series": 30}))
 
 
 def main() -> None:  # pragma: no cover - console entry point

@@ -151,14 +151,18 @@ def _write(db, prepared: Prepared, series: str | None) -> FileResult:
 
 def ingest_paths(db_path: str, paths: Iterable[str], series: str | None = None, jobs: int = 1,
                  max_size: int = DEFAULT_MAX_SIZE,
-                 progress: Callable[[FileResult], None] | None = None) -> IngestReport:
-    """Ingest every file ``paths`` names; one transaction per document, failures reported."""
+                 progress: Callable[[FileResult, int], None] | None = None) -> IngestReport:
+    """Ingest every file ``paths`` names; one transaction per document, failures reported.
+
+    ``progress(result, total)`` is called after each file.
+    """
     files, missing = find_files(paths)
+    total = len(files) + len(missing)
     report = IngestReport()
     for r in missing:
         report.results.append(r)
         if progress:
-            progress(r)
+            progress(r, total)
     if not files:
         return report
     db = store.connect(db_path)
@@ -168,7 +172,7 @@ def ingest_paths(db_path: str, paths: Iterable[str], series: str | None = None, 
             result = _write(db, prepared, series)
             report.results.append(result)
             if progress:
-                progress(result)
+                progress(result, total)
     finally:
         db.close()
     return report

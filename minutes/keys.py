@@ -83,3 +83,10 @@ def action_key(owners: list[str], text: str) -> str:
 def similarity(a: str, b: str) -> float:
     """How alike two action texts are, from 0 to 1 (on folded text)."""
     return difflib.SequenceMatcher(None, fold(a), fold(b), autojunk=False).ratio()
+
+
+def owner_label(owner: dict) -> str:
+    """"Tom Griffin (TG)", or the initials as written when no attendee has them."""
+    if owner.get("name") and owner.get("initials") and not owner.get("all"):
+        return f"{owner['name']} ({owner['initials']})"
+    return owner.get("name") if owner.get("all") else (owner.get("name") or owner.get("initials") or "?")

@@ -1,6 +1,12 @@
 """Turn records and rows into text: tables, JSON, CSV, Markdown.  No printing."""
 from __future__ import annotations
 
+import csv
+import io
+import json
+import re
+
+from minutes.keys import owner_label
 from parsers.records import Minutes
 
 
@@ -40,4 +46,170 @@ def minutes_summary(m: Minutes) -> str:
         lines.append("")
         lines.append(f"Warnings ({len(m.warnings)}):")
         lines.extend(f"  - {w}" for w in m.warnings)
+    return "\n".join(lines)
+
+
+# --- rows to text -----------------------------------------------------------
+
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
+
+
+def clean(text: object, one_line: bool = False) -> str:
+    """Text safe for a terminal: escape sequences and control characters removed."""
+    if text is None:
+        return ""
+    s = _UNSAFE.sub("", _ANSI.sub("", str(text)))
+    return " ".join(s.split()) if one_line else s
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, (list, tuple)):
+        value = ", ".join(str(v) for v in value)
+    return clean(value, one_line=True)
+
+
+def table(rows: list[dict], columns: list[str], widths: dict[str, int] | None = None) -> str:
+    """An aligned plain-text table with a header; long cells cut to ``widths``."""
+    widths = widths or {}
+    cells = [[_cell(r.get(c)) for c in columns] for r in rows]
+    for line in cells:
+        for i, c in enumerate(columns):
+            limit = widths.get(c)
+            if limit and len(line[i]) > limit:
+                line[i] = line[i][:limit - 1] + "…"
+    sizes = [max([len(c)] + [len(line[i]) for line in cells]) for i, c in enumerate(columns)]
+    out = ["  ".join(c.ljust(n) for c, n in zip(columns, sizes)).rstrip(),
+           "  ".join("-" * n for n in sizes)]
+    out += ["  ".join(v.ljust(n) for v, n in zip(line, sizes)).rstrip() for line in cells]
+    return "\n".join(out)
+
+
+def to_json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def to_csv(rows: list[dict], columns: list[str]) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(columns)
+    for r in rows:
+        writer.writerow(["; ".join(map(str, r.get(c))) if isinstance(r.get(c), list) else r.get(c)
+                         for c in columns])
+    return buf.getvalue().rstrip("\n")
+
+
+def markdown(rows: list[dict], columns: list[str]) -> str:
+    def md(v: object) -> str:
+        return _cell(v).replace("|", "\\|")
+    out = ["| " + " | ".join(columns) + " |", "|" + "|".join("---" for _ in columns) + "|"]
+    out += ["| " + " | ".join(md(r.get(c)) for c in columns) + " |" for r in rows]
+    return "\n".join(out)
+
+
+def render(rows: list[dict], columns: list[str], fmt: str, widths: dict[str, int] | None = None) -> str:
+    """Rows as ``table``, ``json``, ``csv`` or ``markdown``."""
+    if fmt == "json":
+        return to_json(rows)
+    if fmt == "csv":
+        return to_csv(rows, columns)
+    if fmt == "markdown":
+        return markdown(rows, columns)
+    return table(rows, columns, widths)
+
+
+# --- actions ------------------------------------------------------------------
+
+ACTION_COLUMNS = ["id", "owners", "text", "status", "due", "meeting", "item", "age", "where"]
+
+
+def action_record(r: dict) -> dict:
+    """The JSON shape of one action (``minutes actions --json``)."""
+    return {
+        "id": r["id"],
+        "owners": [{"name": o.get("name"), "initials": o.get("initials")} for o in r["owners"]],
+        "text": r["text"], "status": r["status"], "due": r["due"],
+        "meeting": {"id": r["meeting_id"], "date": r["meeting_date"], "title": r["meeting_title"],
+                    "series": r["series"]},
+        "item": {"number": r["item"], "title": r["item_title"]} if r["item"] or r["item_title"] else None,
+        "where": r["where"] or None, "age_days": r["age_days"], "in_minutes": bool(r["in_minutes"]),
+    }
+
+
+def action_flat(r: dict) -> dict:
+    """One action as a flat row for tables, CSV and Markdown."""
+    item = " ".join(x for x in (r["item"], r["item_title"]) if x)
+    return {"id": r["id"], "owners": "; ".join(owner_label(o) for o in r["owners"]), "text": r["text"],
+            "status": r["status"] + ("" if r["in_minutes"] else " (no longer in the minutes)"),
+            "due": r["due"] or "", "meeting": r["meeting_date"] or r["meeting_title"] or "",
+            "item": item, "age": "" if r["age_days"] is None else f"{r['age_days']}d", "where": r["where"] or ""}
+
+
+def actions_by_owner(groups: list[tuple[str, list[dict]]]) -> str:
+    """The chair's list: one table per owner."""
+    if not groups:
+        return "No actions."
+    cols = ["id", "text", "meeting", "item", "due", "age"]
+    widths = {"text": 70, "item": 30}
+    parts = []
+    for label, rows in groups:
+        flat = [action_flat(r) for r in rows]
+        if any(r["status"] != "open" for r in rows):
+            cols_here = cols[:2] + ["status"] + cols[2:]
+        else:
+            cols_here = cols
+        parts.append(f"{clean(label, True)} ({len(rows)})\n" + _indent(table(flat, cols_here, widths)))
+    return "\n\n".join(parts)
+
+
+def _indent(text: str) -> str:
+    return "\n".join("  " + line for line in text.splitlines())
+
+
+def history_text(action: dict, events: list[dict]) -> str:
+    head = f"Action {action['id']} [{action['status']}]: {clean(action['text'], True)}"
+    rows = [{"when": e["at"], "event": e["event"], "by": e["actor"], "note": e["note"] or ""} for e in events]
+    return head + "\n\n" + table(rows, ["when", "event", "by", "note"], {"note": 80})
+
+
+def meeting_text(d: dict) -> str:
+    """One stored meeting as readable text."""
+    m = d["meeting"]
+    c = clean
+    lines = [c(m["title"] or m["name"], True)]
+    if m["subtitle"]:
+        lines.append(c(m["subtitle"], True))
+    when = " ".join(x for x in (m["date"], m["start_time"] and f"from {m['start_time']}",
+                                m["end_time"] and f"to {m['end_time']}") if x)
+    lines += [x for x in (when, c(m["location"], True)) if x]
+    lines.append(f"Series: {c(m['series'], True)}   Meeting id: {m['id']}   Source: {c(m['document'], True)}")
+    lines += ["", f"Attendees ({len(d['attendees'])}):"]
+    for a in d["attendees"]:
+        extra = ", ".join(c(x, True) for x in (a["role"], a["organisation"]) if x)
+        lines.append(f"  {c(a['name'], True)}{' (' + c(a['initials'], True) + ')' if a['initials'] else ''}"
+                     f"{' - ' + extra if extra else ''}{'' if a['status'] == 'present' else ' [' + a['status'] + ']'}")
+    lines += ["", f"Items ({len(d['items'])}):"]
+    for it in d["items"]:
+        lines.append(f"  {c(it['number'] or '-', True)}  {c(it['title'], True)}")
+        if it["text"]:
+            lines += ["      " + c(t, True) for t in c(it["text"]).splitlines() if t.strip()]
+    if d["questions"]:
+        lines += ["", f"Questions ({len(d['questions'])}):"]
+        for q in d["questions"]:
+            lines.append(f"  Q ({c(q['asker'] or '?', True)}, item {c(q['item'] or '-', True)}): {c(q['text'], True)}")
+            lines += [f"    A ({c(a['speaker'] or '?', True)}): {c(a['text'], True)}" for a in q["answers"]]
+    lines += ["", f"Actions ({len(d['actions'])}):"]
+    for r in d["actions"]:
+        f = action_flat(r)
+        lines.append(f"  #{f['id']} [{f['status']}] {c(f['owners'], True) or '(no owner)'}: {c(f['text'], True)}"
+                     + (f" (due {c(f['due'], True)})" if f["due"] else ""))
+    if d["updates"]:
+        lines += ["", f"Updates on earlier actions ({len(d['updates'])}):"]
+        lines += [f"  {c(u['ref'] or '-', True)} [{u['status']}] {c(u['owners'], True)}: {c(u['text'], True)}"
+                  for u in d["updates"]]
+    lines += ["", f"Decisions ({len(d['decisions'])}):"]
+    lines += [f"  item {c(x['item'] or '-', True)}: {c(x['text'], True)}" for x in d["decisions"]]
+    if m["warnings"]:
+        lines += ["", f"Warnings from the parse ({len(m['warnings'])}):"]
+        lines += [f"  - {c(w, True)}" for w in m["warnings"]]
     return "\n".join(lines)

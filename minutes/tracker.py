@@ -16,6 +16,7 @@ from typing import Any
 
 from minutes import store
 from minutes.errors import MinutesError, UnknownAction
+from minutes.keys import owner_label
 
 STATUSES = ("open", "done", "dropped")
 # command -> (new status, history event, statuses it may start from)
@@ -130,13 +131,6 @@ def _owners(db, action_ids: list[int]) -> dict[int, list[dict]]:
             owners.append({"name": r["name"], "initials": r["initials"] or (None if r["name"] else r["written"]),
                            "person_id": r["person_id"]})
     return out
-
-
-def owner_label(owner: dict) -> str:
-    """"Tom Griffin (TG)", or the initials as written when no attendee has them."""
-    if owner.get("name") and owner.get("initials") and not owner.get("all"):
-        return f"{owner['name']} ({owner['initials']})"
-    return owner.get("name") if owner.get("all") else (owner.get("name") or owner.get("initials") or "?")
 
 
 def by_owner(rows: list[dict]) -> list[tuple[str, list[dict]]]:
