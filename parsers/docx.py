@@ -1,0 +1,665 @@
+"""DOCX -> Document, walking the WordprocessingML of the body with lxml.
+
+The zip is checked before any XML is parsed (a Word document at all, member
+count, unpacked size, no DTDs), then ``word/document.xml`` is read in one pass:
+paragraphs and tables in document order, content controls, tracked changes
+(read as accepted), fields (their result only), hyperlinks and merged cells.
+Bold comes from the run, its character style or the paragraph style (basedOn
+chains followed); list numbers are rebuilt from the numbering part.  Headers,
+footers, footnotes and comments are not read.
+
+python-docx is not used to read: its ``iter_inner_content()`` skips content
+controls and insertions, ``_Row.cells`` is quadratic and repeats merged
+cells, and parsing every part through it costs more than the walk itself.
+"""
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import struct
+import zipfile
+import zlib
+from dataclasses import dataclass
+
+from lxml import etree
+
+from parsers.document import Block, Cell, Document, Heading, Row, Run, Table, make_paragraph
+from parsers.errors import ParseError
+
+MAX_MEMBERS = 10_000
+UNPACK_RATIO = 20                    # unpacked total may be this many times max_size
+MAX_XML_PART = 256 * 1024 * 1024     # one XML part, unpacked
+MAX_TABLE_DEPTH = 50
+_HEAD = 8192                         # bytes of each part searched for a DTD
+
+_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_NS_STRICT = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
+W = "{%s}" % _NS
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+VAL = W + "val"
+P, R, T, TBL, TR, TC = W + "p", W + "r", W + "t", W + "tbl", W + "tr", W + "tc"
+SDT, PPR, RPR, TCPR, TRPR = W + "sdt", W + "pPr", W + "rPr", W + "tcPr", W + "trPr"
+FLDCHAR = W + "fldChar"
+_FALSE = {"0", "false", "off", "none"}
+
+# What a walk does not descend into (everything else unknown is descended into, so
+# that no text is dropped in silence).  Deletions are dropped: changes read as accepted.
+_SKIP_COMMON = {W + n for n in ("del", "moveFrom", "sdtPr", "sdtEndPr", "customXmlPr",
+                                "smartTagPr", "bookmarkStart", "bookmarkEnd", "proofErr")}
+_SKIP_COMMON |= {MC + "Choice"}                       # mc:AlternateContent: read the Fallback
+_SKIP_BLOCK = frozenset(_SKIP_COMMON | {W + "sectPr", TCPR, W + "tblPr", W + "tblGrid"})
+_SKIP_INLINE = frozenset(_SKIP_COMMON | {PPR, RPR})
+_SKIP_ROWS = frozenset(_SKIP_COMMON | {W + "tblPr", W + "tblGrid", TBL})
+_SKIP_CELLS = frozenset(_SKIP_COMMON | {TRPR, W + "tblPrEx", TBL})
+_BLOCKS = frozenset({P, TBL, W + "altChunk"})
+_DRAWINGS = frozenset({W + "drawing", W + "pict", W + "object", MC + "AlternateContent"})
+_HEADING = re.compile(r"heading\s*([1-9])$", re.I)
+_PLACEHOLDER = re.compile(r"%([1-9])")
+_ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+          (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+
+
+def read(path: str, data: bytes, max_size: int = 50 * 1024 * 1024) -> Document:
+    """The document model of the .docx ``data`` read from ``path``."""
+    package = _Package(path, max_size)
+    try:
+        return package.read(data)
+    except ParseError:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, struct.error,
+            etree.LxmlError, KeyError, ValueError, NotImplementedError, AttributeError,
+            IndexError, TypeError, OSError, RuntimeError, RecursionError, MemoryError) as exc:
+        raise ParseError(path, _reason(exc, package.part)) from None
+
+
+def _reason(exc: BaseException, part: str) -> str:
+    if isinstance(exc, (zipfile.BadZipFile, zlib.error, EOFError, struct.error)):
+        return "is not a readable Word document: the zip archive is damaged or truncated"
+    if isinstance(exc, etree.XMLSyntaxError):
+        return f"is not a readable Word document: {part} is not well-formed XML (line {exc.lineno})"
+    if isinstance(exc, NotImplementedError):
+        return "is not a readable Word document: it uses a zip compression this tool cannot unpack"
+    if isinstance(exc, RuntimeError) and "encrypted" in str(exc):
+        return "is password-protected"
+    if isinstance(exc, RecursionError):
+        return "is nested too deeply to read"
+    if isinstance(exc, MemoryError):
+        return "is too large to read"
+    return f"is not a readable Word document ({type(exc).__name__} while reading {part or 'the zip'})"
+
+
+# -- the package: zip checks and safe XML -----------------------------------------
+
+class _Package:
+    def __init__(self, path: str, max_size: int) -> None:
+        self.path = path
+        self.max_size = max_size
+        self.part = ""
+        self.zip: zipfile.ZipFile | None = None
+        self.names: dict[str, zipfile.ZipInfo] = {}
+        self.rels: dict = {}
+        self.parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
+                                      load_dtd=False, dtd_validation=False, remove_comments=True,
+                                      remove_pis=True)
+
+    def read(self, data: bytes) -> Document:
+        with zipfile.ZipFile(io.BytesIO(data)) as self.zip:
+            return self._read()
+
+    def _read(self) -> Document:
+        infos = self.zip.infolist()
+        if len(infos) > MAX_MEMBERS:
+            raise ParseError(self.path, f"has {len(infos):,} parts, too many for a Word document")
+        total = sum(i.file_size for i in infos)
+        if total > self.max_size * UNPACK_RATIO:
+            raise ParseError(self.path, f"would unpack to {total:,} bytes, too much to be a Word "
+                                        "document (a zip bomb?)")
+        self.names = {i.filename.lower(): i for i in infos}
+        main = self._target("_rels/.rels", "/officeDocument", "") or "word/document.xml"
+        if main.lower() not in self.names:
+            raise ParseError(self.path, f"is not a Word document: it has no {main}")
+        root = self.xml(main)
+        body = root.find(W + "body")
+        if not root.tag.endswith("}document") or body is None:
+            raise ParseError(self.path, f"is not a Word document: {main} has no document body")
+        rels = posixpath.join(posixpath.dirname(main), "_rels", posixpath.basename(main) + ".rels")
+        base = posixpath.dirname(main)
+        styles = _Styles(self._optional(self._target(rels, "/styles", base) or "word/styles.xml"))
+        numbering = _Numbering(
+            self._optional(self._target(rels, "/numbering", base) or "word/numbering.xml"), styles)
+        meta = self._meta()
+        self.part = main
+        reader = _Reader(styles, numbering)
+        blocks = reader.blocks(body, "", 0)
+        return Document(blocks, "docx", reader.warnings, meta)
+
+    def xml(self, name: str):
+        """The root element of a part, parsed safely (no DTD, no entities, no network)."""
+        self.part = name
+        info = self.names[name.lower()]
+        if info.file_size > min(MAX_XML_PART, self.max_size * UNPACK_RATIO):
+            raise ParseError(self.path, f"has a part ({name}) of {info.file_size:,} bytes, too "
+                                        "large to read")
+        with self.zip.open(info) as fh:
+            raw = fh.read(info.file_size + 1)
+        head = raw[:_HEAD].replace(b"\x00", b"")
+        if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+            raise ParseError(self.path, f"has a DTD in {name}, which Word never writes: refused")
+        if _NS_STRICT in raw:  # Strict Open XML: same elements, another namespace
+            raw = raw.replace(_NS_STRICT, _NS.encode())
+        root = etree.fromstring(raw, self.parser)
+        if root.getroottree().docinfo.doctype:
+            raise ParseError(self.path, f"has a DTD in {name}, which Word never writes: refused")
+        return root
+
+    def _optional(self, name: str):
+        return self.xml(name) if name.lower() in self.names else None
+
+    def _target(self, rels: str, kind: str, base: str) -> str | None:
+        """The part a relationship of type ``…kind`` in ``rels`` points to."""
+        if rels.lower() not in self.names:
+            return None
+        if rels not in self.rels:
+            self.rels[rels] = self.xml(rels)
+        for rel in self.rels[rels]:
+            if rel.get("Type", "").endswith(kind) and rel.get("TargetMode") != "External":
+                target = rel.get("Target", "")
+                name = target.lstrip("/") if target.startswith("/") else posixpath.join(base, target)
+                return posixpath.normpath(name)
+        return None
+
+    def _meta(self) -> dict[str, str]:
+        name = self._target("_rels/.rels", "/core-properties", "") or "docProps/core.xml"
+        core = self._optional(name)
+        title = core.find("{http://purl.org/dc/elements/1.1/}title") if core is not None else None
+        text = " ".join((title.text or "").split()) if title is not None else ""
+        return {"title": text} if text else {}
+
+
+# -- styles and numbering ---------------------------------------------------------
+
+def _on(el) -> bool | None:
+    """A toggle property (w:b): None when absent, else its value."""
+    return None if el is None else el.get(VAL, "1").lower() not in _FALSE
+
+
+@dataclass
+class _Style:
+    name: str
+    based_on: str | None
+    bold: bool | None
+    num_id: str | None
+    ilvl: int | None
+    outline: int | None
+
+
+def _int(el, default: int | None = None) -> int | None:
+    if el is None:
+        return default
+    try:
+        return int(el.get(VAL, ""))
+    except ValueError:
+        return default
+
+
+class _Styles:
+    """Style lookups with basedOn chains followed and results cached."""
+
+    def __init__(self, root) -> None:
+        self.elements: dict = {}
+        self.parsed: dict[str, _Style] = {}
+        self.default_para: str | None = None
+        self.default_bold = False
+        self.cache: dict[tuple, object] = {}
+        if root is None:
+            return
+        defaults = root.find(f"{W}docDefaults/{W}rPrDefault/{RPR}")
+        self.default_bold = bool(_on(defaults.find(W + "b"))) if defaults is not None else False
+        for st in root.iter(W + "style"):  # read lazily: templates define hundreds of styles
+            sid = st.get(W + "styleId")
+            if sid:
+                self.elements[sid] = st
+                if st.get(W + "type") == "paragraph" and st.get(W + "default") in ("1", "true", "on"):
+                    self.default_para = sid
+
+    def get(self, sid: str | None) -> _Style | None:
+        if sid not in self.parsed:
+            st = self.elements.get(sid)
+            if st is None:
+                return None
+            name, based, ppr, rpr = (st.find(W + "name"), st.find(W + "basedOn"), st.find(PPR),
+                                     st.find(RPR))
+            numpr = ppr.find(W + "numPr") if ppr is not None else None
+            num_id = numpr.find(W + "numId") if numpr is not None else None
+            self.parsed[sid] = _Style(
+                name=name.get(VAL, sid) if name is not None else sid,
+                based_on=based.get(VAL) if based is not None else None,
+                bold=_on(rpr.find(W + "b")) if rpr is not None else None,
+                num_id=num_id.get(VAL) if num_id is not None else None,
+                ilvl=_int(numpr.find(W + "ilvl")) if numpr is not None else None,
+                outline=_int(ppr.find(W + "outlineLvl")) if ppr is not None else None)
+        return self.parsed[sid]
+
+    def inherited(self, sid: str | None, attr: str):
+        """The first value of ``attr`` along the basedOn chain of ``sid``."""
+        key = (sid, attr)
+        if key not in self.cache:
+            value, seen = None, set()
+            style = self.get(sid)
+            while style is not None and sid not in seen and len(seen) < 30:
+                seen.add(sid)
+                value = getattr(style, attr)
+                if value is not None:
+                    break
+                sid = style.based_on
+                style = self.get(sid)
+            self.cache[key] = value
+        return self.cache[key]
+
+    def para(self, sid: str | None) -> tuple:
+        """A paragraph style's (name, heading level, bold, numId, ilvl), cached.
+
+        The name is None for the default paragraph style ("Normal")."""
+        key = ("para", sid)
+        if key not in self.cache:
+            sid = sid if sid in self.elements else self.default_para
+            name = self.get(sid).name if sid else None
+            bold = self.inherited(sid, "bold")
+            self.cache[key] = (None if sid == self.default_para else name,
+                               _heading_level(name, sid, self.inherited(sid, "outline")),
+                               self.default_bold if bold is None else bold,
+                               self.inherited(sid, "num_id"), self.inherited(sid, "ilvl"), sid)
+        return self.cache[key]
+
+
+def _heading_level(name: str | None, sid: str | None, outline: int | None) -> int | None:
+    for word in (name, sid):
+        if word:
+            match = _HEADING.match(word.strip())
+            if match:
+                level = int(match.group(1))
+                return level if level <= 6 else None
+            if word.strip().lower() == "title":
+                return 1
+    return outline + 1 if outline is not None and 0 <= outline < 6 else None
+
+
+@dataclass
+class _Level:
+    start: int
+    fmt: str
+    text: str | None
+    restart: int | None
+    legal: bool
+
+
+def _levels(parent) -> dict[int, _Level]:
+    out = {}
+    for lvl in parent.iter(W + "lvl"):
+        ilvl = _int_attr(lvl.get(W + "ilvl"))
+        fmt, text, restart = lvl.find(W + "numFmt"), lvl.find(W + "lvlText"), lvl.find(W + "lvlRestart")
+        if ilvl is None or not 0 <= ilvl < 9:
+            continue
+        out[ilvl] = _Level(start=_int(lvl.find(W + "start"), 0),
+                           fmt=fmt.get(VAL, "decimal") if fmt is not None else "decimal",
+                           text=text.get(VAL) if text is not None else None,
+                           restart=_int(restart), legal=bool(_on(lvl.find(W + "isLgl"))))
+    return out
+
+
+def _int_attr(value: str | None) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+class _Numbering:
+    """Word's automatic numbers, rebuilt while the body is read in order."""
+
+    def __init__(self, root, styles: _Styles) -> None:
+        self.abstract_elements: dict = {}
+        self.abstract: dict[str, tuple[dict[int, _Level], str | None]] = {}
+        self.nums: dict[str, tuple[str, dict[int, int], dict[int, _Level]]] = {}
+        self.counters: dict[str, list[int | None]] = {}
+        self.used: set[str] = set()
+        self.resolved: dict[str, tuple[str, dict[int, _Level]] | None] = {}
+        self.plans: dict[str, tuple | None] = {}
+        self.styles = styles
+        self.style_levels: dict[str, int] = {}  # paragraph style -> the list level it is tied to
+        if root is None:
+            return
+        for pstyle in root.iter(W + "pStyle"):
+            ilvl = _int_attr(pstyle.getparent().get(W + "ilvl"))
+            if ilvl is not None and 0 <= ilvl < 9:
+                self.style_levels.setdefault(pstyle.get(VAL, ""), ilvl)
+        for ab in root.iter(W + "abstractNum"):  # read lazily, as lists are used
+            self.abstract_elements[ab.get(W + "abstractNumId", "")] = ab
+        for num in root.iter(W + "num"):
+            ab_id = num.find(W + "abstractNumId")
+            starts, levels = {}, {}
+            for over in num.iter(W + "lvlOverride"):
+                ilvl = _int_attr(over.get(W + "ilvl"))
+                if ilvl is None or not 0 <= ilvl < 9:
+                    continue
+                start = _int(over.find(W + "startOverride"))
+                if start is not None:
+                    starts[ilvl] = start
+                levels.update(_levels(over))
+            self.nums[num.get(W + "numId", "")] = (
+                ab_id.get(VAL, "") if ab_id is not None else "", starts, levels)
+
+    def _abstract(self, ab_id: str) -> tuple[dict[int, _Level], str | None]:
+        """The levels of an abstract list, and the numbering style it links to."""
+        if ab_id not in self.abstract:
+            ab = self.abstract_elements.get(ab_id)
+            link = ab.find(W + "numStyleLink") if ab is not None else None
+            self.abstract[ab_id] = (_levels(ab) if ab is not None else {},
+                                    link.get(VAL) if link is not None else None)
+        return self.abstract[ab_id]
+
+    def _definition(self, num_id: str) -> tuple[str, dict[int, _Level]] | None:
+        """(counter key, levels) of a list, following numStyleLink to the real definition."""
+        if num_id not in self.resolved:
+            found, current, seen = None, num_id, set()
+            while current in self.nums and current not in seen:
+                seen.add(current)
+                ab_id = self.nums[current][0]
+                levels, link = self._abstract(ab_id)
+                if link is None:
+                    if ab_id in self.abstract_elements:
+                        found = (ab_id, {**levels, **self.nums[num_id][2]})
+                    break
+                style = self.styles.get(link)
+                current = style.num_id if style is not None else None
+            self.resolved[num_id] = found
+        return self.resolved[num_id]
+
+    def _plan(self, num_id: str):
+        """(counter key, start per level, restart threshold per level, template per
+        level) of a list; a template is [(literal, level, format), ...] or None."""
+        if num_id not in self.plans:
+            definition = self._definition(num_id)
+            if definition is None:
+                self.plans[num_id] = None
+                return None
+            key, levels = definition
+            overrides = self.nums[num_id][1]
+            starts = [overrides.get(k, levels[k].start if k in levels else 0) for k in range(9)]
+            restarts = [levels[k].restart if k in levels and levels[k].restart is not None else k
+                        for k in range(9)]
+            templates = []
+            for k in range(9):
+                level = levels.get(k)
+                marks = list(_PLACEHOLDER.finditer(level.text or "")) if level else []
+                if not marks or level.fmt in ("bullet", "none"):
+                    templates.append(None)
+                    continue
+                parts, pos = [], marks[0].start()
+                for mark in marks:
+                    j = int(mark.group(1)) - 1
+                    fmt = "decimal" if level.legal else (levels[j].fmt if j in levels else "decimal")
+                    parts.append((level.text[pos:mark.start()], j, fmt))
+                    pos = mark.end()
+                templates.append(parts)
+            self.plans[num_id] = (key, starts, restarts, templates)
+        return self.plans[num_id]
+
+    def advance(self, num_id: str, ilvl: int) -> tuple[str | None, int] | None:
+        """(label, level) of the next paragraph of list ``num_id`` at ``ilvl``, or None."""
+        plan = self._plan(num_id)
+        if plan is None:
+            return None
+        key, starts, restarts, templates = plan
+        counters = self.counters.get(key)
+        if counters is None:
+            counters = self.counters[key] = [None] * 9
+        if num_id not in self.used:  # a list's first paragraph applies its start overrides
+            self.used.add(num_id)
+            for k in self.nums[num_id][1]:
+                counters[k] = None
+        ilvl = 0 if ilvl < 0 else 8 if ilvl > 8 else ilvl
+        value = counters[ilvl]
+        counters[ilvl] = starts[ilvl] if value is None else value + 1
+        for k in range(ilvl + 1, 9):
+            if ilvl < restarts[k]:
+                counters[k] = None
+        template = templates[ilvl]
+        if template is None:
+            return None, ilvl
+        out = []
+        for literal, k, fmt in template:
+            value = counters[k]
+            out.append(literal)
+            out.append(_format(starts[k] if value is None else value, fmt))
+        return "".join(out).strip() or None, ilvl
+
+
+def _format(n: int, fmt: str) -> str:
+    if fmt == "decimal":
+        return str(n)
+    if fmt in ("bullet", "none"):
+        return ""
+    if fmt in ("lowerLetter", "upperLetter") and 0 < n <= 26 * 20:
+        text = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+        return text.upper() if fmt == "upperLetter" else text
+    if fmt in ("lowerRoman", "upperRoman") and 0 < n < 4000:
+        text = ""
+        for value, letters in _ROMAN:
+            while n >= value:
+                text, n = text + letters, n - value
+        return text.upper() if fmt == "upperRoman" else text
+    if fmt == "decimalZero" and 0 <= n < 10:
+        return f"0{n}"
+    return str(n)
+
+
+# -- the body walk ------------------------------------------------------------------
+
+# Tags looked up once per element in the hot loops.
+PSTYLE, NUMPR, NUMID, ILVL, OUTLINE = (W + n for n in ("pStyle", "numPr", "numId", "ilvl", "outlineLvl"))
+B, RSTYLE, FLDTYPE = W + "b", W + "rStyle", W + "fldCharType"
+TEXT_OF = {W + "tab": "\t", W + "ptab": "\t", W + "br": "\n", W + "cr": "\n", W + "noBreakHyphen": "-"}
+GRIDSPAN, VMERGE, HMERGE, CELLDEL = W + "gridSpan", W + "vMerge", W + "hMerge", W + "cellDel"
+SHOWING_PLACEHOLDER = f"{W}sdtPr/{W}showingPlcHdr"
+
+
+def _walk(el, wanted: frozenset, skip: frozenset):
+    """Descendants of ``el`` with a wanted tag, in order, without recursion: every
+    other element is descended into unless skipped (content controls showing
+    their placeholder are skipped)."""
+    stack = [iter(el)]
+    while stack:
+        for child in stack[-1]:
+            tag = child.tag
+            if tag in wanted:
+                yield child
+            elif tag in skip or not isinstance(tag, str):
+                continue
+            elif tag == SDT and child.find(SHOWING_PLACEHOLDER) is not None:
+                continue
+            else:
+                stack.append(iter(child))
+                break
+        else:
+            stack.pop()
+
+
+_WANT_RUNS = frozenset({R})
+_WANT_ROWS = frozenset({TR})
+_WANT_CELLS = frozenset({TC})
+
+
+class _Reader:
+    def __init__(self, styles: _Styles, numbering: _Numbering) -> None:
+        self.styles = styles
+        self.numbering = numbering
+        self.warnings: list[str] = []
+        self.paragraphs = 0
+        self.tables = 0
+        self.char_bold: dict[str, bool | None] = {}
+
+    def blocks(self, container, where: str, depth: int) -> list[Block]:
+        """The blocks of the body (``where`` empty) or of a table cell."""
+        out: list[Block] = []
+        nested = 0
+        for el in _walk(container, _BLOCKS, _SKIP_BLOCK):
+            if el.tag == P:
+                block = self.paragraph(el, where)
+            elif el.tag == TBL:
+                if where:
+                    nested += 1
+                    block = self.table(el, f"{where}, table {nested}", depth + 1)
+                else:
+                    self.tables += 1
+                    block = self.table(el, f"table {self.tables}", depth + 1)
+            else:
+                self.warnings.append(f"an embedded document (altChunk) {self._near(where)} was not read")
+                block = None
+            if block is not None:
+                out.append(block)
+        return out
+
+    def _near(self, where: str) -> str:
+        return f"in {where}" if where else f"after paragraph {self.paragraphs}"
+
+    # -- paragraphs ---------------------------------------------------------------
+    def paragraph(self, p, where: str):
+        sid = num_id = ilvl = outline = None
+        ppr = p[0] if len(p) and p[0].tag == PPR else None
+        if ppr is not None:
+            for prop in ppr:
+                tag = prop.tag
+                if tag == PSTYLE:
+                    sid = prop.get(VAL)
+                elif tag == NUMPR:
+                    for item in prop:
+                        if item.tag == NUMID:
+                            num_id = item.get(VAL)
+                        elif item.tag == ILVL:
+                            ilvl = _int(item)
+                elif tag == OUTLINE:
+                    outline = _int(prop)
+        name, heading, bold, style_num, style_ilvl, sid = self.styles.para(sid)
+        if num_id is None:
+            num_id = style_num
+        label = level = None
+        if num_id and num_id != "0":
+            if ilvl is None:
+                ilvl = style_ilvl if style_ilvl is not None else self.numbering.style_levels.get(sid, 0)
+            found = self.numbering.advance(num_id, ilvl)
+            if found is not None:
+                label, level = found
+        if outline is not None:
+            heading = outline + 1 if 0 <= outline < 6 else None
+        loc = where or f"paragraph {self.paragraphs + 1}"
+        runs = self.runs(p, bold, loc)
+        if not runs:
+            return None
+        if heading is not None:
+            block = Heading(heading, runs, loc=loc, label=label)
+            block = block if block.text else None
+        else:
+            block = make_paragraph(runs, label=label, style=name, level=level, loc=loc)
+        if block is not None and not where:
+            self.paragraphs += 1
+        return block
+
+    def runs(self, p, para_bold: bool, loc: str) -> list[Run]:
+        """The runs of a paragraph, in order (the walk of ``_walk``, inlined: it is hot)."""
+        out: list[Run] = []
+        fields: list[bool] = []  # open complex fields: True once past "separate"
+        stack = [iter(p)]
+        while stack:
+            for r in stack[-1]:
+                tag = r.tag
+                if tag != R:
+                    if tag in _SKIP_INLINE or not isinstance(tag, str) or (
+                            tag == SDT and r.find(SHOWING_PLACEHOLDER) is not None):
+                        continue
+                    stack.append(iter(r))
+                    break
+                bold = para_bold
+                pieces: list[str] = []
+                for child in r:
+                    tag = child.tag
+                    if tag == T:
+                        if not fields or all(fields):
+                            pieces.append(child.text or "")
+                    elif tag == RPR:
+                        bold = self._run_bold(child, para_bold)
+                    elif tag in TEXT_OF:
+                        if not fields or all(fields):
+                            pieces.append(TEXT_OF[tag])
+                    elif tag == FLDCHAR:
+                        kind = child.get(FLDTYPE)
+                        if kind == "begin":
+                            fields.append(False)
+                        elif kind == "separate" and fields:
+                            fields[-1] = True
+                        elif kind == "end" and fields:
+                            fields.pop()
+                    elif tag in _DRAWINGS and any(t.text for t in child.iter(T)):
+                        self.warnings.append(f"a text box in {loc} was not read")
+                if pieces:
+                    out.append(Run("".join(pieces), bold))
+            else:
+                stack.pop()
+        return out
+
+    def _run_bold(self, rpr, para_bold: bool) -> bool:
+        sid = None
+        for prop in rpr:
+            if prop.tag == B:
+                return prop.get(VAL, "1").lower() not in _FALSE
+            if prop.tag == RSTYLE:
+                sid = prop.get(VAL)
+        if sid is not None:
+            if sid not in self.char_bold:
+                self.char_bold[sid] = self.styles.inherited(sid, "bold")
+            if self.char_bold[sid] is not None:
+                return self.char_bold[sid]
+        return para_bold
+
+    # -- tables ---------------------------------------------------------------------
+    def table(self, tbl, loc: str, depth: int) -> Table | None:
+        if depth > MAX_TABLE_DEPTH:
+            self.warnings.append(f"tables nested more than {MAX_TABLE_DEPTH} deep in {loc} were not read")
+            return None
+        rows: list[Row] = []
+        for tr in _walk(tbl, _WANT_ROWS, _SKIP_ROWS):
+            trpr = tr.find(TRPR)
+            header, before = False, 0
+            if trpr is not None:
+                if trpr.find(W + "del") is not None:  # a deleted row, the deletion accepted
+                    continue
+                header = bool(_on(trpr.find(W + "tblHeader")))
+                before = _int(trpr.find(W + "gridBefore"), 0)
+            row_loc = f"{loc}, row {len(rows) + 1}"
+            cells: list[Cell] = [Cell([], colspan=min(before, 1000))] if before > 0 else []
+            for tc in _walk(tr, _WANT_CELLS, _SKIP_CELLS):
+                cell = self.cell(tc, row_loc, depth, cells)
+                if cell is not None:
+                    cells.append(cell)
+            rows.append(Row(cells, is_header=header, loc=row_loc))
+        return Table(rows, loc=loc)
+
+    def cell(self, tc, row_loc: str, depth: int, cells: list[Cell]) -> Cell | None:
+        span, continued = 1, False
+        tcpr = tc[0] if len(tc) and tc[0].tag == TCPR else None
+        if tcpr is not None:
+            for prop in tcpr:
+                tag = prop.tag
+                if tag == GRIDSPAN:
+                    span = max(1, min(_int(prop, 1), 1000))
+                elif tag == VMERGE:
+                    continued = prop.get(VAL, "continue") != "restart"
+                elif tag == CELLDEL:
+                    return None
+                elif tag == HMERGE and prop.get(VAL, "continue") != "restart" and cells:
+                    cells[-1].colspan += span  # legacy horizontal merge
+                    return None
+        if continued:
+            return Cell([], colspan=span, continued=True)
+        return Cell(self.blocks(tc, row_loc, depth), colspan=span)
