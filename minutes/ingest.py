@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import glob
 import hashlib
+import multiprocessing
 import os
 import sqlite3
 from concurrent.futures import ProcessPoolExecutor
@@ -183,7 +184,7 @@ def _prepared(files: list[str], max_size: int, known: frozenset[str], jobs: int)
         for path in files:
             yield prepare(path, max_size, known)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
         yield from pool.map(prepare, files, [max_size] * len(files), [known] * len(files))
 
 
