@@ -190,3 +190,14 @@ def test_pg_action_survives_reingest_and_an_edited_copy(tmp_path):
     assert [a["id"] for a in done] == [aid]
     events = json.loads(run(["history", str(aid), "--json"], db).stdout)["history"]
     assert [e["event"] for e in events] == ["created", "done", "edited"]
+
+
+def test_actions_imports_no_parser_backend(db_path):
+    import subprocess
+    import sys
+
+    code = ("import sys; from minutes.cli import cli\n"
+            "try:\n    cli(['actions', '--db', sys.argv[1]])\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('bs4', 'lxml', 'docx', 'markdown_it') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code, db_path], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]"
