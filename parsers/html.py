@@ -56,6 +56,22 @@ def read_fragment(text: str) -> list:
     return reader.blocks
 
 
+_TAG = re.compile(r"^<\s*(/?)\s*([A-Za-z][\w:-]*)([^>]*)>$")
+
+
+def inline_tag(source: str) -> str | None:
+    """What an inline tag found in text does: "bold", "/bold", "break" or None."""
+    m = _TAG.match(source.strip())
+    if not m:
+        return None
+    closing, tag, attrs = m.group(1), m.group(2).lower(), m.group(3)
+    if tag == "br":
+        return "break"
+    if tag in BOLD_TAGS or (not closing and _BOLD_STYLE.search(attrs)):
+        return "/bold" if closing else "bold"
+    return None
+
+
 def _parse(text: str):
     text = text.lstrip("\ufeff")
     # lxml refuses str input that declares an encoding; the text is decoded already.

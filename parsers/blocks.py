@@ -1,0 +1,182 @@
+"""Helpers over the document model: walking blocks, lines of a paragraph, table grids."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from parsers.document import Block, Cell, Heading, Paragraph, Run, Table
+from parsers.patterns import INNER_CUE, INITIALS, column_kind
+
+_JOIN_AFTER = re.compile(r"(?:[-,(/&]|\b(?:the|a|an|and|or|of|to|in|on|for|with|by|from|at|as|"
+                         r"is|are|was|were|be|that|this|which|who|will|would|should|could|can|"
+                         r"may|not|but|if|than|their|its|our|his|her|into|about|per)\b)$", re.I)
+_CONTINUES = re.compile(r"^(?:[a-z(]|…|\.\.\.|[-–—]\s*[a-z])")
+_BOLD_THEN_CUE = re.compile(rf"^\s*{INITIALS}\s*:\s")
+
+
+@dataclass
+class Line:
+    """A logical line of a paragraph: what one speaker said, one list entry, …"""
+
+    runs: list[Run]
+    loc: str = ""
+    style: str | None = None
+    level: int | None = None
+    label: str | None = None
+    text: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.text = " ".join("".join(r.text for r in self.runs).split())
+
+    @property
+    def bold(self) -> bool:
+        """The whole line is bold."""
+        chars = [r for r in self.runs if r.text.strip()]
+        return bool(chars) and all(r.bold for r in chars)
+
+    @property
+    def lead_bold(self) -> str:
+        """The bold text the line starts with ("" when it starts plain)."""
+        out = []
+        for run in self.runs:
+            if not run.text.strip() and out:
+                out.append(run.text)
+                continue
+            if not run.bold:
+                break
+            out.append(run.text)
+        return " ".join("".join(out).split())
+
+    def bold_text(self) -> str:
+        return " ".join("".join(r.text for r in self.runs if r.bold).split())
+
+
+def walk(blocks: list[Block]) -> Iterator[Block]:
+    """Every block, depth first, including those inside table cells (no recursion)."""
+    stack = [iter(blocks)]
+    while stack:
+        block = next(stack[-1], None)
+        if block is None:
+            stack.pop()
+            continue
+        yield block
+        if isinstance(block, Table):
+            stack.append(iter([b for row in block.rows for cell in row.cells for b in cell.blocks]))
+
+
+def paragraphs(blocks: list[Block]) -> Iterator[Paragraph]:
+    for block in walk(blocks):
+        if isinstance(block, Paragraph):
+            yield block
+
+
+def raw_lines(para: Paragraph | Heading) -> list[list[Run]]:
+    """The runs of each source line of a paragraph (split at ``\\n``)."""
+    lines: list[list[Run]] = [[]]
+    for run in para.runs:
+        parts = run.text.split("\n")
+        for k, part in enumerate(parts):
+            if k:
+                lines.append([])
+            if part:
+                lines[-1].append(Run(part, run.bold))
+    return [ln for ln in lines if "".join(r.text for r in ln).strip()]
+
+
+def _split_at_cues(runs: list[Run]) -> list[list[Run]]:
+    """Split a line where another speaker starts: after a bold question, or
+    after a sentence end followed by initials and a colon."""
+    pieces: list[list[Run]] = [[]]
+    for k, run in enumerate(runs):
+        prev_bold = k > 0 and runs[k - 1].bold
+        if prev_bold and not run.bold and _BOLD_THEN_CUE.match(run.text) and pieces[-1]:
+            pieces.append([])
+        parts = INNER_CUE.split(run.text)
+        for j, part in enumerate(parts):
+            if j and pieces[-1]:
+                pieces.append([])
+            if part:
+                pieces[-1].append(Run(part, run.bold))
+    return [p for p in pieces if "".join(r.text for r in p).strip()]
+
+
+def lines_of(block: Paragraph | Heading, join_wraps: bool = True) -> list[Line]:
+    """Logical lines: source lines, split where a new speaker starts, with
+    lines that a wrap or a page end cut joined again."""
+    style = getattr(block, "style", None)
+    level = getattr(block, "level", None)
+    label = getattr(block, "label", None)
+    out: list[Line] = []
+    for runs in raw_lines(block):
+        for piece in _split_at_cues(runs):
+            line = Line(piece, block.loc, style, level, label if not out else None)
+            if join_wraps and out and _is_wrap(out[-1].text, line.text):
+                out[-1] = Line(out[-1].runs + [Run(" ")] + piece, out[-1].loc, style, level, out[-1].label)
+            else:
+                out.append(line)
+    return out
+
+
+def _is_wrap(before: str, after: str) -> bool:
+    return bool(_CONTINUES.match(after) or _JOIN_AFTER.search(before))
+
+
+def cell_lines(cell: Cell) -> list[Line]:
+    return [ln for b in cell.blocks if isinstance(b, (Paragraph, Heading)) for ln in lines_of(b)]
+
+
+# -- tables --------------------------------------------------------------------
+@dataclass
+class Grid:
+    """A table seen through its header: which column holds what."""
+
+    table: Table
+    header: list[str]
+    kinds: list[str | None]
+    body: list  # rows after the header
+
+    def column(self, kind: str) -> int | None:
+        return self.kinds.index(kind) if kind in self.kinds else None
+
+    def cell(self, row, kind: str) -> Cell | None:
+        k = self.column(kind)
+        if k is None or k >= len(row.cells):
+            return None
+        return row.cells[k]
+
+    def text(self, row, kind: str) -> str:
+        cell = self.cell(row, kind)
+        return " ".join(cell.text.split()) if cell else ""
+
+
+def grid(table: Table) -> Grid:
+    """Find the header row (the first row, or the first marked as header) and
+    name each column by what its header means."""
+    rows = [r for r in table.rows if any(c.text for c in r.cells)]
+    if not rows:
+        return Grid(table, [], [], [])
+    head = rows[0]
+    header = [" ".join(c.text.split()) for c in _expand(head.cells)]
+    kinds = [column_kind(h) for h in header]
+    if not any(kinds):
+        return Grid(table, [], [None] * len(header), rows)
+    return Grid(table, header, kinds, [_Expanded(r) for r in rows[1:]])
+
+
+class _Expanded:
+    """A row whose cells are laid out one per grid column (colspans repeated as empty)."""
+
+    def __init__(self, row) -> None:
+        self.row = row
+        self.cells = _expand(row.cells)
+        self.loc = row.loc
+        self.is_header = row.is_header
+
+
+def _expand(cells: list[Cell]) -> list[Cell]:
+    out: list[Cell] = []
+    for cell in cells:
+        out.append(cell)
+        out.extend(Cell([]) for _ in range(cell.colspan - 1))
+    return out

@@ -1,0 +1,280 @@
+"""Every shared pattern: initials, speaker cues, item labels, dates, times, cues.
+
+Rules key on the structure of minutes (a label that names a section, a column
+that means "Action", initials in brackets), never on one document's wording.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+# -- people ------------------------------------------------------------------
+# Initials as minutes write them: "DP", "SMcB", "SDGR", "JKM".
+INITIALS = r"(?:[A-Z](?:[a-z]{0,2}[A-Z]){1,4})"
+INITIALS_RE = re.compile(rf"^{INITIALS}$")
+# A name: one to five capitalised words ("Jane Smith", "Cagil Ulusahin Sonmez",
+# "Kátia Nakamura", "Jacob Kaplan-Moss", "Marisa DeMeglio", "Laurent Le Meur").
+NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|(?:de|da|van|von|der|le|la|du|di|del|bin|al)(?=\s))"
+NAME = rf"(?:{NAME_WORD}(?:[ ]{NAME_WORD}){{0,4}})"
+TITLES = r"(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Revd|Rev|Sir|Dame|Lord|Lady)\.?"
+PERSON_RE = re.compile(rf"^(?:{TITLES}\s+)?{NAME}$")
+ALL_OWNERS = re.compile(r"^(all|everyone|everybody|all members|all partners|all present|"
+                        r"all attendees|all trustees|all governors|the group|group)$", re.I)
+# "??", "TBC", "-": an owner cell that names nobody.
+NO_OWNER = re.compile(r"^(\?+|tbc|tbd|n/?a|none|-+|–|—|unassigned|\.+)$", re.I)
+OWNER_SPLIT = re.compile(r"\s*(?:/|,|&|;|\+|\band\b)\s*")
+ROLE_WORDS = re.compile(
+    r"\b(chair(?:man|woman|person)?|vice[- ]chair|secretary|treasurer|clerk|scribe|minute[- ]?taker|"
+    r"note[- ]?taker|head|manager|officer|director|coordinator|co-ordinator|lead|consultant|chief|"
+    r"ceo|cfo|coo|trustee|councillor|member|president|advis[eo]r|analyst|administrator|assistant|"
+    r"governor|principal|inspector|superintendent|nurse|engineer|facilitator|representative|"
+    r"commissioner|deputy)\b", re.I)
+
+# -- speakers ----------------------------------------------------------------
+# "PR: How does …", "SMcB – We will …", "Tzviya Siegman: …", "Shelly – …"
+SPEAKER_CUE = re.compile(
+    rf"^(?P<who>{INITIALS}|{NAME}|<[\w.-]+>|[a-z][\w.-]{{1,20}})\s*(?P<sep>:|\s[–—-]\s)\s*(?P<rest>.*)$", re.S)
+# A cue in the middle of a line after a sentence end: "…value?  PG: In general …"
+INNER_CUE = re.compile(rf"(?<=[.?!])\s+(?={INITIALS}\s*:\s)")
+# Words that end in a colon but are labels, not speakers.
+NOT_SPEAKERS = re.compile(
+    r"^(action|actions|agreed|resolved|decision|decisions|note|notes|date|time|venue|location|"
+    r"present|apologies|regrets|absent|attendees|attendance|chair|scribe|scribes|guests|minutes|"
+    r"item|items|agenda|update|updates|status|outcome|summary|purpose|background|recommendation|"
+    r"recommendations|next meeting|aob|any other business|re|subject|topic|owner|due|by|"
+    r"q|a|question|answer|response|reply|comment|comments|proposal|motion|result|results|"
+    r"and|but|or|so|also|then|in attendance|see|http|https|mailto|tel|email|e-mail|ps|nb|"
+    r"source|link|links|ref|reference|documents|papers|total|balance|cost|budget|vote|votes)$", re.I)
+
+# -- items -------------------------------------------------------------------
+# "4", "4.", "Item 4", "4.2", "5b", "(3)", "0.1.", "Minute 12"
+ITEM_LABEL = re.compile(
+    r"^(?:(?:agenda\s+)?item|minute|min\.?|no\.?)?\s*\(?(?P<num>\d{1,3}(?:\.\d{1,3})*[a-z]?)\)?[.):]?$", re.I)
+# A line that starts with a number and a short title: "1. Welcome", "Item 3 - Finance"
+NUMBERED_TITLE = re.compile(
+    r"^(?:(?:agenda\s+)?item\s+|minute\s+)?(?P<num>\d{1,3}(?:\.\d{1,3})*[a-z]?)(?:[.):]|\s+[–—-])?\s+(?P<title>\S.*)$",
+    re.I | re.S)
+
+
+def item_number(text: str) -> str | None:
+    """The bare item number of a label cell or heading prefix, or None."""
+    m = ITEM_LABEL.match(text.strip())
+    return m.group("num").lower().rstrip(".") if m else None
+
+
+# -- sections ----------------------------------------------------------------
+def _words(*alternatives: str) -> re.Pattern:
+    return re.compile(r"^\W*(?:" + "|".join(alternatives) + r")\W*$", re.I)
+
+
+PRESENT_LABEL = _words(r"present", r"attendees", r"attendance", r"attending", r"attended",
+                       r"members present", r"(?:board |committee )?members in attendance(?: were)?",
+                       r"(?:board |committee )?members(?: present)?", r"participants", r"who was there",
+                       r"voting members", r"attendance list", r"in the room")
+IN_ATTENDANCE_LABEL = _words(r"(?:also )?in attendance(?: were)?", r"also present", r"also attending",
+                             r"officers(?: present)?", r"officers in attendance", r"guests?",
+                             r"observers?", r"staff(?: present)?", r"advisers", r"invited")
+APOLOGIES_LABEL = _words(r"apologies(?: for absence)?(?: received)?(?: were received)?(?: from)?",
+                         r"regrets", r"excused", r"sent apologies")
+ABSENT_LABEL = _words(r"absent", r"not present", r"absences?", r"did not attend")
+ROLE_LABEL = _words(r"chair(?:ed by)?", r"chairs?", r"chair(?:man|woman|person)", r"scribes?",
+                    r"scribe\(s\)", r"minutes?(?: taken by)?", r"minute[- ]?taker", r"note[- ]?taker",
+                    r"secretary", r"clerk")
+# Sections that summarise the actions of this meeting.
+ACTIONS_LABEL = _words(r"actions?", r"action items?", r"action points?", r"new actions?",
+                       r"actions? (?:list|log|summary|arising)", r"summary of (?:new )?actions?(?: items| points)?",
+                       r"actions? agreed", r"agreed actions?", r"next steps", r"to do", r"tasks",
+                       r"actions? from (?:this|today'?s) meeting")
+# Sections that report on the actions of earlier meetings.
+REVIEW_LABEL = re.compile(
+    r"\b(matters arising|previous (?:meeting|minutes)|last meeting|actions? (?:log|tracker|update)s?\b.*"
+    r"(?:previous|last|outstanding)|review of (?:the )?actions?|outstanding actions?|"
+    r"actions? (?:review|update|progress)|progress on actions?|update on actions?|"
+    r"carried forward|action log)\b", re.I)
+DECISIONS_LABEL = _words(r"resolutions?", r"decisions?(?: made| taken)?", r"summary of (?:decisions|resolutions)",
+                         r"decisions? log")
+# Headings that are furniture, not agenda items.
+FURNITURE_LABEL = _words(r"minutes", r"meeting minutes", r"contents?", r"table of contents", r"toc",
+                         r"agenda(?: topics| items)?", r"items", r"discussion", r"notes", r"attendees",
+                         r"attendance", r"present", r"diagnostics", r"date", r"time", r"location",
+                         r"venue", r"next meeting", r"date of next meeting", r"next meeting date",
+                         r"(?:date,? )?time and (?:place|venue) of next meeting", r"summary",
+                         r"distribution", r"circulation")
+NEXT_MEETING = re.compile(r"^\W*(?:date (?:and time )?of (?:the )?next meeting|next meeting)\b", re.I)
+
+# -- table columns -------------------------------------------------------------
+HEADER_WORDS = {
+    "name", "names", "member", "attendee", "role", "position", "job title", "organisation",
+    "organization", "org", "agency", "representing", "company", "initials", "item", "items", "no",
+    "no.", "number", "ref", "ref.", "#", "agenda item", "minute", "discussion", "notes", "note",
+    "detail", "details", "description", "action", "actions", "action by", "owner", "owners",
+    "responsible", "resp", "resp.", "lead", "by", "by whom", "who", "due", "due date", "deadline",
+    "by when", "target date", "date", "status", "update", "progress", "comments", "comment",
+    "outcome", "decision", "topic", "subject", "title", "minutes", "action required", "task",
+    "timescale", "when", "priority", "attendance", "apologies", "present",
+}
+COLUMN_KINDS = [
+    ("number", re.compile(r"^(item|items|no\.?|number|ref\.?|#|agenda item|minute|min\.?|id|action no\.?)$", re.I)),
+    ("owner", re.compile(r"^(action by|owner|owners|responsible|resp\.?|responsibility|lead|by|by whom|who|"
+                         r"action owner|assigned to|person)$", re.I)),
+    ("action", re.compile(r"^(actions?|action required|actions? agreed|task|tasks)$", re.I)),
+    ("due", re.compile(r"^(due|due date|deadline|by when|target date|date due|when|timescale|target)$", re.I)),
+    ("status", re.compile(r"^(status|progress|update|rag|complete[d?]*|done\??|state)$", re.I)),
+    ("notes", re.compile(r"^(notes?|comments?|remarks?|outcome|latest update|progress notes?)$", re.I)),
+    ("text", re.compile(r"^(discussion|details?|description|minutes?|subject|topic|title|summary|"
+                        r"matters? discussed|points? discussed|issue|agenda|business)$", re.I)),
+    ("name", re.compile(r"^(name|names|member|members|attendee|attendees|person|representative)$", re.I)),
+    ("role", re.compile(r"^(role|position|job title|title|designation)$", re.I)),
+    ("organisation", re.compile(r"^(organi[sz]ation|org\.?|agency|representing|company|body|service|partner)$", re.I)),
+    ("initials", re.compile(r"^(initials)$", re.I)),
+    ("attendance", re.compile(r"^(attendance|present\??|attended)$", re.I)),
+]
+
+
+def column_kind(header: str) -> str | None:
+    h = " ".join(header.strip().rstrip(":").split())
+    for kind, pattern in COLUMN_KINDS:
+        if pattern.match(h):
+            return kind
+    return None
+
+
+# -- statuses ----------------------------------------------------------------
+DONE_WORDS = re.compile(r"^\W*(done|complete[d]?|closed|finished|resolved|achieved|delivered|"
+                        r"actioned|completed|yes|✓|✔|green)\b", re.I)
+NOT_DONE = re.compile(r"\b(not (?:yet )?(?:done|complete[d]?|started|closed)|incomplete|ongoing|in progress|"
+                      r"outstanding|open|pending|carried (?:forward|over)|c/?f|rolled over|partially|"
+                      r"underway|on[- ]going|deferred)\b", re.I)
+DROPPED_WORDS = re.compile(r"\b(dropped|withdrawn|cancelled|canceled|superseded|no longer (?:required|needed)|"
+                           r"removed|abandoned|not required)\b", re.I)
+
+
+def status_of(note: str | None) -> str:
+    """``done``, ``open`` or ``dropped`` from the words of a status cell."""
+    text = (note or "").strip()
+    if not text:
+        return "open"
+    if DROPPED_WORDS.search(text):
+        return "dropped"
+    if NOT_DONE.search(text):
+        return "open"
+    if DONE_WORDS.search(text):
+        return "done"
+    return "open"
+
+
+# -- decisions -----------------------------------------------------------------
+DECISION_CUE = re.compile(
+    r"^\W*(?:(?:it\s+was\s+)?(?:resolved|agreed|decided|approved|determined)(?:\s+that)?\s*[:.–—-]?\s*"
+    r"|(?:decision|decisions|resolution(?:\s*#?\s*\d+)?|outcome|agreed action)\s*[:–—-]\s*"
+    r"|(?:the\s+)?(?:committee|board|group|panel|meeting|members|council|trustees|partnership|forum|"
+    r"working group|steering group|governors)\s+(?:unanimously\s+)?(?:resolved|agreed|decided|approved|"
+    r"endorsed|adopted)(?:\s+that|\s+to)?\s*)", re.I)
+DECISION_HEADING = re.compile(r"\b(approved|agreed|adopted|ratified|decisions?|resolutions?|resolved)\W*$", re.I)
+
+# -- actions -----------------------------------------------------------------
+# "Action: JS to …", "ACTION – DP/SMcB: …", "Actions: All", "ACTION: Jane to …"
+ACTION_CUE = re.compile(r"^\W*(?:new\s+)?actions?(?:\s+points?)?(?:\s+by)?\s*(?:[:–—-]\s*|\s+(?=[A-Z]))(?P<rest>.*)$", re.I | re.S)
+# "(Action: All)", "[ACTION: JS]", "(ACTION)"
+ACTION_TAG = re.compile(r"[(\[]\s*actions?\s*(?:[:–—-]\s*(?P<who>[^)\]]*))?[)\]]\.?", re.I)
+# The owners that open a task: "JS to …", "JS/AK: …", "JS and AK will …"
+OWNER_LEAD = re.compile(
+    rf"^(?P<who>(?:{INITIALS}|{NAME}|all|everyone)(?:\s*(?:/|,|&|\+|\band\b)\s*(?:{INITIALS}|{NAME}))*)"
+    r"\s*(?:(?P<colon>[:–—-])\s*|\s+(?P<verb>to|will|agreed to|offered to|is to|are to|should|would|"
+    r"has agreed to|have agreed to|undertook to|volunteered to|needs? to|must)\s+)(?P<rest>.+)$", re.S)
+
+# -- dates and times -----------------------------------------------------------
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"], 1)}
+MONTHS.update({k[:3]: v for k, v in list(MONTHS.items())})
+_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+DATE_PATTERNS = [
+    re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{1,2})-(?P<day>\d{1,2})\b"),
+    re.compile(rf"\b{_DAY}(?:\s+of)?[\s-]+{_MONTH},?[\s-]+(?P<year>\d{{4}})\b", re.I),
+    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+(?P<year>\d{{4}})\b", re.I),
+    re.compile(r"\b(?P<day>\d{1,2})[/.-](?P<mon>\d{1,2})[/.-](?P<year>\d{4}|\d{2})\b"),
+]
+TIME_RE = re.compile(
+    r"(?<![\d/.:-])(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ampm>[ap]\.?\s?m\.?|hrs|h\b)?(?![\d/])", re.I)
+
+
+class BadDate(ValueError):
+    """A date written in the document that no calendar has (31/02/2015)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.text = text
+
+
+def find_date(text: str) -> tuple[str | None, re.Match | None]:
+    """The first date in ``text`` as ISO ``YYYY-MM-DD`` (day first for numbers).
+
+    Raises ``BadDate`` when the first date-shaped text is impossible.
+    """
+    best = None
+    for pattern in DATE_PATTERNS:
+        m = pattern.search(text)
+        if m and (best is None or m.start() < best.start()):
+            best = m
+    if best is None:
+        return None, None
+    parts = best.groupdict()
+    year = int(parts["year"])
+    if year < 100:
+        year += 2000 if year < 70 else 1900
+    month = MONTHS[parts["month"].lower()[:3]] if parts.get("month") else int(parts["mon"])
+    try:
+        return _dt.date(year, month, int(parts["day"])).isoformat(), best
+    except ValueError:
+        raise BadDate(best.group(0)) from None
+
+
+def parse_time(text: str) -> str | None:
+    """``"11.15am"`` -> ``"11:15"``, ``"3pm"`` -> ``"15:00"``, ``"15:00GMT"`` -> ``"15:00"``."""
+    for m in TIME_RE.finditer(text):
+        hour, minute, ampm = int(m.group("h")), m.group("m"), (m.group("ampm") or "").lower()
+        if minute is None and not ampm.startswith(("a", "p")):
+            continue
+        minute = int(minute or 0)
+        if ampm.startswith("p") and hour < 12:
+            hour += 12
+        elif ampm.startswith("a") and hour == 12:
+            hour = 0
+        if hour < 24 and minute < 60:
+            return f"{hour:02d}:{minute:02d}"
+    return None
+
+
+def all_times(text: str) -> list[str]:
+    out = []
+    for m in TIME_RE.finditer(text):
+        t = parse_time(m.group(0))
+        if t:
+            out.append(t)
+    return out
+
+
+# -- text ----------------------------------------------------------------------
+_SENTENCE_END = re.compile(r"[.!?:;…)\]\"'’”]$")
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"'’”)]?\s+(?=[\"'‘“(]?[A-Z0-9£$])")
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(_SENTENCE_END.search(text.rstrip()))
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences of a text (abbreviations like "e.g." rarely matter here)."""
+    text = " ".join(text.split())
+    return [s for s in _SENTENCE_SPLIT.split(text) if s]
+
+
+def first_sentence(text: str) -> str | None:
+    parts = sentences(text)
+    return parts[0] if parts else None
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())

@@ -1,0 +1,314 @@
+"""Markdown, plain text and PDF-converted text -> Document.
+
+Markdown goes through markdown-it-py (tables on).  Two things markdown-it
+cannot see are handled first, line by line:
+
+* tab-separated tables, as PDF converters write them: a header row such as
+  ``Name<TAB>Role<TAB>Organisation``, rows whose cells may hold HTML
+  fragments, rows split by blank lines inside a cell, page-break rows such as
+  ``--<TAB>-----``, and loose paragraphs between two fragments of one table
+  (they continue the cell above);
+* front matter (``---`` … ``---``) and kramdown attribute lines
+  (``{: .no_toc}``), which are metadata, not text.
+
+HTML found in the text is read by ``parsers.html``.
+"""
+from __future__ import annotations
+
+import re
+
+from markdown_it import MarkdownIt
+
+from parsers import html as html_reader
+from parsers.document import Cell, Document, Heading, Paragraph, Row, Run, Table, make_paragraph
+from parsers.patterns import HEADER_WORDS, ends_sentence
+
+_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*\n", re.S)
+_KRAMDOWN_ATTR = re.compile(r"^\s*\{:[^}]*\}\s*$")
+_PAGE_BREAK_CELL = re.compile(r"^[\s\-–—_=|]*$")
+_HAS_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+_MD = MarkdownIt("commonmark", {"html": True}).enable("table")
+
+
+def read(text: str) -> Document:
+    meta: dict[str, str] = {}
+    text = text.lstrip("\ufeff")
+    m = _FRONT_MATTER.match(text)
+    if m:
+        for line in m.group(1).splitlines():
+            key, sep, value = line.partition(":")
+            if sep and value.strip() and not key.startswith((" ", "\t")):
+                meta[key.strip().lower()] = value.strip().strip("'\"")
+        # keep line numbers: the front matter becomes blank lines
+        text = "\n" * m.group(0).count("\n") + text[m.end():]
+    lines = ["" if _KRAMDOWN_ATTR.match(line) else line for line in text.split("\n")]
+    reader = _Reader(lines)
+    reader.run()
+    return Document(reader.blocks, "markdown", reader.warnings, meta)
+
+
+class _Reader:
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.blocks: list = []
+        self.warnings: list[str] = []
+        self.table: Table | None = None       # the last tab-separated table
+        self.after_table = 0                   # len(blocks) when that table last grew
+        self.tables = 0
+
+    # -- segmentation ----------------------------------------------------
+    def run(self) -> None:
+        lines, i, start = self.lines, 0, 0
+        fenced = False
+        while i < len(lines):
+            line = lines[i]
+            if line.lstrip().startswith(("```", "~~~")):
+                fenced = not fenced
+            if not fenced and _is_tab_row(line) and (_cells(line)[0].strip() or self.table is not None):
+                self._markdown(start, i)
+                i = self._tab_region(i)
+                start = i
+                continue
+            i += 1
+        self._markdown(start, len(lines))
+
+    def _markdown(self, start: int, end: int) -> None:
+        if start >= end or not any(line.strip() for line in self.lines[start:end]):
+            return
+        self.blocks.extend(markdown_blocks("\n".join(self.lines[start:end]), start))
+
+    def _tab_region(self, i: int) -> int:
+        """Read tab-separated rows from line ``i``; returns the first line after them."""
+        lines = self.lines
+        after_gap = False   # a blank line, page break or loose text came before this row
+        first = True
+        while i < len(lines):
+            line = lines[i]
+            if not line.strip():
+                after_gap = True
+                i += 1
+                continue
+            if not _is_tab_row(line):
+                # blank lines before the next text are not part of the table
+                break
+            cells = _cells(line)
+            loc = f"line {i + 1}"
+            i += 1
+            if all(_PAGE_BREAK_CELL.match(c) for c in cells):
+                after_gap = True
+                continue
+            header = _is_header(cells)
+            if self.table is not None and after_gap and not header and _cut_short(cells, self.table):
+                # the converter dropped the empty leading cells of a split row
+                cells = [""] * (_width(self.table) - len(cells)) + cells
+            continuation = not cells[0].strip()
+            if first and continuation and self.table is not None:
+                self._absorb_loose_text()
+                after_gap = True
+            elif first or header or self.table is None:
+                self._start_table(loc)
+            first = False
+            row = Row([_cell(c) for c in cells], is_header=header, loc=loc)
+            if continuation and after_gap and self.table.rows:
+                _merge_rows(self.table.rows[-1], row)
+            else:
+                self.table.rows.append(row)
+            after_gap = False
+        self.after_table = len(self.blocks)
+        return i
+
+    def _start_table(self, loc: str) -> None:
+        self.tables += 1
+        self.table = Table([], loc=f"table {self.tables} ({loc})")
+        self.blocks.append(self.table)
+
+    def _absorb_loose_text(self) -> None:
+        """Paragraphs between two fragments of one table continue the cell above."""
+        loose = self.blocks[self.after_table:]
+        if any(isinstance(b, (Heading, Table)) for b in loose) or not self.table.rows:
+            return
+        del self.blocks[self.after_table:]
+        last = self.table.rows[-1]
+        col = _main_column(self.table)
+        while len(last.cells) <= col:
+            last.cells.append(Cell([]))
+        _append_blocks(last.cells[col], loose)
+
+
+def _is_tab_row(line: str) -> bool:
+    return "\t" in line.strip("\n") and len(_cells(line)) >= 2 and bool(line.strip())
+
+
+def _cells(line: str) -> list[str]:
+    return line.rstrip("\n").split("\t")
+
+
+def _width(table: Table) -> int:
+    return max((len(r.cells) for r in table.rows), default=0)
+
+
+def _cut_short(cells: list[str], table: Table) -> bool:
+    """A row with fewer cells than its table whose first cell is running text."""
+    return len(cells) < _width(table) and len(_HAS_TAG.sub(" ", cells[0]).split()) > 3
+
+
+def _is_header(cells: list[str]) -> bool:
+    words = [c.strip().lower().rstrip(":") for c in cells if c.strip()]
+    if len(words) < 2 or any(_HAS_TAG.search(c) for c in cells):
+        return False
+    known = sum(1 for w in words if w in HEADER_WORDS)
+    return known * 2 >= len(words) and known >= 1
+
+
+def _cell(source: str) -> Cell:
+    source = source.strip()
+    if not source:
+        return Cell([])
+    if _HAS_TAG.search(source):
+        return Cell(html_reader.read_fragment(source))
+    return Cell([b for b in markdown_blocks(source, None)])
+
+
+def _main_column(table: Table) -> int:
+    """The column holding the most text (the discussion)."""
+    totals: dict[int, int] = {}
+    for row in table.rows:
+        for k, cell in enumerate(row.cells):
+            totals[k] = totals.get(k, 0) + len(cell.text)
+    return max(totals, key=lambda k: (totals[k], -k)) if totals else 0
+
+
+def _merge_rows(above: Row, row: Row) -> None:
+    """The rest of a row that a blank line or a page break split off."""
+    for k, cell in enumerate(row.cells):
+        if k < len(above.cells):
+            _append_blocks(above.cells[k], cell.blocks)
+        else:
+            above.cells.append(cell)
+
+
+def _append_blocks(cell: Cell, blocks: list) -> None:
+    """Append ``blocks`` to ``cell``, joining a sentence cut at a page end."""
+    blocks = list(blocks)
+    if blocks and cell.blocks and isinstance(cell.blocks[-1], Paragraph) \
+            and isinstance(blocks[0], Paragraph) and _cut_sentence(cell.blocks[-1], blocks[0]):
+        last, nxt = cell.blocks[-1], blocks.pop(0)
+        cell.blocks[-1] = Paragraph(last.runs + [Run(" ")] + nxt.runs, label=last.label,
+                                    style=last.style, level=last.level, loc=last.loc)
+    cell.blocks.extend(blocks)
+
+
+def _cut_sentence(before: Paragraph, after: Paragraph) -> bool:
+    tail, head = before.text.rstrip(), after.text.lstrip()
+    return bool(tail and head) and not ends_sentence(tail) and head[0].islower()
+
+
+# -- Markdown --------------------------------------------------------------
+def markdown_blocks(source: str, line_offset: int | None) -> list:
+    """Blocks of a Markdown text; ``line_offset`` places them in the file."""
+    tokens = _MD.parse(source)
+    out: list = []
+    stack: list[str] = []          # open containers: "ul", "ol", "quote"
+    label: str | None = None       # the number of the list item just opened
+    i = 0
+
+    def loc(tok) -> str:
+        if line_offset is None or not tok.map:
+            return ""
+        return f"line {tok.map[0] + 1 + line_offset}"
+
+    def level() -> int | None:
+        depth = sum(1 for s in stack if s in ("ul", "ol"))
+        return depth - 1 if depth else None
+
+    while i < len(tokens):
+        tok = tokens[i]
+        kind = tok.type
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            stack.append("ol" if kind.startswith("ordered") else "ul")
+        elif kind in ("bullet_list_close", "ordered_list_close", "blockquote_close"):
+            if stack:
+                stack.pop()
+        elif kind == "blockquote_open":
+            stack.append("quote")
+        elif kind == "list_item_open":
+            label = (tok.info or None) if stack and stack[-1] == "ol" else None
+        elif kind == "heading_open":
+            runs = inline_runs(tokens[i + 1])
+            heading = Heading(int(tok.tag[1]), runs, loc=loc(tok))
+            if heading.text:
+                out.append(heading)
+            i += 3
+            continue
+        elif kind == "paragraph_open":
+            para = make_paragraph(inline_runs(tokens[i + 1]), label=label,
+                                  style="quote" if "quote" in stack else None,
+                                  level=level(), loc=loc(tok))
+            label = None  # only an item's first paragraph carries its number
+            if para:
+                out.append(para)
+            i += 3
+            continue
+        elif kind == "table_open":
+            i = _md_table(tokens, i, out, loc)
+            continue
+        elif kind == "html_block":
+            out.extend(html_reader.read_fragment(tok.content))
+        elif kind in ("fence", "code_block"):
+            for k, line in enumerate(tok.content.splitlines()):
+                para = make_paragraph([Run(line)], style="code", loc=loc(tok))
+                if para:
+                    out.append(para)
+        i += 1
+    return out
+
+
+def inline_runs(tok) -> list[Run]:
+    runs: list[Run] = []
+    bold = 0
+    for child in tok.children or []:
+        kind = child.type
+        if kind == "text" or kind == "code_inline":
+            runs.append(Run(child.content, bold > 0))
+        elif kind == "strong_open":
+            bold += 1
+        elif kind == "strong_close":
+            bold = max(0, bold - 1)
+        elif kind in ("softbreak", "hardbreak"):
+            runs.append(Run("\n", bold > 0))
+        elif kind == "html_inline":
+            effect = html_reader.inline_tag(child.content)
+            if effect == "bold":
+                bold += 1
+            elif effect == "/bold":
+                bold = max(0, bold - 1)
+            elif effect == "break":
+                runs.append(Run("\n", bold > 0))
+        elif kind == "image":
+            continue
+    return runs
+
+
+def _md_table(tokens, i: int, out: list, loc) -> int:
+    where = loc(tokens[i])
+    rows: list[Row] = []
+    header = False
+    cells: list[Cell] = []
+    row_loc = where
+    while i < len(tokens) and tokens[i].type != "table_close":
+        tok = tokens[i]
+        if tok.type == "thead_open":
+            header = True
+        elif tok.type == "tbody_open":
+            header = False
+        elif tok.type == "tr_open":
+            cells = []
+            row_loc = loc(tok) or where
+        elif tok.type in ("th_open", "td_open"):
+            para = make_paragraph(inline_runs(tokens[i + 1]))
+            cells.append(Cell([para] if para else []))
+        elif tok.type == "tr_close":
+            rows.append(Row(cells, is_header=header, loc=row_loc))
+        i += 1
+    out.append(Table(rows, loc=where))
+    return i + 1
