@@ -2,11 +2,33 @@
 from __future__ import annotations
 
 from parsers.document import Document
+from parsers.extract import actions, attendees, checks, decisions, header, items, questions
 from parsers.records import Minutes, Source
 
 
 def extract(document: Document, source: Source) -> Minutes:
     """Run every extractor over ``document`` and collect their warnings."""
     minutes = Minutes(source=source)
-    minutes.warnings.extend(document.warnings)
+    warnings = list(document.warnings)
+
+    head = header.extract(document)
+    people = attendees.extract(document)
+    minutes.meeting = head.value
+    minutes.attendees = people.value
+    roster = attendees.Roster(people.value)
+
+    cut = items.extract(document.blocks, head.consumed | people.consumed)
+    sections = cut.value
+    minutes.items = [s.item for s in sections if s.item is not None]
+
+    minutes.questions = questions.extract(sections, roster).value
+    found = actions.extract(sections, roster)
+    minutes.actions, minutes.updates = found.value
+    minutes.decisions = decisions.extract(sections).value
+
+    for result in (head, people, cut, found):
+        warnings.extend(result.warnings)
+    warnings.extend(checks.unknown_people(sections, minutes.actions, roster))
+    warnings.extend(checks.ownerless(minutes.actions))
+    minutes.warnings = list(dict.fromkeys(warnings))
     return minutes

@@ -1,0 +1,299 @@
+"""Actions this meeting sets, and updates on the actions of earlier meetings.
+
+Actions come from an Action column of the item table (initials there, the
+task in the row's discussion), from inline cues ("Action: JS to …",
+"ACTION – DP/SMcB: …", "(Action: All)", "… (ACTION)"), and from tables or
+lists of this meeting's actions.  Rows and entries of a matters-arising or
+review-of-actions section are updates.  An action stated twice is one.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+
+from parsers.blocks import Grid, Line, grid, lines_of
+from parsers.document import Heading, Paragraph, Table
+from parsers.extract.attendees import Roster
+from parsers.extract.items import Section
+from parsers.extract.result import Result
+from parsers.patterns import (ACTION_CUE, ACTION_TAG, ALL_OWNERS, INITIALS, INITIALS_RE, NO_OWNER, OWNER_LEAD,
+                              OWNER_SPLIT, PERSON_RE, find_date, BadDate, item_number, sentences, status_of)
+from parsers.records import Action, Update
+
+_TRAILING_OWNER = re.compile(rf"\s*(?:[(\[]\s*(?P<a>[^()\[\]]+?)\s*[)\]]|\s[–—-]\s*(?P<b>(?:{INITIALS})(?:\s*[/,&]\s*{INITIALS})*))\.?\s*$")
+_LEAD_VERBS = re.compile(r"^(?:will|to|agreed to|is to|are to|has agreed to|have agreed to|undertook to|"
+                         r"volunteered to|offered to|needs? to|must|should|would)\s+", re.I)
+_REF = re.compile(r"^\W*(?:action\s*(?:no\.?|number|#)?\s*)?(?P<ref>\d{1,3}(?:\.\d{1,3})*[a-z]?)\s*[:.)–—-]\s+(?P<rest>.+)$", re.I)
+
+
+def extract(sections: list[Section], roster: Roster) -> Result:
+    actions: list[Action] = []
+    updates: list[Update] = []
+    warnings: list[str] = []
+    for section in sections:
+        item = section.number
+        if section.kind == "review":
+            _review(section, roster, updates, actions)
+            continue
+        if section.kind == "actions":
+            _action_section(section, roster, actions)
+            continue
+        for g, row in section.rows:
+            _row_action(g, row, item, roster, actions)
+        for block in section.blocks:
+            if isinstance(block, Table):
+                _action_table(block, item, roster, actions, updates, section)
+            elif isinstance(block, (Paragraph, Heading)):
+                for line in lines_of(block):
+                    found = inline_action(line, item, roster)
+                    if found:
+                        actions.append(found)
+    return Result((_dedupe(actions), updates), warnings)
+
+
+# -- owners ------------------------------------------------------------------------
+def owners_of(text: str, roster: Roster, strict: bool = True) -> list[str] | None:
+    """The owners a cell or lead names ("DP/SMcB", "TG & BM", "All"), or None
+    when the text is not just owners."""
+    text = " ".join(text.split()).strip(" .:;*")
+    if not text or NO_OWNER.match(text):
+        return []
+    out = []
+    for part in OWNER_SPLIT.split(text):
+        part = part.strip(" .()")
+        if not part:
+            continue
+        if ALL_OWNERS.match(part):
+            out.append("All")
+        elif INITIALS_RE.match(part) or roster.knows(part) or (not strict and PERSON_RE.match(part)
+                                                                and len(part.split()) <= 4):
+            out.append(part)
+        elif NO_OWNER.match(part):
+            continue
+        else:
+            return None
+    return out
+
+
+def _task(text: str) -> str:
+    """ "will get further information …" -> "Get further information …"."""
+    text = _LEAD_VERBS.sub("", text.strip()).strip()
+    text = text.rstrip(" .")
+    return text[:1].upper() + text[1:] if text else text
+
+
+def split_lead(text: str, roster: Roster, strict: bool = True) -> tuple[list[str], str] | None:
+    """ "JS/AK to circulate the paper" -> (["JS", "AK"], "Circulate the paper")."""
+    m = OWNER_LEAD.match(text.strip())
+    if not m:
+        return None
+    owners = owners_of(m.group("who"), roster, strict=strict or not m.group("colon"))
+    if not owners:
+        return None
+    rest = m.group("rest")
+    return owners, (_task(rest) if m.group("verb") else rest.strip().rstrip("."))
+
+
+# -- inline cues ---------------------------------------------------------------------
+def inline_action(line: Line, item: str | None, roster: Roster) -> Action | None:
+    text = line.text
+    tag = ACTION_TAG.search(text)
+    if tag:
+        body = (text[:tag.start()] + " " + text[tag.end():]).strip(" .;") + "."
+        body = " ".join(body.split())
+        who = (tag.group("who") or "").strip()
+        if who:
+            owners = owners_of(who, roster, strict=False) or []
+        else:
+            lead = split_lead(body, roster)
+            owners = lead[0] if lead else []
+        return Action(item, owners, body.rstrip(".") + ".", where=line.loc)
+    cue = ACTION_CUE.match(text)
+    if not cue or not cue.group("rest").strip():
+        return None
+    rest = cue.group("rest").strip()
+    lead = split_lead(rest, roster, strict=False)
+    if lead:
+        owners, task = lead
+        return Action(item, owners, task, where=line.loc)
+    owners: list[str] = []
+    tail = _TRAILING_OWNER.search(rest)
+    if tail:
+        found = owners_of(tail.group("a") or tail.group("b") or "", roster, strict=False)
+        if found:
+            owners, rest = found, rest[:tail.start()]
+    return Action(item, owners, rest.strip().rstrip("."), where=line.loc)
+
+
+# -- the item table's Action column -------------------------------------------------
+def _row_action(g: Grid, row, item: str | None, roster: Roster, actions: list[Action]) -> None:
+    cell = g.cell(row, "action") or g.cell(row, "owner")
+    if cell is None or not cell.text.strip():
+        return
+    cell_text = " ".join(cell.text.split())
+    owners = owners_of(cell_text, roster)
+    where = row.loc
+    if owners is None:
+        line = Line([], where)
+        line.text = cell_text
+        lead = split_lead(cell_text, roster, strict=False)
+        if lead:
+            actions.append(Action(item, lead[0], lead[1], where=where))
+        else:
+            actions.append(Action(item, [], cell_text.rstrip("."), where=where))
+        return
+    discussion = g.cell(row, "text")
+    text = _task_sentence(discussion.text if discussion else "", owners)
+    actions.append(Action(item, owners, text, where=where))
+
+
+def _task_sentence(text: str, owners: list[str]) -> str:
+    """The sentence of a row that gives the owners their task."""
+    said = sentences(text)
+    named = [o for o in owners if o != "All"]
+    for sentence in reversed(said):
+        for owner in named:
+            m = re.search(rf"(?<![\w]){re.escape(owner)}\s+(?P<rest>(?:will|to|agreed to|is to|should|"
+                          rf"has agreed to|undertook to|offered to|needs? to)\s+.+)$", sentence)
+            if m:
+                return _task(m.group("rest"))
+    for sentence in reversed(said):
+        if any(re.search(rf"(?<![\w]){re.escape(o)}(?![\w:])", sentence) for o in named):
+            return sentence.rstrip(".")
+    return said[-1].rstrip(".") if said else ""
+
+
+# -- tables of actions ----------------------------------------------------------------
+def _action_table(table: Table, item, roster: Roster, actions: list[Action], updates: list[Update],
+                  section: Section, review: bool = False) -> None:
+    g = grid(table)
+    text_kind = "action" if g.column("action") is not None else "text"
+    if g.column(text_kind) is None or (g.column("owner") is None and section.kind != "actions" and not review):
+        return
+    for row in g.body:
+        text = g.text(row, text_kind)
+        if not text:
+            continue
+        owners = owners_of(g.text(row, "owner"), roster, strict=False)
+        if owners is None:
+            owners = [g.text(row, "owner")]
+        note = g.text(row, "status") or None
+        notes = g.text(row, "notes") or None
+        ref = item_number(g.text(row, "number")) if g.text(row, "number") else None
+        due = _due(g.text(row, "due"))
+        where = row.loc or table.loc
+        if review:
+            updates.append(Update(item, ref, owners, text.rstrip("."), status_of(note),
+                                  "; ".join(x for x in (note, notes) if x) or None, due, where))
+        else:
+            actions.append(Action(item, owners, text.rstrip("."), due, status_of(note), ref, where))
+
+
+def _due(text: str) -> str | None:
+    if not text:
+        return None
+    try:
+        return find_date(text)[0]
+    except BadDate:
+        return None
+
+
+def _action_section(section: Section, roster: Roster, actions: list[Action]) -> None:
+    """A list of this meeting's actions: "Owner: task" entries, or tasks under a
+    bold owner line, or a table."""
+    owner_label: list[str] | None = None
+    for block in section.blocks:
+        if isinstance(block, Table):
+            _action_table(block, section.number, roster, actions, [], section)
+            continue
+        if not isinstance(block, Paragraph):
+            continue
+        for line in lines_of(block):
+            if line.level is None and line.bold and len(line.text.split()) <= 5:
+                found = owners_of(line.text.rstrip(":"), roster, strict=False)
+                if found:
+                    owner_label = found
+                    continue
+            if line.level is not None and line.level > 0 and actions:
+                actions[-1].text = f"{actions[-1].text} ({line.text[:1].lower()}{line.text[1:].rstrip('.')})"
+                continue
+            entry = inline_action(line, section.number, roster)
+            if entry is None:
+                lead = split_lead(line.text, roster, strict=False)
+                if lead:
+                    entry = Action(section.number, lead[0], lead[1], where=line.loc)
+                else:
+                    entry = Action(section.number, list(owner_label or []), line.text.rstrip("."),
+                                   where=line.loc)
+                    tail = _TRAILING_OWNER.search(line.text)
+                    if tail and not owner_label:
+                        found = owners_of(tail.group("a") or tail.group("b") or "", roster, strict=False)
+                        if found:
+                            entry.owners, entry.text = found, line.text[:tail.start()].rstrip(" .")
+            actions.append(entry)
+
+
+# -- reviews of earlier actions -------------------------------------------------------
+def _review(section: Section, roster: Roster, updates: list[Update], actions: list[Action]) -> None:
+    for block in section.blocks:
+        if isinstance(block, Table):
+            _action_table(block, section.number, roster, actions, updates, section, review=True)
+            continue
+        if not isinstance(block, Paragraph):
+            continue
+        for line in lines_of(block):
+            m = _REF.match(line.text)
+            if not m:
+                continue
+            rest = m.group("rest")
+            lead = split_lead(rest, roster)
+            owners = lead[0] if lead else []
+            updates.append(Update(section.number, m.group("ref"), owners, rest.rstrip("."),
+                                  status_of(_status_words(rest)), rest, None, line.loc))
+
+
+def _status_words(text: str) -> str:
+    from parsers.patterns import DONE_WORDS, DROPPED_WORDS, NOT_DONE
+    for pattern in (DROPPED_WORDS, NOT_DONE):
+        m = pattern.search(text)
+        if m:
+            return m.group(0)
+    m = re.search(r"\b(done|complete[d]?|closed|finished)\b", text, re.I)
+    return m.group(0) if m else ""
+
+
+# -- one action stated twice is one ---------------------------------------------------------
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2}
+
+
+def same_task(a: str, b: str) -> bool:
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb:
+        return False
+    overlap = len(wa & wb) / min(len(wa), len(wb))
+    ratio = difflib.SequenceMatcher(None, a.lower(), b.lower(), autojunk=False).ratio()
+    return overlap >= 0.75 or ratio >= 0.75
+
+
+def _dedupe(actions: list[Action]) -> list[Action]:
+    out: list[Action] = []
+    for action in actions:
+        twin = next((a for a in out if _compatible(a, action)), None)
+        if twin is None:
+            out.append(action)
+            continue
+        twin.owners = twin.owners or action.owners
+        twin.due = twin.due or action.due
+        twin.ref = twin.ref or action.ref
+        if action.status != "open":
+            twin.status = action.status
+    return out
+
+
+def _compatible(a: Action, b: Action) -> bool:
+    if a.owners and b.owners and {o.lower() for o in a.owners} != {o.lower() for o in b.owners}:
+        return False
+    if a.ref and b.ref:
+        return a.ref == b.ref
+    return same_task(a.text, b.text)

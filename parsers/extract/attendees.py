@@ -1,0 +1,241 @@
+"""Who was there: Present / Apologies / In attendance / Absent, from tables,
+lists after a label, or prose ("Present: Cllr Jane Smith (JS), …")."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from parsers.blocks import grid, raw_lines
+from parsers.document import Document, Heading, Paragraph, Table
+from parsers.extract.result import Result
+from parsers.patterns import (ABSENT_LABEL, APOLOGIES_LABEL, IN_ATTENDANCE_LABEL, INITIALS_RE, PRESENT_LABEL,
+                              ROLE_LABEL, ROLE_WORDS, TITLES)
+from parsers.records import Attendee
+
+_STATUS_LABELS = [("apologies", APOLOGIES_LABEL), ("absent", ABSENT_LABEL),
+                  ("in_attendance", IN_ATTENDANCE_LABEL), ("present", PRESENT_LABEL)]
+_PAREN = re.compile(r"\(([^()]*)\)")
+_SPLIT_PROSE = re.compile(r"\s*(?:[,;]|\band\b|\s&\s)\s*(?![^()]*\))")
+_NAME_OK = re.compile(rf"^(?:{TITLES}\s+)?[^\W\d_][\w'’.\-]*(?:\s+[\w'’.\-]+){{0,5}}$")
+_NOT_NAMES = re.compile(r"^(none|n/?a|nil|no one|nobody|tbc|tba|-+|all|everyone|see below|as above)$", re.I)
+_DASH = re.compile(r"\s+[–—-]\s+")
+
+
+def status_of_label(text: str) -> str | None:
+    """The attendance status a label names ("Apologies:" -> "apologies")."""
+    label = " ".join(text.split()).strip(" :*#.-")
+    for status, pattern in _STATUS_LABELS:
+        if pattern.match(label):
+            return status
+    return None
+
+
+def extract(document: Document) -> Result:
+    people: list[Attendee] = []
+    consumed: set[int] = set()
+    warnings: list[str] = []
+    status: str | None = None      # the section we are in
+    expecting = False              # a bare label was just seen: a list or prose follows
+    for block in document.blocks:
+        if isinstance(block, Heading):
+            status = status_of_label(block.text)
+            expecting = status is not None
+            if status:
+                consumed.add(id(block))
+            continue
+        if isinstance(block, Table):
+            found = _from_table(block, status or "present", require_names=status is None)
+            if found:
+                people.extend(found)
+                consumed.add(id(block))
+            status, expecting = None, False
+            continue
+        label, rest = _label_and_rest(block)
+        label_status = status_of_label(label) if label is not None else None
+        if label_status:
+            status = label_status
+            expecting = not rest
+            people.extend(_prose(rest, status))
+            consumed.add(id(block))
+            continue
+        if label is not None and ROLE_LABEL.match(label.strip(" :*")):
+            _set_roles(people, rest, label)
+            consumed.add(id(block))
+            continue
+        if status and block.level is not None:
+            for line in raw_lines(block):
+                person = parse_person(_text(line), status) if block.level == 0 else None
+                if person:
+                    people.append(person)
+            consumed.add(id(block))
+            expecting = False
+            continue
+        if status and expecting:
+            people.extend(_prose(block.text, status))
+            consumed.add(id(block))
+            expecting = False
+            continue
+        status, expecting = None, False
+    return Result(_dedupe(people), warnings, consumed)
+
+
+def _text(runs) -> str:
+    return " ".join("".join(r.text for r in runs).split())
+
+
+def _label_and_rest(block: Paragraph) -> tuple[str | None, str]:
+    """ "Present: a, b" -> ("Present", "a, b"); "Attendance" -> ("Attendance", "")."""
+    text = " ".join(block.text.split())
+    if not text:
+        return None, ""
+    head, sep, rest = text.partition(":")
+    if sep and len(head.split()) <= 6:
+        return head, rest.strip()
+    if len(text.split()) <= 6:
+        return text, ""
+    return None, ""
+
+
+def _prose(text: str, status: str) -> list[Attendee]:
+    out = []
+    for part in _SPLIT_PROSE.split(text.strip().rstrip(".")):
+        person = parse_person(part, status)
+        if person:
+            out.append(person)
+    return out
+
+
+def parse_person(text: str, status: str = "present") -> Attendee | None:
+    """ "Cllr Jane Smith (JS), Head of Finance, Leicester City Council" -> Attendee."""
+    text = " ".join(text.replace("_", " ").split()).strip(" ,;.*•-–")
+    if not text or _NOT_NAMES.match(text):
+        return None
+    initials = role = None
+    # bracketed initials or roles: "(JS)", "(Chair)", "(Assistant to Treasurer)"
+    notes = []
+    for m in _PAREN.finditer(text):
+        inner = m.group(1).strip()
+        if INITIALS_RE.match(inner.replace(".", "")) and initials is None:
+            initials = inner.replace(".", "")
+        elif inner:
+            notes.append(inner)
+    plain = _PAREN.sub(" ", text)
+    parts = [p.strip() for p in re.split(r",|" + _DASH.pattern, plain) if p.strip()]
+    if not parts:
+        return None
+    name = " ".join(parts[0].split())
+    if not _NAME_OK.match(name) or len(name) > 60:
+        return None
+    rest = parts[1:]
+    organisation = None
+    if rest and len(rest) >= 2 and ROLE_WORDS.search(rest[0]):
+        role, rest = rest[0], rest[1:]
+    elif rest and len(rest) == 1 and ROLE_WORDS.search(rest[0]) and not _looks_like_org(rest[0]):
+        role, rest = rest[0], []
+    if rest:
+        organisation = ", ".join(rest)
+    if notes and role is None:
+        role = "; ".join(notes)
+    return Attendee(name=name, initials=initials, role=role, organisation=organisation, status=status)
+
+
+def _looks_like_org(text: str) -> bool:
+    return bool(re.search(r"\b(council|trust|police|nhs|ltd|limited|university|college|service|"
+                          r"association|foundation|group|agency|department|authority)\b", text, re.I))
+
+
+def _from_table(table: Table, status: str, require_names: bool) -> list[Attendee]:
+    g = grid(table)
+    name_col = g.column("name")
+    if name_col is None:
+        return []
+    out = []
+    for row in g.body:
+        name_text = g.text(row, "name")
+        person = parse_person(name_text, _row_status(g.text(row, "attendance")) or status)
+        if person is None:
+            continue
+        person.role = g.text(row, "role") or person.role
+        person.organisation = g.text(row, "organisation") or person.organisation
+        person.initials = g.text(row, "initials") or person.initials
+        out.append(person)
+    return out
+
+
+def _row_status(text: str) -> str | None:
+    if not text:
+        return None
+    if re.match(r"^\W*(y|yes|present|attended|✓|✔|x)\W*$", text, re.I):
+        return "present"
+    return status_of_label(text) or (None if not re.match(r"^\W*(n|no)\W*$", text, re.I) else "absent")
+
+
+def _set_roles(people: list[Attendee], text: str, label: str) -> None:
+    """ "Chair: Tzviya Siegman" gives Tzviya Siegman the role "Chair"."""
+    role = label.strip(" :*").rstrip("s").replace("(s", "").strip(" ()")
+    role = role[:1].upper() + role[1:]
+    for part in _SPLIT_PROSE.split(text):
+        key = name_key(part)
+        if not key:
+            continue
+        for person in people:
+            if name_key(person.name) == key and not person.role:
+                person.role = role
+
+
+def name_key(name: str | None) -> str:
+    """A name folded for comparison: accents, case, titles and punctuation gone."""
+    if not name:
+        return ""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"\([^)]*\)", " ", text)
+    text = re.sub(rf"^(?:{TITLES.lower()}\s+)+", "", text.strip())
+    return " ".join(re.sub(r"[^\w' -]", " ", text).replace("_", " ").split())
+
+
+def _dedupe(people: list[Attendee]) -> list[Attendee]:
+    seen: dict[str, Attendee] = {}
+    out = []
+    for person in people:
+        key = name_key(person.name)
+        if key in seen:
+            first = seen[key]
+            first.initials = first.initials or person.initials
+            first.role = first.role or person.role
+            first.organisation = first.organisation or person.organisation
+            continue
+        seen[key] = person
+        out.append(person)
+    return out
+
+
+class Roster:
+    """The attendees as the rest of the document refers to them: by initials,
+    full name or first name."""
+
+    def __init__(self, people: list[Attendee]) -> None:
+        self.initials = {p.initials.lower(): p for p in people if p.initials}
+        self.names = {name_key(p.name): p for p in people}
+        firsts: dict[str, list[Attendee]] = {}
+        for p in people:
+            key = name_key(p.name)
+            if key:
+                firsts.setdefault(key.split()[0], []).append(p)
+        self.first_names = {k: v[0] for k, v in firsts.items() if len(v) == 1}
+
+    def find(self, who: str | None) -> Attendee | None:
+        if not who:
+            return None
+        raw = who.strip()
+        if raw.lower() in self.initials:
+            return self.initials[raw.lower()]
+        key = name_key(raw)
+        return self.names.get(key) or self.first_names.get(key)
+
+    def knows(self, who: str | None) -> bool:
+        return self.find(who) is not None
+
+    @property
+    def has_initials(self) -> bool:
+        return bool(self.initials)

@@ -1,0 +1,40 @@
+"""Checks across extractors: what a secretary should look at before circulating."""
+from __future__ import annotations
+
+from parsers.extract.attendees import Roster
+from parsers.extract.items import Section
+from parsers.extract.speech import statements
+from parsers.patterns import INITIALS_RE
+from parsers.records import Action
+
+
+def unknown_people(sections: list[Section], actions: list[Action], roster: Roster) -> list[str]:
+    """One warning for each set of initials, used as owner or speaker, that no attendee has."""
+    if not roster.names:
+        return []
+    warnings: list[str] = []
+    seen: set[str] = set()
+    for action in actions:
+        for owner in action.owners:
+            if owner in seen or owner == "All" or roster.knows(owner) or not INITIALS_RE.match(owner):
+                continue
+            seen.add(owner)
+            where = f"item {action.item}" if action.item else action.where
+            warnings.append(f"action owner {owner} ({where}) is not among the attendees")
+    for section in sections:
+        for st in statements(section.blocks, roster):
+            if st.who is None or st.who in seen or roster.knows(st.who):
+                continue
+            seen.add(st.who)
+            where = f"item {section.number}, {st.loc}" if section.number else st.loc
+            warnings.append(f"speaker {st.who} ({where}) is not among the attendees")
+    return warnings
+
+
+def ownerless(actions: list[Action]) -> list[str]:
+    out = []
+    for action in actions:
+        if not action.owners:
+            text = action.text if len(action.text) <= 60 else action.text[:57] + "…"
+            out.append(f"action '{text}' ({action.where}) has no owner")
+    return out

@@ -1,0 +1,67 @@
+"""Decisions: "RESOLVED that …", "Agreed: …", "Decision: …", "It was agreed
+that …", a Resolutions/Decisions section, and a section whose title says it
+approved what it lists ("Grants approved")."""
+from __future__ import annotations
+
+import difflib
+import re
+
+from parsers.blocks import lines_of
+from parsers.document import Heading, Paragraph, Table
+from parsers.extract.items import Section
+from parsers.extract.result import Result
+from parsers.patterns import DECISION_CUE, DECISION_HEADING, sentences
+from parsers.records import Decision
+
+_LINK_LABEL = re.compile(r"^\[([^\]]+)\]\([^)]*\)")
+
+
+def extract(sections: list[Section]) -> Result:
+    out: list[Decision] = []
+    for section in sections:
+        item = section.number
+        if section.kind == "decisions":
+            for line in _lines(section.blocks):
+                text = _strip_cue(line.text)
+                if text:
+                    out.append(Decision(item, text, line.loc))
+            continue
+        listed = [ln for ln in _lines(section.blocks) if ln.level is not None]
+        if section.title and DECISION_HEADING.search(section.title) and listed \
+                and section.kind in ("item", "other"):
+            joined = "; ".join(ln.text.rstrip(".").replace(": ", " ", 1) for ln in listed)
+            out.append(Decision(item, f"{section.title}: {joined}.", section.loc))
+        for line in _lines(section.blocks):
+            for sentence in sentences(line.text) or [line.text]:
+                m = DECISION_CUE.match(sentence)
+                if m:
+                    text = _strip_cue(sentence)
+                    if text and len(text.split()) >= 2:
+                        out.append(Decision(item, text, line.loc))
+                    break
+    return Result(_dedupe(out))
+
+
+def _lines(blocks: list):
+    for block in blocks:
+        if isinstance(block, (Paragraph, Heading)):
+            yield from lines_of(block)
+
+
+def _strip_cue(text: str) -> str:
+    text = _LINK_LABEL.sub(r"\1", text.strip())
+    m = DECISION_CUE.match(text)
+    if m and text[m.end():].strip():
+        text = text[m.end():].strip()
+    text = text.strip(" :–—-")
+    return text[:1].upper() + text[1:]
+
+
+def _dedupe(decisions: list[Decision]) -> list[Decision]:
+    out: list[Decision] = []
+    for d in decisions:
+        key = d.text.lower()
+        if any(difflib.SequenceMatcher(None, key, o.text.lower()).ratio() >= 0.85 for o in out):
+            continue
+        out.append(d)
+    return out

@@ -1,0 +1,202 @@
+"""The meeting itself: title, subtitle, date, start and end times, location."""
+from __future__ import annotations
+
+import re
+
+from parsers.blocks import lines_of, paragraphs, raw_lines
+from parsers.document import Document, Heading, Paragraph, Table
+from parsers.extract.result import Result
+from parsers.patterns import (ABSENT_LABEL, APOLOGIES_LABEL, BadDate, FURNITURE_LABEL, IN_ATTENDANCE_LABEL,
+                              NUMBERED_TITLE, PRESENT_LABEL, find_date, parse_time)
+from parsers.records import Meeting
+
+_LABELLED = re.compile(r"\b(?P<label>date|time|start(?:s|ed)?|finish(?:ed)?|end(?:ed)?|location|venue|place|"
+                       r"where|held at|meeting room|room)\s*:\s*", re.I)
+_PLACEHOLDER = re.compile(r"^\(.*\)$|\bmeeting title\b|^untitled\b", re.I)
+_CLOSED = re.compile(r"\b(?:meeting|session|call|it)\s+(?:was\s+)?(?:closed|ended|finished|concluded|"
+                     r"terminated|adjourned|closes)\b|^\W*(?:close[ds]?|end(?:ed)?|finish(?:ed)?)\b\s*(?:of meeting)?",
+                     re.I)
+_RANGE = re.compile(r"(?P<a>\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?)\s*(?:-|–|—|to|until)\s*"
+                    r"(?P<b>\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?)", re.I)
+_TITLE_DATE_TAIL = re.compile(r"\s*[–—\-|:,]\s*[^–—\-|:,]*$")
+_MAX_HEADER_BLOCKS = 10
+
+
+def extract(document: Document) -> Result:
+    """Meeting details from the top of the document (and its metadata)."""
+    meeting = Meeting()
+    consumed: set[int] = set()
+    warnings: list[str] = []
+    region = _front(document.blocks)
+
+    title_block = _title_block(region)
+    if title_block is not None:
+        meeting.title = title_block.text.strip().rstrip(":")
+        consumed.add(id(title_block))
+    if meeting.title is None or _PLACEHOLDER.search(meeting.title):
+        meta_title = document.meta.get("title")
+        if meta_title:
+            meeting.title = _strip_date(meta_title)
+    if title_block is not None:
+        k = region.index(title_block)
+        nxt = region[k + 1] if k + 1 < len(region) else None
+        if isinstance(nxt, Heading) and _subtitle_like(nxt.text):
+            meeting.subtitle = nxt.text
+            consumed.add(id(nxt))
+
+    for block in region:
+        if isinstance(block, Table):
+            continue
+        text = "\n".join(" ".join("".join(r.text for r in ln).split()) for ln in raw_lines(block))
+        try:
+            date, m = find_date(text)
+        except BadDate as exc:
+            warnings.append(f"the meeting date '{exc.text}' ({block.loc or 'at the top'}) is not a real date")
+            continue
+        if not date:
+            if _labelled(text, meeting):
+                consumed.add(id(block))
+            continue
+        if meeting.date is None:
+            meeting.date = date
+            _details(text, m, meeting)
+            if block is not title_block:
+                consumed.add(id(block))
+    if meeting.date is None and document.meta.get("date"):
+        try:
+            meeting.date = find_date(document.meta["date"])[0]
+        except BadDate as exc:
+            warnings.append(f"the meeting date '{exc.text}' in the document's metadata is not a real date")
+    if meeting.end_time is None:
+        meeting.end_time = _closing_time(document)
+    return Result(meeting, warnings, consumed)
+
+
+def _front(blocks: list) -> list:
+    """The blocks before the attendance list, the first table or the first item."""
+    out = []
+    for block in blocks[:_MAX_HEADER_BLOCKS]:
+        if isinstance(block, Table):
+            break
+        first = block.text.split("\n", 1)[0].strip()
+        head = first.split(":", 1)[0]
+        if any(p.match(head) for p in (PRESENT_LABEL, APOLOGIES_LABEL, IN_ATTENDANCE_LABEL, ABSENT_LABEL)):
+            break
+        if out and (NUMBERED_TITLE.match(first) and not find_date_safe(first)):
+            break
+        out.append(block)
+    return out
+
+
+def find_date_safe(text: str) -> str | None:
+    try:
+        return find_date(text)[0]
+    except BadDate:
+        return None
+
+
+def _title_block(region: list):
+    for block in region:
+        if isinstance(block, Heading):
+            if find_date_safe(block.text) and len(block.text.split()) <= 5:
+                continue  # a heading that is only a date
+            return block
+    for block in region:
+        if isinstance(block, Paragraph) and block.level is None:
+            lines = lines_of(block)
+            if len(lines) == 1 and lines[0].bold and len(lines[0].text.split()) <= 15:
+                return block
+    return None
+
+
+def _subtitle_like(text: str) -> bool:
+    if find_date_safe(text) or len(text.split()) > 12:
+        return False
+    head = text.split(":", 1)[0]
+    return not any(p.match(head) for p in (PRESENT_LABEL, APOLOGIES_LABEL, IN_ATTENDANCE_LABEL,
+                                            ABSENT_LABEL, FURNITURE_LABEL))
+
+
+def _strip_date(title: str) -> str:
+    """ "WoT Thing Description – 08 October 2025" -> "WoT Thing Description"."""
+    tail = _TITLE_DATE_TAIL.search(title)
+    if tail and find_date_safe(tail.group(0)) and tail.start() > 0:
+        return title[:tail.start()].strip()
+    return title.strip()
+
+
+def _labelled(text: str, meeting: Meeting) -> bool:
+    """Read "Time: …", "Location: …" lines; True when the block held any."""
+    found = False
+    for line in text.split("\n"):
+        marks = list(_LABELLED.finditer(line))
+        for k, m in enumerate(marks):
+            value = line[m.end(): marks[k + 1].start() if k + 1 < len(marks) else len(line)].strip(" ,;")
+            label = m.group("label").lower()
+            if not value:
+                continue
+            found = True
+            if label in ("time",) or label.startswith("start"):
+                _times(value, meeting)
+            elif label.startswith(("finish", "end")):
+                meeting.end_time = meeting.end_time or parse_time(value)
+            elif label != "date":
+                meeting.location = meeting.location or value
+    return found
+
+
+def _times(text: str, meeting: Meeting) -> None:
+    """A start time, or a range "10:00 - 12:30" / "2-4pm" giving both."""
+    rng = _RANGE.search(text)
+    if rng:
+        a, b = rng.group("a"), rng.group("b")
+        if re.search("p", b, re.I) and not re.search("[ap]", a, re.I) and _hour(a) <= _hour(b) < 12:
+            a += "pm"  # "2-4pm": both afternoon
+        meeting.start_time = meeting.start_time or parse_time(a) or parse_time(a + ":00")
+        meeting.end_time = meeting.end_time or parse_time(b)
+        return
+    meeting.start_time = meeting.start_time or parse_time(text)
+
+
+def _hour(text: str) -> int:
+    return int(re.match(r"\d+", text).group())
+
+
+def _details(text: str, m, meeting: Meeting) -> None:
+    """Times and place written with the date: "9th December 2015 15:00GMT\\nVideo meeting"."""
+    _labelled(text, meeting)
+    lines = text.split("\n")
+    # the line with the date, and the lines after it
+    offset = 0
+    for k, line in enumerate(lines):
+        if offset <= m.start() < offset + len(line) + 1:
+            after = line[m.end() - offset:]
+            if not _LABELLED.search(line):
+                _times(after, meeting)
+                at = re.search(r"\b(?:at|in|held at|venue)\s+(?P<place>[A-Z][^,.;]*(?:,\s*[A-Z][^,.;]*)*)", after)
+                if at and not parse_time(at.group("place")):
+                    meeting.location = meeting.location or at.group("place").strip()
+            for rest in lines[k + 1:k + 3]:
+                rest = rest.strip()
+                if not rest or _LABELLED.search(rest):
+                    continue
+                if parse_time(rest) and len(rest.split()) <= 4:
+                    _times(rest, meeting)
+                elif meeting.location is None and len(rest.split()) <= 12:
+                    meeting.location = rest
+            break
+        offset += len(line) + 1
+
+
+def _closing_time(document: Document) -> str | None:
+    for para in paragraphs(document.blocks):
+        text = para.text
+        if len(text) > 300 or not _CLOSED.search(text):
+            continue
+        for line in text.split("\n"):
+            m = _CLOSED.search(line)
+            if m:
+                found = parse_time(line[m.start():])
+                if found:
+                    return found
+    return None

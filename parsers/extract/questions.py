@@ -1,0 +1,73 @@
+"""Questions and their answers.
+
+A speaker's line is a question when it asks (bold and holding a "?", or
+ending in "?") and the lines that follow are answers by other speakers.
+A reported question ("SR asked why … and SF said that …") counts when the
+same sentence gives the answer.
+"""
+from __future__ import annotations
+
+import re
+
+from parsers.extract.attendees import Roster
+from parsers.extract.items import Section
+from parsers.extract.result import Result
+from parsers.extract.speech import Statement, statements
+from parsers.patterns import INITIALS, NAME, sentences
+from parsers.records import Answer, Question
+
+_REQUEST = re.compile(r"\bplease\b", re.I)
+_REPORTED = re.compile(
+    rf"^(?P<who>{INITIALS}|{NAME}) asked (?P<what>(?:about|whether|if|why|how|what|when|where|who|which)\b.*?)"
+    rf"(?:\s+[–—-]\s*answer(?:ed)?\s*[–—:-]\s*(?P<answer>.+)"
+    rf"|,?\s+and\s+(?P<by>{INITIALS}|{NAME})\s+(?:said|replied|answered|explained|confirmed|responded|"
+    rf"clarified|advised)(?:\s+that)?\s+(?P<answer2>.+))$")
+
+
+def extract(sections: list[Section], roster: Roster) -> Result:
+    out: list[Question] = []
+    for section in sections:
+        if section.kind in ("actions", "decisions"):
+            continue
+        said = list(statements(section.blocks, roster, skip_quotes=True))
+        out.extend(_dialogue(said, section.number))
+        out.extend(_reported(said, section.number))
+    return Result(out)
+
+
+def _asks(st: Statement) -> bool:
+    text = st.text.rstrip()
+    if st.bold:
+        return "?" in text
+    return text.endswith("?") and not _REQUEST.search(text)
+
+
+def _dialogue(said: list[Statement], item: str | None) -> list[Question]:
+    out = []
+    for k, st in enumerate(said):
+        if st.who is None or not _asks(st):
+            continue
+        answers = []
+        for nxt in said[k + 1:]:
+            if nxt.who is not None and _asks(nxt):
+                break
+            if nxt.who is not None and nxt.who != st.who:
+                answers.append(Answer(nxt.who, nxt.text))
+        if answers:
+            out.append(Question(item, st.who, st.text, answers, st.loc))
+    return out
+
+
+def _reported(said: list[Statement], item: str | None) -> list[Question]:
+    out = []
+    for st in said:
+        if st.who is not None:
+            continue
+        for sentence in sentences(st.text):
+            m = _REPORTED.match(sentence)
+            if not m:
+                continue
+            answer = (m.group("answer") or m.group("answer2") or "").strip()
+            text = f"{m.group('who')} asked {m.group('what')}".strip(" ,")
+            out.append(Question(item, m.group("who"), text, [Answer(m.group("by"), answer)], st.loc))
+    return out
