@@ -90,7 +90,8 @@ def test_series_override(tmp_path):
 
 
 def test_worker_processes_give_the_same_report(tmp_path):
-    files = [write(tmp_path / f"m{n}.md", MD.replace("#3", f"#{n}") + f"\nline {n}\n") for n in range(3)]
+    files = [write(tmp_path / f"m{n}.md", MD.replace("#3", f"#{n}").replace("9 December", f"{n + 1} December"))
+             for n in range(3)]
     report = ingest_paths(str(tmp_path / "m.db"), files, jobs=2)
     assert [r.status for r in report.results] == ["added"] * 3
 
