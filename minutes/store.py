@@ -117,20 +117,6 @@ def meeting_key(series: str, date: str | None, path: str) -> str:
     return f"{series}|{date}" if date else f"{series}|file:{os.path.basename(path)}"
 
 
-def current_sha(db: sqlite_utils.Database, sha256: str, series: str | None = None) -> dict | None:
-    """The meeting whose current source has this sha256 (and series, if given), if any."""
-    if not schema_is_current(db):
-        return None
-    sql = ("SELECT m.id, m.name, m.series FROM meetings m JOIN documents d ON d.id = m.document_id "
-           "WHERE d.sha256 = ?")
-    params: list = [sha256]
-    if series:
-        sql += " AND m.series = ?"
-        params.append(series)
-    row = db.execute(sql, params).fetchone()
-    return dict(zip(("id", "name", "series"), row)) if row else None
-
-
 def save(db: sqlite_utils.Database, minutes: "Minutes", *, size: int | None = None,
          series: str | None = None) -> SaveResult:
     """Store one parse in one transaction: added, updated (a corrected version) or unchanged."""
