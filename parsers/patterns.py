@@ -28,7 +28,8 @@ ROLE_WORDS = re.compile(
     r"note[- ]?taker|head|manager|officer|director|coordinator|co-ordinator|lead|consultant|chief|"
     r"ceo|cfo|coo|trustee|councillor|member|president|advis[eo]r|analyst|administrator|assistant|"
     r"governor|principal|inspector|superintendent|nurse|engineer|facilitator|representative|"
-    r"commissioner|deputy)\b", re.I)
+    r"commissioner|deputy|headteacher|head teacher|teacher|bursar|solicitor|accountant|"
+    r"auditor|executive|planner|democratic services|clerk)\b", re.I)
 
 # -- speakers ----------------------------------------------------------------
 # "PR: How does …", "SMcB – We will …", "Tzviya Siegman: …", "Shelly – …"

@@ -23,7 +23,11 @@ from parsers.records import Action, Update
 _TRAILING_OWNER = re.compile(rf"\s*(?:[(\[]\s*(?P<a>[^()\[\]]+?)\s*[)\]]|\s[–—-]\s*(?P<b>(?:{INITIALS})(?:\s*[/,&]\s*{INITIALS})*))\.?\s*$")
 _LEAD_VERBS = re.compile(r"^(?:will|to|agreed to|is to|are to|has agreed to|have agreed to|undertook to|"
                          r"volunteered to|offered to|needs? to|must|should|would)\s+", re.I)
-_REF = re.compile(r"^\W*(?:action\s*(?:no\.?|number|#)?\s*)?(?P<ref>\d{1,3}(?:\.\d{1,3})*[a-z]?)\s*[:.)–—-]\s+(?P<rest>.+)$", re.I)
+_REF = re.compile(r"^\W*(?:action\s*(?:no\.?|number|#)?\s*)?(?P<ref>\d{1,3}(?:\.\d{1,3})*[a-z]?)"
+                  r"(?:\s*[:.)–—-]\s+|\s+(?=\())(?P<rest>.+)$", re.I)
+# "(PC to update the policy): complete" -> the action, then its status
+_BRACKETED = re.compile(r"^\((?P<what>[^()]+)\)\s*[:.,–—-]?\s*(?P<status>.*)$")
+_DUE = re.compile(r"\b(?:by|before|due(?: by| on)?|no later than|deadline:?)\s+(?P<when>.{6,40})$", re.I)
 
 
 def extract(sections: list[Section], roster: Roster) -> Result:
@@ -48,7 +52,15 @@ def extract(sections: list[Section], roster: Roster) -> Result:
                     found = inline_action(line, item, roster)
                     if found:
                         actions.append(found)
+    for action in actions:
+        action.due = action.due or due_in(action.text)
     return Result((_dedupe(actions), updates), warnings)
+
+
+def due_in(text: str) -> str | None:
+    """A date the text gives as the deadline ("… by 31/03/2016")."""
+    m = _DUE.search(text.rstrip(". "))
+    return _due(m.group("when")) if m else None
 
 
 # -- owners ------------------------------------------------------------------------
@@ -245,11 +257,15 @@ def _review(section: Section, roster: Roster, updates: list[Update], actions: li
             m = _REF.match(line.text)
             if not m:
                 continue
-            rest = m.group("rest")
-            lead = split_lead(rest, roster)
-            owners = lead[0] if lead else []
-            updates.append(Update(section.number, m.group("ref"), owners, rest.rstrip("."),
-                                  status_of(_status_words(rest)), rest, None, line.loc))
+            rest = m.group("rest").strip()
+            note = rest
+            bracketed = _BRACKETED.match(rest)
+            if bracketed:
+                rest, note = bracketed.group("what"), bracketed.group("status").rstrip(".") or None
+            lead = split_lead(rest, roster, strict=False)
+            owners, text = (lead[0], lead[1]) if lead else ([], rest.rstrip("."))
+            updates.append(Update(section.number, m.group("ref"), owners, text,
+                                  status_of(_status_words(note or "")), note, None, line.loc))
 
 
 def _status_words(text: str) -> str:

@@ -50,28 +50,22 @@ def extract(document: Document) -> Result:
                 consumed.add(id(block))
             status, expecting = None, False
             continue
-        label, rest = _label_and_rest(block)
+        lines = [_text(ln) for ln in raw_lines(block)]
+        label, rest = _label_and_rest(lines[0]) if lines else (None, "")
         label_status = status_of_label(label) if label is not None else None
-        if label_status:
-            status = label_status
-            expecting = not rest
-            people.extend(_prose(rest, status))
+        if label_status or (label is not None and ROLE_LABEL.match(label.strip(" :*"))):
+            status, expecting = _label_lines(lines, people, status)
             consumed.add(id(block))
             continue
-        if label is not None and ROLE_LABEL.match(label.strip(" :*")):
-            _set_roles(people, rest, label)
-            consumed.add(id(block))
-            continue
-        if status and block.level is not None:
-            for line in raw_lines(block):
-                person = parse_person(_text(line), status) if block.level == 0 else None
-                if person:
-                    people.append(person)
-            consumed.add(id(block))
-            expecting = False
-            continue
-        if status and expecting:
-            people.extend(_prose(block.text, status))
+        if status and block.level == 0 and not block.label:
+            found = [parse_person(line, status, strict=True) for line in lines]
+            if found and all(found):
+                people.extend(found)
+                consumed.add(id(block))
+                expecting = False
+                continue
+        if status and expecting and block.level is None:
+            people.extend(_prose(" ".join(lines), status))
             consumed.add(id(block))
             expecting = False
             continue
@@ -83,9 +77,9 @@ def _text(runs) -> str:
     return " ".join("".join(r.text for r in runs).split())
 
 
-def _label_and_rest(block: Paragraph) -> tuple[str | None, str]:
+def _label_and_rest(text: str) -> tuple[str | None, str]:
     """ "Present: a, b" -> ("Present", "a, b"); "Attendance" -> ("Attendance", "")."""
-    text = " ".join(block.text.split())
+    text = " ".join(text.split())
     if not text:
         return None, ""
     head, sep, rest = text.partition(":")
@@ -96,35 +90,74 @@ def _label_and_rest(block: Paragraph) -> tuple[str | None, str]:
     return None, ""
 
 
+def _label_lines(lines: list[str], people: list[Attendee], status: str | None) -> tuple[str | None, bool]:
+    """Lines of one paragraph such as "Present: …" / "Apologies: …", or a
+    label followed by one name per line.  Returns the status reached and
+    whether a list is still expected."""
+    expecting = False
+    for line in lines:
+        label, rest = _label_and_rest(line)
+        label_status = status_of_label(label) if label is not None else None
+        if label_status:
+            status, expecting = label_status, not rest
+            people.extend(_prose(rest, status))
+        elif label is not None and ROLE_LABEL.match(label.strip(" :*")):
+            _set_roles(people, rest, label)
+        elif status:
+            people.extend(_prose(line, status))
+            expecting = False
+    return status, expecting
+
+
+_PLURAL_TITLE = re.compile(r"^(councillors|cllrs|drs)\.?\s+", re.I)
+_SINGULAR = {"councillors": "Councillor", "cllrs": "Cllr", "drs": "Dr"}
+
+
 def _prose(text: str, status: str) -> list[Attendee]:
+    """ "Councillors Bob Jones, Ann Lee and Raj Patel" -> three people."""
     out = []
+    title = ""
     for part in _SPLIT_PROSE.split(text.strip().rstrip(".")):
+        plural = _PLURAL_TITLE.match(part)
+        if plural:
+            title = _SINGULAR[plural.group(1).lower()] + " "
+            part = title + part[plural.end():]
+        elif title and not re.match(rf"^{TITLES}\s", part):
+            part = title + part
         person = parse_person(part, status)
         if person:
             out.append(person)
     return out
 
 
-def parse_person(text: str, status: str = "present") -> Attendee | None:
-    """ "Cllr Jane Smith (JS), Head of Finance, Leicester City Council" -> Attendee."""
+def parse_person(text: str, status: str = "present", strict: bool = False) -> Attendee | None:
+    """ "Cllr Jane Smith (JS), Head of Finance, Leicester City Council" -> Attendee.
+
+    ``strict`` asks for a name written as one (capitalised words), for lines
+    that might be something else."""
     text = " ".join(text.replace("_", " ").split()).strip(" ,;.*•-–")
     if not text or _NOT_NAMES.match(text):
         return None
     initials = role = None
-    # bracketed initials or roles: "(JS)", "(Chair)", "(Assistant to Treasurer)"
     notes = []
+    bracket = _PAREN.search(text)
     for m in _PAREN.finditer(text):
         inner = m.group(1).strip()
         if INITIALS_RE.match(inner.replace(".", "")) and initials is None:
             initials = inner.replace(".", "")
         elif inner:
             notes.append(inner)
-    plain = _PAREN.sub(" ", text)
-    parts = [p.strip() for p in re.split(r",|" + _DASH.pattern, plain) if p.strip()]
+    if bracket and initials and bracket.start() > 0:
+        # "Sarah Jones (SJ) Chair": the name is what comes before the initials
+        name_part, after = text[:bracket.start()], _PAREN.sub(" ", text[bracket.end():])
+        parts = [name_part] + [p.strip() for p in re.split(r",|" + _DASH.pattern, after) if p.strip()]
+    else:
+        plain = _PAREN.sub(" ", text)
+        parts = [p.strip() for p in re.split(r",|" + _DASH.pattern, plain) if p.strip()]
     if not parts:
         return None
     name = " ".join(parts[0].split())
-    if not _NAME_OK.match(name) or len(name) > 60:
+    if not _NAME_OK.match(name) or len(name) > 60 or (strict and not _written_as_name(name)):
         return None
     rest = parts[1:]
     organisation = None
@@ -137,6 +170,13 @@ def parse_person(text: str, status: str = "present") -> Attendee | None:
     if notes and role is None:
         role = "; ".join(notes)
     return Attendee(name=name, initials=initials, role=role, organisation=organisation, status=status)
+
+
+def _written_as_name(name: str) -> bool:
+    words = re.sub(rf"^{TITLES}\s+", "", name).split()
+    return 1 <= len(words) <= 5 and all(
+        w[0].isupper() or w.lower() in ("de", "da", "van", "von", "der", "le", "la", "du", "di", "del", "bin", "al")
+        for w in words) and not any(ch.isdigit() for ch in name)
 
 
 def _looks_like_org(text: str) -> bool:

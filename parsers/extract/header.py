@@ -29,15 +29,15 @@ def extract(document: Document) -> Result:
     warnings: list[str] = []
     region = _front(document.blocks)
 
-    title_block = _title_block(region)
+    title_block, title, subtitle = _title(region)
     if title_block is not None:
-        meeting.title = title_block.text.strip().rstrip(":")
+        meeting.title, meeting.subtitle = title, subtitle
         consumed.add(id(title_block))
     if meeting.title is None or _PLACEHOLDER.search(meeting.title):
         meta_title = document.meta.get("title")
         if meta_title:
             meeting.title = _strip_date(meta_title)
-    if title_block is not None:
+    if title_block is not None and meeting.subtitle is None:
         k = region.index(title_block)
         nxt = region[k + 1] if k + 1 < len(region) else None
         if isinstance(nxt, Heading) and _subtitle_like(nxt.text):
@@ -95,17 +95,31 @@ def find_date_safe(text: str) -> str | None:
         return None
 
 
-def _title_block(region: list):
+def _title(region: list) -> tuple[object, str | None, str | None]:
+    """The block holding the title, the title, and a subtitle on the next line."""
     for block in region:
         if isinstance(block, Heading):
             if find_date_safe(block.text) and len(block.text.split()) <= 5:
                 continue  # a heading that is only a date
-            return block
+            return block, block.text.strip().rstrip(":"), None
     for block in region:
         if isinstance(block, Paragraph) and block.level is None:
-            lines = lines_of(block)
-            if len(lines) == 1 and lines[0].bold and len(lines[0].text.split()) <= 15:
-                return block
+            lines = lines_of(block, join_wraps=False)
+            if lines and lines[0].bold and len(lines[0].text.split()) <= 15:
+                return block, lines[0].text.rstrip(":"), _second_line(lines)
+    # plain text: a short first line that is neither a date nor a label
+    first = next((b for b in region if isinstance(b, Paragraph)), None)
+    if first is not None and first.level is None:
+        lines = lines_of(first, join_wraps=False)
+        if lines and _subtitle_like(lines[0].text) and ":" not in lines[0].text and len(lines) > 1:
+            return first, lines[0].text, _second_line(lines)
+    return None, None, None
+
+
+def _second_line(lines) -> str | None:
+    if len(lines) > 1 and _subtitle_like(lines[1].text) and ":" not in lines[1].text \
+            and not re.match(r"^(minutes|held|meeting held)\b", lines[1].text, re.I):
+        return lines[1].text
     return None
 
 
@@ -173,7 +187,8 @@ def _details(text: str, m, meeting: Meeting) -> None:
             after = line[m.end() - offset:]
             if not _LABELLED.search(line):
                 _times(after, meeting)
-                at = re.search(r"\b(?:at|in|held at|venue)\s+(?P<place>[A-Z][^,.;]*(?:,\s*[A-Z][^,.;]*)*)", after)
+                at = re.search(r"\b(?:at|in|held at|venue)\s+(?:the\s+)?(?P<place>[A-Z][^,.;]*(?:,\s*[A-Z][^,.;]*)*)",
+                               after)
                 if at and not parse_time(at.group("place")):
                     meeting.location = meeting.location or at.group("place").strip()
             for rest in lines[k + 1:k + 3]:
