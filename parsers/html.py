@@ -91,8 +91,17 @@ def _bold_classes(root) -> set[str]:
     for style in root.iter("style"):
         for selectors, body in _CSS_RULE.findall(style.text or ""):
             if _BOLD_STYLE.search(body):
-                out.update(re.findall(r"\.([\w-]+)", selectors))
+                for selector in selectors.split(","):
+                    out.update(re.findall(r"\.([\w-]+)", _subject(selector)))
     return out
+
+
+def _subject(selector: str) -> str:
+    """The compound selector a rule styles: ``td.item`` of ``table.minutes > td.item``
+    (the classes before a combinator only say where, not what is bold)."""
+    selector = re.sub(r"\[[^\]]*\]|\([^)]*\)", "", selector)  # attribute tests, :not(.x)
+    parts = re.split(r"\s*[>+~]\s*|\s+", selector.strip())
+    return parts[-1] if parts else ""
 
 
 def _toc_numbers(root) -> dict[str, str]:
@@ -109,9 +118,14 @@ def _toc_numbers(root) -> dict[str, str]:
     return numbers
 
 
+_SECTIONING = {"article", "aside", "main", "nav", "section"}
+
+
 def _is_chrome(el) -> bool:
     if el.get("role", "").lower() in _CHROME_ROLES:
         return True
+    if el.tag == "footer" and not any(a.tag in _SECTIONING for a in el.iterancestors()):
+        return True  # the page's footer (implicit role contentinfo), not an article's
     if el.get("aria-hidden") == "true" or "display:none" in el.get("style", "").replace(" ", ""):
         return True
     return bool(_CHROME_WORDS.search(f"{el.get('class', '')} {el.get('id', '')}"))

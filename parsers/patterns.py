@@ -35,6 +35,8 @@ ROLE_WORDS = re.compile(
 # "PR: How does …", "SMcB – We will …", "Tzviya Siegman: …", "Shelly – …"
 SPEAKER_CUE = re.compile(
     rf"^(?P<who>{INITIALS}|{NAME}|<[\w.-]+>|[a-z][\w.-]{{1,20}})\s*(?P<sep>:|\s[–—-]\s)\s*(?P<rest>.*)$", re.S)
+# An IRC line: "<nick> text"
+IRC_CUE = re.compile(r"^<(?P<who>[\w.\-|\[\]`^{}]{1,30})>\s*(?P<rest>.*)$", re.S)
 # A cue in the middle of a line after a sentence end: "…value?  PG: In general …"
 INNER_CUE = re.compile(rf"(?<=[.?!])\s+(?={INITIALS}\s*:\s)")
 # Words that end in a colon but are labels, not speakers.

@@ -24,7 +24,7 @@ def extract(document: Document, source: Source) -> Minutes:
     minutes.questions = questions.extract(sections, roster).value
     found = actions.extract(sections, roster)
     minutes.actions, minutes.updates = found.value
-    minutes.decisions = decisions.extract(sections).value
+    minutes.decisions = decisions.extract(sections, roster).value
 
     for result in (head, people, cut, found):
         warnings.extend(result.warnings)

@@ -16,6 +16,7 @@ from parsers.document import Heading, Paragraph, Table
 from parsers.extract.attendees import Roster
 from parsers.extract.items import Section
 from parsers.extract.result import Result
+from parsers.extract.speech import statements
 from parsers.patterns import (ACTION_CUE, ACTION_TAG, ALL_OWNERS, INITIALS, INITIALS_RE, NO_OWNER, OWNER_LEAD,
                               OWNER_SPLIT, PERSON_RE, find_date, BadDate, item_number, sentences, status_of)
 from parsers.records import Action, Update
@@ -27,6 +28,8 @@ _REF = re.compile(r"^\W*(?:action\s*(?:no\.?|number|#)?\s*)?(?P<ref>\d{1,3}(?:\.
                   r"(?:\s*[:.)–—-]\s+|\s+(?=\())(?P<rest>.+)$", re.I)
 # "(PC to update the policy): complete" -> the action, then its status
 _BRACKETED = re.compile(r"^\((?P<what>[^()]+)\)\s*[:.,–—-]?\s*(?P<status>.*)$")
+# "[NEW] ACTION: …", "[PENDING] ACTION: …" (scribe tools' action summaries)
+_SCRIBE_STATUS = re.compile(r"^\s*\[(?:new|pending|done|dropped|continued|continuing|recorded in [^\]]*)\]\s*", re.I)
 _DUE = re.compile(r"\b(?:by|before|due(?: by| on)?|no later than|deadline:?)\s+(?P<when>.{6,40})$", re.I)
 
 
@@ -48,8 +51,8 @@ def extract(sections: list[Section], roster: Roster) -> Result:
             if isinstance(block, Table):
                 _action_table(block, item, roster, actions, updates, section)
             elif isinstance(block, (Paragraph, Heading)):
-                for line in lines_of(block):
-                    found = inline_action(line, item, roster)
+                for said in statements([block], roster):
+                    found = inline_action(said.line, item, roster, said.text)
                     if found:
                         actions.append(found)
     for action in actions:
@@ -107,8 +110,10 @@ def split_lead(text: str, roster: Roster, strict: bool = True) -> tuple[list[str
 
 
 # -- inline cues ---------------------------------------------------------------------
-def inline_action(line: Line, item: str | None, roster: Roster) -> Action | None:
-    text = line.text
+def inline_action(line: Line, item: str | None, roster: Roster, text: str | None = None) -> Action | None:
+    """An action written in a line ("Action: JS to …", "… (ACTION)"); ``text``
+    is the line without its speaker cue."""
+    text = _SCRIBE_STATUS.sub("", line.text if text is None else text)
     tag = ACTION_TAG.search(text)
     if tag:
         body = (text[:tag.start()] + " " + text[tag.end():]).strip(" .;") + "."
@@ -234,6 +239,8 @@ def _action_section(section: Section, roster: Roster, actions: list[Action]) -> 
                 lead = split_lead(line.text, roster, strict=False)
                 if lead:
                     entry = Action(section.number, lead[0], lead[1], where=line.loc)
+                elif line.level is None and not owner_label:
+                    continue  # a loose line, not an entry of the list
                 else:
                     entry = Action(section.number, list(owner_label or []), line.text.rstrip("."),
                                    where=line.loc)

@@ -64,6 +64,11 @@ def extract(document: Document) -> Result:
                 consumed.add(id(block))
                 expecting = False
                 continue
+        if isinstance(expecting, str):
+            _set_roles(people, " ".join(lines), expecting)
+            consumed.add(id(block))
+            expecting = False
+            continue
         if status and expecting and block.level is None:
             people.extend(_prose(" ".join(lines), status))
             consumed.add(id(block))
@@ -90,10 +95,11 @@ def _label_and_rest(text: str) -> tuple[str | None, str]:
     return None, ""
 
 
-def _label_lines(lines: list[str], people: list[Attendee], status: str | None) -> tuple[str | None, bool]:
+def _label_lines(lines: list[str], people: list[Attendee], status: str | None) -> tuple[str | None, bool | str]:
     """Lines of one paragraph such as "Present: …" / "Apologies: …", or a
     label followed by one name per line.  Returns the status reached and
-    whether a list is still expected."""
+    whether a list is still expected (a role label when names with that role
+    are expected)."""
     expecting = False
     for line in lines:
         label, rest = _label_and_rest(line)
@@ -102,7 +108,13 @@ def _label_lines(lines: list[str], people: list[Attendee], status: str | None) -
             status, expecting = label_status, not rest
             people.extend(_prose(rest, status))
         elif label is not None and ROLE_LABEL.match(label.strip(" :*")):
-            _set_roles(people, rest, label)
+            if rest:
+                _set_roles(people, rest, label)
+            else:
+                expecting = label  # the names follow: "Chair" / "Art_Barstow"
+        elif isinstance(expecting, str):
+            _set_roles(people, line, expecting)
+            expecting = False
         elif status:
             people.extend(_prose(line, status))
             expecting = False

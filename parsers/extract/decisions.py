@@ -9,14 +9,16 @@ import re
 from parsers.blocks import lines_of
 from parsers.document import Heading, Paragraph, Table
 from parsers.extract.items import Section
+from parsers.extract.attendees import Roster
 from parsers.extract.result import Result
+from parsers.extract.speech import statements
 from parsers.patterns import DECISION_CUE, DECISION_HEADING, sentences
 from parsers.records import Decision
 
 _LINK_LABEL = re.compile(r"^\[([^\]]+)\]\([^)]*\)")
 
 
-def extract(sections: list[Section]) -> Result:
+def extract(sections: list[Section], roster: Roster) -> Result:
     out: list[Decision] = []
     for section in sections:
         item = section.number
@@ -31,8 +33,9 @@ def extract(sections: list[Section]) -> Result:
                 and section.kind in ("item", "other"):
             joined = "; ".join(ln.text.rstrip(".").replace(": ", " ", 1) for ln in listed)
             out.append(Decision(item, f"{section.title}: {joined}.", section.loc))
-        for line in _lines(section.blocks):
-            for sentence in sentences(line.text) or [line.text]:
+        for said in statements(section.blocks, roster):
+            line = said.line
+            for sentence in sentences(said.text) or [said.text]:
                 m = DECISION_CUE.match(sentence)
                 if m:
                     text = _strip_cue(sentence)

@@ -12,7 +12,7 @@ from parsers.records import Meeting
 
 _LABELLED = re.compile(r"\b(?P<label>date|time|start(?:s|ed)?|finish(?:ed)?|end(?:ed)?|location|venue|place|"
                        r"where|held at|meeting room|room)\s*:\s*", re.I)
-_PLACEHOLDER = re.compile(r"^\(.*\)$|\bmeeting title\b|^untitled\b", re.I)
+_PLACEHOLDER = re.compile(r"^\(.*\)$|\bmeeting title\b|^untitled\b|^\W*draft\W*$", re.I)
 _CLOSED = re.compile(r"\b(?:meeting|session|call|it)\s+(?:was\s+)?(?:closed|ended|finished|concluded|"
                      r"terminated|adjourned|closes)\b|^\W*(?:close[ds]?|end(?:ed)?|finish(?:ed)?)\b\s*(?:of meeting)?",
                      re.I)
@@ -99,8 +99,8 @@ def _title(region: list) -> tuple[object, str | None, str | None]:
     """The block holding the title, the title, and a subtitle on the next line."""
     for block in region:
         if isinstance(block, Heading):
-            if find_date_safe(block.text) and len(block.text.split()) <= 5:
-                continue  # a heading that is only a date
+            if (find_date_safe(block.text) and len(block.text.split()) <= 5) or _PLACEHOLDER.search(block.text):
+                continue  # a heading that is only a date, or a "- DRAFT -" banner
             return block, block.text.strip().rstrip(":"), None
     for block in region:
         if isinstance(block, Paragraph) and block.level is None:

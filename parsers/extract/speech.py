@@ -7,7 +7,7 @@ from typing import Iterator
 from parsers.blocks import Line, lines_of
 from parsers.document import Heading, Paragraph, Table
 from parsers.extract.attendees import Roster
-from parsers.patterns import INITIALS_RE, NOT_SPEAKERS, SPEAKER_CUE
+from parsers.patterns import INITIALS_RE, IRC_CUE, NOT_SPEAKERS, SPEAKER_CUE
 
 
 @dataclass
@@ -24,6 +24,9 @@ class Statement:
 
 def speaker(line: Line, roster: Roster) -> tuple[str, str] | None:
     """``("PR", "How does …?")`` when the line opens with a speaker cue."""
+    irc = IRC_CUE.match(line.text)
+    if irc and irc.group("rest").strip():
+        return irc.group("who").replace("_", " "), irc.group("rest").strip()
     m = SPEAKER_CUE.match(line.text)
     if not m or not m.group("rest").strip():
         return None
@@ -39,7 +42,7 @@ def speaker(line: Line, roster: Roster) -> tuple[str, str] | None:
         return (who, rest) if sep == ":" and len(who) <= 12 and " " not in who else None
     lead = line.lead_bold.rstrip(":–—- ").strip()
     if known or (lead and lead == who):
-        return who, rest
+        return who.replace("_", " "), rest
     return None
 
 
