@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from parsers.blocks import grid, raw_lines
+from parsers.blocks import grid, paragraphs, raw_lines
 from parsers.document import Document, Heading, Paragraph, Table
 from parsers.extract.result import Result
 from parsers.patterns import (ABSENT_LABEL, APOLOGIES_LABEL, IN_ATTENDANCE_LABEL, INITIALS_RE, PRESENT_LABEL,
-                              ROLE_LABEL, ROLE_WORDS, TITLES)
+                              ROLE_LABEL, ROLE_WORDS, TITLES, sentences)
 from parsers.records import Attendee
 
 _STATUS_LABELS = [("apologies", APOLOGIES_LABEL), ("absent", ABSENT_LABEL),
@@ -75,7 +75,26 @@ def extract(document: Document) -> Result:
             expecting = False
             continue
         status, expecting = None, False
+    people.extend(_apologies_in_text(document))
     return Result(_dedupe(people), warnings, consumed)
+
+
+_APOLOGIES_SENTENCE = re.compile(
+    r"^apologies(?: for absence)?\s+(?:were|was|had been|have been)\s+(?:received|given|noted|sent|tendered)\s+"
+    r"(?:from|by|on behalf of)\s+(?P<names>.+?)\.?$", re.I)
+
+
+def _apologies_in_text(document: Document) -> list[Attendee]:
+    """ "Apologies were received from Rolf Krahl and Brian Matthews." """
+    out = []
+    for para in paragraphs(document.blocks):
+        if "pologies" not in para.text:
+            continue
+        for sentence in sentences(para.text):
+            m = _APOLOGIES_SENTENCE.match(sentence)
+            if m:
+                out.extend(p for p in _prose(m.group("names"), "apologies") if _written_as_name(p.name))
+    return out
 
 
 def _text(runs) -> str:

@@ -33,13 +33,20 @@ def extract(sections: list[Section], roster: Roster) -> Result:
                 and section.kind in ("item", "other"):
             joined = "; ".join(ln.text.rstrip(".").replace(": ", " ", 1) for ln in listed)
             out.append(Decision(item, f"{section.title}: {joined}.", section.loc))
+        pending = None   # "RESOLVED:" alone: the decision is the next line
         for said in statements(section.blocks, roster):
             line = said.line
+            if pending is not None:
+                out.append(Decision(item, _strip_cue(said.text), pending.loc))
+                pending = None
+                continue
             for sentence in sentences(said.text) or [said.text]:
                 m = DECISION_CUE.match(sentence)
                 if m:
                     text = _strip_cue(sentence)
-                    if text and len(text.split()) >= 2:
+                    if not sentence[m.end():].strip(" :.–—-"):
+                        pending = line
+                    elif text and len(text.split()) >= 2:
                         out.append(Decision(item, text, line.loc))
                     break
     return Result(_dedupe(out))

@@ -33,7 +33,7 @@ def extract(document: Document) -> Result:
     if title_block is not None:
         meeting.title, meeting.subtitle = title, subtitle
         consumed.add(id(title_block))
-    if meeting.title is None or _PLACEHOLDER.search(meeting.title):
+    if meeting.title is None or _PLACEHOLDER.search(meeting.title) or FURNITURE_LABEL.match(meeting.title):
         meta_title = document.meta.get("title")
         if meta_title:
             meeting.title = _strip_date(meta_title)
@@ -132,10 +132,12 @@ def _subtitle_like(text: str) -> bool:
 
 
 def _strip_date(title: str) -> str:
-    """ "WoT Thing Description – 08 October 2025" -> "WoT Thing Description"."""
+    """ "WoT Thing Description – 08 October 2025" -> "WoT Thing Description";
+    "Minutes - Cabinet - 5 May 2021" -> "Cabinet"."""
     tail = _TITLE_DATE_TAIL.search(title)
     if tail and find_date_safe(tail.group(0)) and tail.start() > 0:
-        return title[:tail.start()].strip()
+        title = title[:tail.start()]
+    title = re.sub(r"^\s*(?:draft\s+)?minutes\s*(?:of\s+(?:the\s+)?)?[–—\-|:,]?\s*(?=\S)", "", title, flags=re.I)
     return title.strip()
 
 
