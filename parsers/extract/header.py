@@ -40,7 +40,8 @@ def extract(document: Document) -> Result:
     if title_block is not None and meeting.subtitle is None:
         k = region.index(title_block)
         nxt = region[k + 1] if k + 1 < len(region) else None
-        if isinstance(nxt, Heading) and _subtitle_like(nxt.text):
+        if (isinstance(nxt, Heading) or (isinstance(nxt, Paragraph) and (nxt.style or "").lower() == "subtitle")) \
+                and _subtitle_like(nxt.text):
             meeting.subtitle = nxt.text
             consumed.add(id(nxt))
 

@@ -52,6 +52,8 @@ def _dialogue(said: list[Statement], item: str | None) -> list[Question]:
             if nxt.who is not None and _asks(nxt):
                 break
             if nxt.who is not None and nxt.who != st.who:
+                if answers and not st.bold and nxt.who != answers[0].by:
+                    break  # a plain question is answered by one reply; a new speaker moves on
                 answers.append(Answer(nxt.who, nxt.text))
         if answers:
             out.append(Question(item, st.who, st.text, answers, st.loc))
