@@ -1,0 +1,394 @@
+"""Actions this meeting sets, and updates on the actions of earlier meetings."""
+from __future__ import annotations
+
+from conftest import parse_html, parse_md
+
+PRESENT = ("# Delivery Group\n\n"
+           "Present: Jane Smith (JS), Amir Khan (AK), Paul Green (PG), Daxa Pancholi (DP), "
+           "Stephanie McBurney (SMcB)\n\n")
+
+
+def actions(body: str) -> list[dict]:
+    return parse_md(PRESENT + body).to_dict()["actions"]
+
+
+def updates(body: str) -> list[dict]:
+    return parse_md(PRESENT + body).to_dict()["updates"]
+
+
+def owners_and_text(body: str) -> list[tuple]:
+    return [(a["owners"], a["text"]) for a in actions(body)]
+
+
+# -- the Action column of an item table -------------------------------------------------
+def test_action_column_initials_take_the_task_sentence_of_the_row():
+    body = ("Item\tDiscussion\tAction\n"
+            "4\t<p><b>Questions</b></p> <p>Financial standing was discussed. PG will get further "
+            "information on assessment of financial standing from colleagues.</p>\tPG\n")
+    assert owners_and_text(body) == [
+        (["PG"], "Get further information on assessment of financial standing from colleagues")]
+
+
+def test_action_column_action_belongs_to_the_row_item():
+    body = ("Item\tDiscussion\tAction\n"
+            "1\t<p>Welcome.</p>\t\n"
+            "2\t<p>JS to book the room.</p>\tJS\n")
+    assert [a["item"] for a in actions(body)] == ["2"]
+
+
+def test_action_column_with_two_owners():
+    body = ("Item\tDiscussion\tAction\n"
+            "3\t<p>DP and SMcB will draft the consultation.</p>\tDP/SMcB\n")
+    assert [a["owners"] for a in actions(body)] == [["DP", "SMcB"]]
+
+
+def test_empty_action_column_gives_no_action():
+    body = ("Item\tDiscussion\tAction\n"
+            "1\t<p>Welcome and introductions.</p>\t\n")
+    assert actions(body) == []
+
+
+def test_action_column_holding_the_task_itself():
+    body = ("Item\tDiscussion\tAction\n"
+            "2\t<p>The website is out of date.</p>\tJS to update the website\n")
+    assert owners_and_text(body) == [(["JS"], "Update the website")]
+
+
+# -- inline cues -------------------------------------------------------------------------
+def test_inline_action_with_two_owners():
+    assert owners_and_text("""
+## 3. Reports
+
+Action: JS/AK to circulate the report
+""") == [(["JS", "AK"], "Circulate the report")]
+
+
+def test_upper_case_action_dash_with_owners_and_colon():
+    assert owners_and_text("""
+## 3. Consultation
+
+ACTION – DP/SMcB: Share the consultation timetable with providers.
+""") == [(["DP", "SMcB"], "Share the consultation timetable with providers")]
+
+
+def test_action_all_in_brackets():
+    found = actions("""
+## 5. AOB
+
+Everyone should review the draft strategy (Action: All).
+""")
+    assert [a["owners"] for a in found] == [["All"]]
+    assert "review the draft strategy" in found[0]["text"]
+
+
+def test_bare_action_tag_takes_the_owner_from_the_sentence_subject():
+    found = actions("""
+## 5. AOB
+
+PG will circulate the presentation to all providers (ACTION).
+""")
+    assert [a["owners"] for a in found] == [["PG"]]
+    assert "circulate the presentation" in found[0]["text"].lower()
+
+
+def test_bare_action_tag_text_is_the_task_without_its_subject():
+    assert owners_and_text("""
+## 5. AOB
+
+JS agreed to circulate the report (ACTION).
+""") == [(["JS"], "Circulate the report")]
+
+
+def test_action_line_naming_only_the_owner_takes_the_sentence_above():
+    assert owners_and_text("""
+## 3. Reports
+
+The report will be circulated before the next meeting.
+Action: JS
+""") == [(["JS"], "The report will be circulated before the next meeting")]
+
+
+def test_bold_action_owner_at_the_end_of_a_paragraph():
+    assert owners_and_text("""
+## 3. Reports
+
+The report will be circulated before the next meeting. **Action: JS**
+""") == [(["JS"], "The report will be circulated before the next meeting")]
+
+
+def test_inline_action_due_date_after_by():
+    found = actions("""
+## 3. Reports
+
+**Action:** AK to book the room by 1 April 2016
+""")
+    assert [(a["owners"], a["due"]) for a in found] == [(["AK"], "2016-04-01")]
+
+
+def test_action_cue_with_a_name_as_owner():
+    assert owners_and_text("""
+## 2. Website
+
+Action: Jane Smith to update the website.
+""") == [(["Jane Smith"], "Update the website")]
+
+
+def test_action_cue_with_a_role_as_owner():
+    found = actions("""
+## 2. Website
+
+Action: Chair to write to the council.
+""")
+    assert [(a["owners"], a["text"]) for a in found] == [(["Chair"], "Write to the council")]
+
+
+def test_action_belongs_to_its_item():
+    found = actions("""
+## 7. Premises
+
+Action: AK to find a new venue.
+""")
+    assert [a["item"] for a in found] == ["7"]
+
+
+def test_action_is_open_by_default():
+    found = actions("""
+## 7. Premises
+
+Action: AK to find a new venue.
+""")
+    assert [a["status"] for a in found] == ["open"]
+
+
+def test_the_word_action_inside_a_sentence_is_not_an_action():
+    assert actions("""
+## 7. Premises
+
+The group discussed what action the council might take on premises.
+""") == []
+
+
+# -- a summary of this meeting's actions ----------------------------------------------------
+SUMMARY = """
+## Summary of actions
+
+| Action | Owner | Due | Status |
+|--------|-------|-----|--------|
+| Circulate the report | JS | 31/03/2016 | Open |
+| Book the room | AK | | Done |
+"""
+
+
+def test_summary_table_rows_are_actions():
+    assert owners_and_text(SUMMARY) == [(["JS"], "Circulate the report"), (["AK"], "Book the room")]
+
+
+def test_summary_table_due_date_is_iso():
+    assert [a["due"] for a in actions(SUMMARY)] == ["2016-03-31", None]
+
+
+def test_summary_table_done_status():
+    assert [a["status"] for a in actions(SUMMARY)] == ["open", "done"]
+
+
+def test_summary_table_rows_are_not_updates():
+    assert updates(SUMMARY) == []
+
+
+def test_action_stated_inline_and_in_the_summary_is_one_action():
+    found = actions("""
+## 3. Reports
+
+Action: JS to circulate the report.
+""" + SUMMARY)
+    assert [(a["owners"], a["text"]) for a in found] == [
+        (["JS"], "Circulate the report"), (["AK"], "Book the room")]
+
+
+def test_twice_stated_action_takes_the_due_date_of_the_summary():
+    found = actions("""
+## 3. Reports
+
+Action: JS to circulate the report.
+""" + SUMMARY)
+    assert found[0]["due"] == "2016-03-31"
+
+
+def test_new_actions_list_with_owner_leads():
+    assert owners_and_text("""
+## New actions
+
+- JS to circulate the report
+- AK: book the room
+""") == [(["JS"], "Circulate the report"), (["AK"], "book the room")]
+
+
+def test_action_log_table_with_tab_separators():
+    body = ("## Action log\n\n"
+            "Action\tOwner\tDue\n"
+            "Write to providers\tDP\t1 April 2016\n")
+    assert [(a["owners"], a["text"], a["due"]) for a in actions(body)] == [
+        (["DP"], "Write to providers", "2016-04-01")]
+
+
+# -- updates on earlier actions ---------------------------------------------------------------
+MATTERS = """
+## 2. Matters arising
+
+| No. | Action | Owner | Status |
+|-----|--------|-------|--------|
+| 2.1 | Add the terms of reference to the website | TG | Done |
+| 2.2 | Write to the police | DP | Ongoing |
+"""
+
+
+def test_matters_arising_table_rows_are_updates():
+    assert [(u["ref"], u["owners"], u["text"]) for u in updates(MATTERS)] == [
+        ("2.1", ["TG"], "Add the terms of reference to the website"),
+        ("2.2", ["DP"], "Write to the police")]
+
+
+def test_matters_arising_rows_are_not_actions():
+    assert actions(MATTERS) == []
+
+
+def test_update_status_done_and_open():
+    assert [u["status"] for u in updates(MATTERS)] == ["done", "open"]
+
+
+def test_update_note_keeps_the_status_words():
+    assert [u["note"] for u in updates(MATTERS)] == ["Done", "Ongoing"]
+
+
+def test_update_belongs_to_the_matters_arising_item():
+    assert {u["item"] for u in updates(MATTERS)} == {"2"}
+
+
+def test_actions_of_the_previous_meeting_heading_variant():
+    body = MATTERS.replace("## 2. Matters arising", "## 2. Actions of the previous meeting")
+    assert [(u["ref"], u["status"]) for u in updates(body)] == [("2.1", "done"), ("2.2", "open")]
+
+
+def test_review_of_actions_list_entry_is_an_update():
+    found = updates("""
+## 2. Review of actions
+
+- 1.3: DP to write to the police – done
+""")
+    assert [(u["ref"], u["owners"], u["status"]) for u in found] == [("1.3", ["DP"], "done")]
+
+
+def test_review_list_entry_text_is_the_task_and_note_the_status_words():
+    [u] = updates("""
+## 2. Review of actions
+
+- 1.3: DP to write to the police – done
+""")
+    assert (u["text"], u["note"]) == ("Write to the police", "done")
+
+
+def test_review_list_entry_without_a_number_is_an_update_with_null_ref():
+    found = updates("""
+## 2. Review of actions
+
+- DP to write to the police – done
+""")
+    assert [(u["ref"], u["owners"], u["status"]) for u in found] == [(None, ["DP"], "done")]
+
+
+# -- warnings ----------------------------------------------------------------------------------
+def test_owner_not_among_attendees_gives_a_warning():
+    minutes = parse_md(PRESENT + """
+## 4. Questions
+
+Action: ZZ to get further information.
+""")
+    assert "action owner ZZ (item 4) is not among the attendees" in minutes.warnings
+
+
+def test_known_owner_gives_no_warning():
+    minutes = parse_md(PRESENT + """
+## 4. Questions
+
+Action: PG to get further information.
+""")
+    assert minutes.warnings == []
+
+
+def test_owner_pg_not_among_attendees_as_in_the_issue():
+    minutes = parse_md("""
+# Delivery Group
+
+Present: Jane Smith (JS)
+
+Item\tDiscussion\tAction
+4\t<p>PG will get further information.</p>\tPG
+""")
+    assert "action owner PG (item 4) is not among the attendees" in minutes.warnings
+
+
+def test_all_as_owner_gives_no_warning():
+    minutes = parse_md(PRESENT + """
+## 5. AOB
+
+Everyone should review the draft strategy (Action: All).
+""")
+    assert minutes.warnings == []
+
+
+# -- provenance ----------------------------------------------------------------------------------
+def test_every_action_and_update_has_a_where():
+    body = ("## 3. Reports\n\nAction: JS to circulate the report.\n\n"
+            "Item\tDiscussion\tAction\n4\t<p>PG will get the data.</p>\tPG\n"
+            + SUMMARY + MATTERS.replace("## 2.", "## 9."))
+    minutes = parse_md(PRESENT + body)
+    assert minutes.actions and minutes.updates
+    assert all(a.where for a in minutes.actions)
+    assert all(u.where for u in minutes.updates)
+
+
+def test_html_inline_action():
+    minutes = parse_html("""
+        <h1>Board</h1>
+        <p>Present: Jane Smith (JS), Amir Khan (AK)</p>
+        <h2>3. Reports</h2>
+        <p><b>Action:</b> JS/AK to circulate the report</p>
+    """)
+    assert [(a.owners, a.text, a.item) for a in minutes.actions] == [
+        (["JS", "AK"], "Circulate the report", "3")]
+
+
+# -- more wording -----------------------------------------------------------------------------
+def test_earlier_action_reissued_in_the_summary_is_an_action_and_an_update():
+    minutes = parse_md(PRESENT + MATTERS + """
+## Summary of actions
+
+| Action | Owner |
+|--------|-------|
+| Write to the police | DP |
+""")
+    assert [(a.owners, a.text) for a in minutes.actions] == [(["DP"], "Write to the police")]
+    assert [u.ref for u in minutes.updates] == ["2.1", "2.2"]
+
+
+def test_carried_forward_status_is_open():
+    body = MATTERS.replace("| Ongoing |", "| Carried forward |")
+    assert [u["status"] for u in updates(body)] == ["done", "open"]
+
+
+def test_dropped_status():
+    body = MATTERS.replace("| Ongoing |", "| No longer required |")
+    assert [u["status"] for u in updates(body)][1] == "dropped"
+
+
+def test_html_item_table_with_action_by_column():
+    minutes = parse_html("""
+        <h1>Board</h1>
+        <p>Present: Jane Smith (JS), Amir Khan (AK)</p>
+        <table>
+          <tr><th>Item</th><th>Discussion</th><th>Action by</th></tr>
+          <tr><td>1</td><td><b>Premises</b><p>AK will ask the landlord about the lease.</p></td><td>AK</td></tr>
+        </table>
+    """)
+    assert [(a.item, a.owners, a.text) for a in minutes.actions] == [
+        ("1", ["AK"], "Ask the landlord about the lease")]

@@ -1,0 +1,304 @@
+"""Attendees: tables, prose lists, lists under a label, statuses, initials, roles."""
+from __future__ import annotations
+
+from conftest import parse_html, parse_md
+
+
+def people(text: str) -> list[dict]:
+    return parse_md(text).to_dict()["attendees"]
+
+
+def by_name(text: str) -> dict[str, dict]:
+    return {p["name"]: p for p in people(text)}
+
+
+# -- tables --------------------------------------------------------------------------------
+TABLE = ("#### Present\n\n"
+         "Name\tRole\tOrganisation\n"
+         "Daxa Pancholi (DP)\tHead of Community Safety\tLeicester City Council\n"
+         "Hugh Crouch (HC)\t\tRutland County Council\n")
+
+
+def test_table_gives_name_role_and_organisation():
+    dp = by_name(TABLE)["Daxa Pancholi"]
+    assert (dp["role"], dp["organisation"]) == ("Head of Community Safety", "Leicester City Council")
+
+
+def test_table_initials_come_from_brackets_in_the_name():
+    assert by_name(TABLE)["Daxa Pancholi"]["initials"] == "DP"
+
+
+def test_table_empty_role_is_null():
+    assert by_name(TABLE)["Hugh Crouch"]["role"] is None
+
+
+def test_table_under_present_heading_is_present():
+    assert {p["status"] for p in people(TABLE)} == {"present"}
+
+
+def test_table_initials_column():
+    found = by_name("Name\tInitials\tOrganisation\nStephanie McBurney\tSMcB\tCity Council\n")
+    assert found["Stephanie McBurney"]["initials"] == "SMcB"
+
+
+def test_table_without_a_label_is_still_attendees():
+    found = by_name("Name\tRole\nJane Smith\tChair\nBob Jones\tTreasurer\n")
+    assert set(found) == {"Jane Smith", "Bob Jones"}
+
+
+def test_pipe_table_of_attendees():
+    found = by_name("""
+        | Name | Organisation |
+        |------|--------------|
+        | Ann Lee (AL) | Police |
+    """)
+    assert found["Ann Lee"]["organisation"] == "Police"
+
+
+def test_html_table_of_attendees():
+    minutes = parse_html("""
+        <h2>Attendees</h2>
+        <table><tr><th>Name</th><th>Role</th></tr>
+        <tr><td>Jane Smith</td><td>Chair</td></tr></table>
+    """)
+    assert [(p.name, p.role) for p in minutes.attendees] == [("Jane Smith", "Chair")]
+
+
+# -- prose -------------------------------------------------------------------------------------
+PROSE = "Present: Cllr Jane Smith (JS), Bob Jones (BJ) and Ann Lee (AL)"
+
+
+def test_prose_list_gives_each_name():
+    assert [p["name"] for p in people(PROSE)] == ["Cllr Jane Smith", "Bob Jones", "Ann Lee"]
+
+
+def test_prose_list_gives_initials_from_brackets():
+    assert [p["initials"] for p in people(PROSE)] == ["JS", "BJ", "AL"]
+
+
+def test_prose_list_is_present():
+    assert {p["status"] for p in people(PROSE)} == {"present"}
+
+
+def test_name_without_initials_has_null_initials():
+    assert people("Present: Jane Smith, Bob Jones")[0]["initials"] is None
+
+
+def test_list_entry_with_role_and_organisation_after_commas():
+    found = by_name("""
+        Present:
+
+        - Jane Smith, Head of Finance, Leicester City Council
+        - Bob Jones
+    """)
+    assert (found["Jane Smith"]["role"], found["Jane Smith"]["organisation"]) == (
+        "Head of Finance", "Leicester City Council")
+
+
+def test_attendees_label_variant():
+    assert [p["name"] for p in people("Attendees: Jane Smith; Bob Jones")] == ["Jane Smith", "Bob Jones"]
+
+
+# -- statuses ------------------------------------------------------------------------------------
+def test_apologies_line_gives_status_apologies():
+    found = by_name("""
+        Present: Jane Smith
+
+        Apologies: Bob Jones
+    """)
+    assert found["Bob Jones"]["status"] == "apologies"
+    assert found["Jane Smith"]["status"] == "present"
+
+
+def test_apologies_received_from_variant():
+    found = by_name("""
+        Present: Jane Smith
+
+        Apologies received from: Bob Jones and Ann Lee
+    """)
+    assert (found["Bob Jones"]["status"], found["Ann Lee"]["status"]) == ("apologies", "apologies")
+
+
+def test_apologies_for_absence_heading_with_a_list():
+    found = by_name("""
+        ## Apologies for absence
+
+        - Bob Jones
+        - Ann Lee
+    """)
+    assert {p["status"] for p in found.values()} == {"apologies"}
+    assert set(found) == {"Bob Jones", "Ann Lee"}
+
+
+def test_in_attendance_gives_status_in_attendance():
+    found = by_name("""
+        Present: Jane Smith
+
+        In attendance: Tom Clerk (Minutes)
+    """)
+    assert found["Tom Clerk"]["status"] == "in_attendance"
+
+
+def test_also_present_variant_is_in_attendance():
+    found = by_name("""
+        Present: Jane Smith
+
+        Also present: Ann Lee
+    """)
+    assert found["Ann Lee"]["status"] == "in_attendance"
+
+
+def test_absent_gives_status_absent():
+    found = by_name("""
+        Present: Jane Smith
+
+        Absent: Bob Jones
+    """)
+    assert found["Bob Jones"]["status"] == "absent"
+
+
+def test_apologies_table_gives_status_apologies():
+    found = by_name("#### Apologies\n\nName\tOrganisation\nBob Jones\tPolice\n")
+    assert found["Bob Jones"]["status"] == "apologies"
+
+
+# -- lists under a label --------------------------------------------------------------------------
+def test_list_under_attendance_label():
+    found = by_name("""
+        **Attendance**
+
+        - Jane Smith (JS)
+        - Bob Jones (BJ)
+    """)
+    assert [(p["name"], p["initials"], p["status"]) for p in found.values()] == [
+        ("Jane Smith", "JS", "present"), ("Bob Jones", "BJ", "present")]
+
+
+def test_lines_under_present_label():
+    found = by_name("""
+        Present:
+        Jane Smith
+        Bob Jones
+    """)
+    assert set(found) == {"Jane Smith", "Bob Jones"}
+
+
+def test_html_list_under_present_heading():
+    minutes = parse_html("<h3>Present</h3><ul><li>Jane Smith</li><li>Bob Jones</li></ul>")
+    assert [p.name for p in minutes.attendees] == ["Jane Smith", "Bob Jones"]
+
+
+def test_list_stops_at_the_next_section():
+    found = by_name("""
+        Present:
+
+        - Jane Smith
+
+        ## 1. Welcome
+
+        - Bob Jones said hello
+    """)
+    assert set(found) == {"Jane Smith"}
+
+
+# -- roles -------------------------------------------------------------------------------------------
+def test_chair_line_sets_the_role():
+    found = by_name("""
+        Present: Jane Smith, Bob Jones
+
+        Chair: Jane Smith
+    """)
+    assert found["Jane Smith"]["role"] == "Chair"
+    assert found["Bob Jones"]["role"] is None
+
+
+def test_role_in_brackets():
+    assert by_name("Present: Jane Smith (Chair), Bob Jones")["Jane Smith"]["role"] == "Chair"
+
+
+def test_person_listed_twice_is_one_attendee():
+    found = people("""
+        Present: Jane Smith (JS), Bob Jones
+
+        Chair: Jane Smith
+    """)
+    assert [p["name"] for p in found].count("Jane Smith") == 1
+
+
+def test_none_is_not_an_attendee():
+    found = by_name("""
+        Present: Jane Smith
+
+        Apologies: None
+    """)
+    assert set(found) == {"Jane Smith"}
+
+
+# -- more wording ------------------------------------------------------------------------------------
+def test_members_present_label():
+    assert [p["name"] for p in people("Members present: Jane Smith, Bob Jones")] == ["Jane Smith", "Bob Jones"]
+
+
+def test_regrets_label_is_apologies():
+    found = by_name("""
+        Present: Jane Smith
+
+        Regrets: Ann Lee
+    """)
+    assert found["Ann Lee"]["status"] == "apologies"
+
+
+def test_lists_under_present_and_apologies_labels():
+    found = people("""
+        Present:
+
+        - Jane Smith (JS)
+
+        Apologies:
+
+        - Bob Jones (BJ)
+    """)
+    assert [(p["name"], p["initials"], p["status"]) for p in found] == [
+        ("Jane Smith", "JS", "present"), ("Bob Jones", "BJ", "apologies")]
+
+
+def test_titles_stay_in_the_name_and_role_comes_from_brackets():
+    found = people("**Present:** Cllr J Smith (Chair), Mr B Jones")
+    assert [(p["name"], p["role"]) for p in found] == [("Cllr J Smith", "Chair"), ("Mr B Jones", None)]
+
+
+def test_chair_line_with_initials_sets_the_role():
+    found = by_name("""
+        Present: Jane Smith (JS)
+
+        Chair: Jane Smith (JS)
+    """)
+    assert found["Jane Smith"]["role"] == "Chair"
+
+
+def test_chaired_by_sets_the_role_chair():
+    found = by_name("""
+        Present: Jane Smith, Bob Jones
+
+        Chaired by: Jane Smith
+    """)
+    assert found["Jane Smith"]["role"] == "Chair"
+
+
+def test_chair_line_before_the_present_list_sets_the_role():
+    found = by_name("""
+        Chair: Jane Smith
+
+        Present: Jane Smith, Bob Jones
+    """)
+    assert found["Jane Smith"]["role"] == "Chair"
+
+
+def test_chair_not_listed_as_present_is_a_present_attendee():
+    found = by_name("""
+        Present: Bob Jones
+
+        Chair: Jane Smith
+    """)
+    assert "Jane Smith" in found
+    assert (found["Jane Smith"]["role"], found["Jane Smith"]["status"]) == ("Chair", "present")

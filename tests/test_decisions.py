@@ -1,0 +1,109 @@
+"""Decisions: RESOLVED, Agreed, Decision, It was agreed, decision sections."""
+from __future__ import annotations
+
+from conftest import parse_html, parse_md
+
+HEAD = "# Parish Council\n\nPresent: Jane Smith (JS), Bob Jones (BJ)\n\n## 3. Finance\n\n"
+
+
+def decisions(body: str) -> list[dict]:
+    return parse_md(HEAD + body).to_dict()["decisions"]
+
+
+def texts(body: str) -> list[str]:
+    return [d["text"] for d in decisions(body)]
+
+
+def test_resolved_that():
+    assert texts("RESOLVED that the accounts for 2015 be approved.") == [
+        "The accounts for 2015 be approved."]
+
+
+def test_agreed_colon():
+    assert texts("Agreed: the budget for next year.") == ["The budget for next year."]
+
+
+def test_decision_colon():
+    assert texts("Decision: the hall will be repainted in May.") == ["The hall will be repainted in May."]
+
+
+def test_it_was_agreed_that():
+    assert texts("It was agreed that the grant would be renewed.") == ["The grant would be renewed."]
+
+
+def test_bold_resolved_label():
+    assert texts("**Resolved:** to accept the quote from Smith Ltd.") == ["To accept the quote from Smith Ltd."]
+
+
+def test_the_committee_agreed_to():
+    assert texts("The committee agreed to defer the vote.") == ["Defer the vote."]
+
+
+def test_decision_in_the_middle_of_a_paragraph():
+    assert texts("The treasurer presented the accounts. It was agreed that they be published.") == [
+        "They be published."]
+
+
+def test_decision_belongs_to_its_item():
+    assert [d["item"] for d in decisions("RESOLVED that the accounts be approved.")] == ["3"]
+
+
+def test_plain_discussion_is_not_a_decision():
+    assert decisions("The treasurer presented the accounts and answered questions.") == []
+
+
+def test_agreed_inside_a_sentence_is_not_a_decision():
+    assert decisions("JS said the figures agreed with the bank statement.") == []
+
+
+def test_decisions_section_lists_decisions():
+    found = parse_md("""
+# Parish Council
+
+## 1. Finance
+
+Accounts presented.
+
+## Decisions
+
+- The accounts were approved.
+- The next meeting moves to the library.
+""").decisions
+    assert [d.text for d in found] == ["The accounts were approved.", "The next meeting moves to the library."]
+
+
+def test_same_decision_stated_twice_is_one():
+    found = parse_md("""
+# Parish Council
+
+## 1. Finance
+
+RESOLVED that the accounts be approved.
+
+## Decisions
+
+- RESOLVED that the accounts be approved.
+""").decisions
+    assert len(found) == 1
+
+
+def test_decision_in_an_item_table_cell():
+    found = parse_md(
+        "Item\tDiscussion\n"
+        "2\t<p><b>Budget</b></p> <p>The budget was presented. It was agreed that it be adopted.</p>\n").decisions
+    assert [(d.item, d.text) for d in found] == [("2", "It be adopted.")]
+
+
+def test_html_decision():
+    minutes = parse_html("""
+        <h1>Board</h1>
+        <h2>4. Premises</h2>
+        <p><b>Agreed:</b> to renew the lease for two years.</p>
+    """)
+    assert [(d.item, d.text) for d in minutes.decisions] == [("4", "To renew the lease for two years.")]
+
+
+def test_every_decision_has_a_where():
+    found = decisions("RESOLVED that the accounts be approved.\n\nDecision: the hall will be repainted.")
+    assert len(found) == 2
+    assert all(d["where"] for d in found)

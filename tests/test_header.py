@@ -1,0 +1,273 @@
+"""The meeting header: title, subtitle, date, times and place."""
+from __future__ import annotations
+
+from conftest import parse_html, parse_md
+
+
+def meeting(text: str) -> dict:
+    return parse_md(text).to_dict()["meeting"]
+
+
+# -- title and subtitle ---------------------------------------------------------------
+def test_first_heading_is_the_title():
+    assert meeting("""
+        # Finance Committee
+
+        Some text.
+    """)["title"] == "Finance Committee"
+
+
+def test_heading_after_the_title_is_the_subtitle():
+    m = meeting("""
+        ## Domestic Violence Delivery Group
+
+        ### Market Development Session
+
+        20th January 2015
+    """)
+    assert (m["title"], m["subtitle"]) == ("Domestic Violence Delivery Group", "Market Development Session")
+
+
+def test_bold_line_is_the_title_when_there_is_no_heading():
+    assert meeting("""
+        **Parish Council Meeting**
+
+        Held on 3 March 2016.
+    """)["title"] == "Parish Council Meeting"
+
+
+def test_html_h1_is_the_title():
+    assert parse_html("<h1>Board of Trustees</h1><p>Tuesday 3 March 2016</p>").meeting.title == "Board of Trustees"
+
+
+def test_numbered_item_heading_is_not_the_title():
+    # the minutes start straight with their first item: no title
+    assert meeting("""
+        ## 1. Welcome
+
+        The chair opened the meeting.
+    """)["title"] is None
+
+
+def test_heading_with_discussion_under_it_is_not_the_subtitle():
+    assert meeting("""
+        # Team meeting
+
+        ## Welcome
+
+        Hello all, the chair opened the meeting.
+    """)["subtitle"] is None
+
+
+def test_no_subtitle_when_none_is_given():
+    assert meeting("""
+        # Finance Committee
+
+        Date: 3 March 2016
+    """)["subtitle"] is None
+
+
+# -- dates ----------------------------------------------------------------------------
+def test_ordinal_day_month_year():
+    assert meeting("""
+        # Group
+
+        20th January 2015
+    """)["date"] == "2015-01-20"
+
+
+def test_ordinal_written_with_sup_tag():
+    assert meeting("""
+        # Group
+
+        20<sup>th</sup> January 2015
+    """)["date"] == "2015-01-20"
+
+
+def test_weekday_day_month_year():
+    assert meeting("""
+        # Group
+
+        Tuesday 3 March 2016
+    """)["date"] == "2016-03-03"
+
+
+def test_numeric_date_is_day_first():
+    assert meeting("""
+        # Group
+
+        Date: 03/04/2016
+    """)["date"] == "2016-04-03"
+
+
+def test_month_day_comma_year():
+    assert meeting("""
+        # Group
+
+        February 8, 2024
+    """)["date"] == "2024-02-08"
+
+
+def test_date_in_a_minutes_of_sentence():
+    assert meeting("""
+        Minutes of the meeting held on Tuesday 3 March 2016 at County Hall
+    """)["date"] == "2016-03-03"
+
+
+def test_location_in_a_minutes_of_sentence():
+    assert meeting("""
+        Minutes of the meeting held on Tuesday 3 March 2016 at County Hall
+    """)["location"] == "County Hall"
+
+
+def test_date_in_the_title_heading():
+    assert meeting("""
+        # Board meeting – 12 May 2021
+    """)["date"] == "2021-05-12"
+
+
+def test_date_from_front_matter():
+    assert meeting("""
+        ---
+        title: Board meeting
+        date: 2019-07-01
+        ---
+
+        Text.
+    """)["date"] == "2019-07-01"
+
+
+def test_ordinal_with_of_and_weekday_comma():
+    assert meeting("""
+        # Group
+
+        Wednesday, 8th of February 2024
+    """)["date"] == "2024-02-08"
+
+
+def test_abbreviated_month():
+    assert meeting("""
+        # Group
+
+        Date: 8 Feb 2024
+    """)["date"] == "2024-02-08"
+
+
+def test_impossible_date_gives_null():
+    assert meeting("""
+        # Group
+
+        Date: 31/02/2016
+    """)["date"] is None
+
+
+def test_impossible_date_gives_a_warning_quoting_it():
+    minutes = parse_md("""
+        # Group
+
+        Date: 31/02/2016
+    """)
+    assert any("31/02/2016" in w for w in minutes.warnings)
+
+
+def test_no_date_gives_null_not_a_guess():
+    assert meeting("""
+        # Group
+
+        Some text without a date.
+    """)["date"] is None
+
+
+# -- times --------------------------------------------------------------------------------
+def test_time_range_gives_start_and_end():
+    m = meeting("""
+        # Group
+
+        Date: 3 March 2016
+
+        Time: 10:00 - 12:30
+    """)
+    assert (m["start_time"], m["end_time"]) == ("10:00", "12:30")
+
+
+def test_pm_range_makes_both_afternoon():
+    m = meeting("""
+        # Group
+
+        Time: 2-4pm
+    """)
+    assert (m["start_time"], m["end_time"]) == ("14:00", "16:00")
+
+
+def test_meeting_closed_gives_end_time():
+    m = meeting("""
+        # Group
+
+        20th January 2015
+
+        ## 1. Welcome
+
+        Introductions were made.
+
+        Meeting closed 11.15am
+    """)
+    assert m["end_time"] == "11:15"
+
+
+def test_meeting_closed_pm_is_24_hour():
+    m = meeting("""
+        # Group
+
+        ## 1. AOB
+
+        None.
+
+        The meeting closed at 4.45pm.
+    """)
+    assert m["end_time"] == "16:45"
+
+
+def test_time_on_the_date_line_is_the_start_time():
+    m = meeting("""
+        # Group
+
+        Tuesday 3 March 2016, 7.30pm
+    """)
+    assert m["start_time"] == "19:30"
+
+
+def test_start_label():
+    m = meeting("""
+        # Group
+
+        Start: 09:30
+    """)
+    assert m["start_time"] == "09:30"
+
+
+# -- location ------------------------------------------------------------------------------
+def test_venue_label_is_the_location():
+    assert meeting("""
+        # Group
+
+        Date: 3 March 2016
+
+        Venue: County Hall
+    """)["location"] == "County Hall"
+
+
+def test_location_label_is_the_location():
+    assert meeting("""
+        # Group
+
+        Location: Room 4, Town Hall
+    """)["location"] == "Room 4, Town Hall"
+
+
+def test_labels_on_one_line_are_read_separately():
+    m = meeting("""
+        # Group
+
+        Date: 3 March 2016 Time: 10:00 Venue: County Hall
+    """)
+    assert (m["date"], m["start_time"], m["location"]) == ("2016-03-03", "10:00", "County Hall")

@@ -1,0 +1,226 @@
+"""The HTML reader: one rule per test, tiny inline pages."""
+from __future__ import annotations
+
+from conftest import read_html
+
+import parsers
+from parsers.document import Heading, Paragraph, Table
+
+
+def bold_text(block) -> str:
+    return "".join(r.text for r in block.runs if r.bold)
+
+
+def texts(doc) -> list[str]:
+    return [b.text for b in doc.blocks if not isinstance(b, Table)]
+
+
+def test_format_is_html():
+    assert read_html("<p>Hello.</p>").format == "html"
+
+
+def test_heading_keeps_level_and_text():
+    doc = read_html("<h3>4. Finance</h3>")
+    [heading] = doc.blocks
+    assert isinstance(heading, Heading)
+    assert (heading.level, heading.text) == (3, "4. Finance")
+
+
+def test_b_tag_is_bold():
+    doc = read_html("<p><b>Agreed:</b> the budget.</p>")
+    [para] = doc.blocks
+    assert bold_text(para) == "Agreed:"
+
+
+def test_strong_tag_is_bold():
+    doc = read_html("<p><strong>Action:</strong> JS to write.</p>")
+    assert bold_text(doc.blocks[0]) == "Action:"
+
+
+def test_font_weight_css_is_bold():
+    doc = read_html('<p><span style="font-weight: 700">PR: Why?</span> Because.</p>')
+    assert bold_text(doc.blocks[0]) == "PR: Why?"
+
+
+def test_bold_css_class_is_bold():
+    doc = read_html("""
+        <html><head><style>.c3 { font-weight: bold }</style></head>
+        <body><p><span class="c3">Present</span> today</p></body></html>
+    """)
+    assert bold_text(doc.blocks[0]) == "Present"
+
+
+def test_normal_weight_inside_bold_is_not_bold():
+    doc = read_html('<p><b>Chair: <span style="font-weight:normal">Jane Smith</span></b></p>')
+    assert bold_text(doc.blocks[0]).strip() == "Chair:"
+
+
+def test_br_is_a_line_break_within_one_paragraph():
+    doc = read_html("<p>Present:<br>Jane Smith<br/>Bob Jones</p>")
+    [para] = doc.blocks
+    assert para.text == "Present:\nJane Smith\nBob Jones"
+
+
+def test_paragraphs_are_separate_blocks():
+    doc = read_html("<p>One.</p><p>Two.</p>")
+    assert texts(doc) == ["One.", "Two."]
+
+
+def test_ordered_list_numbers_become_labels():
+    doc = read_html("<ol><li>Welcome</li><li>Finance</li></ol>")
+    assert [(p.label, p.text) for p in doc.blocks] == [("1", "Welcome"), ("2", "Finance")]
+
+
+def test_ordered_list_start_attribute_is_respected():
+    doc = read_html('<ol start="4"><li>Budget</li><li>AOB</li></ol>')
+    assert [p.label for p in doc.blocks] == ["4", "5"]
+
+
+def test_unordered_list_items_have_level_and_no_label():
+    doc = read_html("<ul><li>Jane Smith</li><li>Bob Jones</li></ul>")
+    assert [(p.label, p.level, p.text) for p in doc.blocks] == [
+        (None, 0, "Jane Smith"), (None, 0, "Bob Jones")]
+
+
+def test_nested_list_is_one_level_deeper():
+    doc = read_html("<ul><li>Finance<ul><li>Budget</li></ul></li></ul>")
+    assert [(p.level, p.text) for p in doc.blocks] == [(0, "Finance"), (1, "Budget")]
+
+
+def test_definition_list_term_is_bold_and_separate_from_its_definition():
+    doc = read_html("<dl><dt>Chair</dt><dd>Jane Smith</dd></dl>")
+    assert texts(doc) == ["Chair", "Jane Smith"]
+    assert bold_text(doc.blocks[0]) == "Chair"
+
+
+def test_table_rows_and_cells():
+    doc = read_html("""
+        <table>
+          <tr><th>Action</th><th>Owner</th></tr>
+          <tr><td>Write the report</td><td>JS</td></tr>
+        </table>
+    """)
+    [table] = doc.blocks
+    assert table.rows[0].is_header
+    assert [[c.text for c in r.cells] for r in table.rows] == [["Action", "Owner"], ["Write the report", "JS"]]
+
+
+def test_colspan_is_kept_on_the_cell():
+    doc = read_html("""
+        <table>
+          <tr><td>A</td><td>B</td><td>C</td></tr>
+          <tr><td colspan="2">Wide</td><td>D</td></tr>
+        </table>
+    """)
+    [table] = doc.blocks
+    assert [c.colspan for c in table.rows[1].cells] == [2, 1]
+
+
+def test_rowspan_leaves_a_continued_cell_in_the_row_below():
+    doc = read_html("""
+        <table>
+          <tr><td rowspan="2">1</td><td>First point.</td></tr>
+          <tr><td>Second point.</td></tr>
+        </table>
+    """)
+    [table] = doc.blocks
+    second = table.rows[1].cells
+    assert len(second) == 2
+    assert second[0].continued and second[0].text == ""
+    assert second[1].text == "Second point."
+
+
+def test_single_column_layout_table_is_read_as_blocks():
+    doc = read_html("""
+        <table><tr><td>
+          <h2>Minutes</h2>
+          <p>Text.</p>
+        </td></tr></table>
+    """)
+    assert not any(isinstance(b, Table) for b in doc.blocks)
+    assert texts(doc) == ["Minutes", "Text."]
+
+
+def test_table_nested_in_a_layout_table_is_a_table():
+    doc = read_html("""
+        <table><tr><td>
+          <p>Actions</p>
+          <table>
+            <tr><td>Action</td><td>Owner</td></tr>
+            <tr><td>Book the room</td><td>AL</td></tr>
+          </table>
+        </td></tr></table>
+    """)
+    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    assert [c.text for c in tables[0].rows[1].cells] == ["Book the room", "AL"]
+
+
+def test_word_export_mso_markup_reads_as_plain_paragraphs():
+    doc = read_html("""
+        <html xmlns:o="urn:schemas-microsoft-com:office:office">
+        <body>
+        <p class=MsoNormal><b><span style='font-size:12.0pt'>Present:</span></b><span
+        style='font-size:12.0pt'> Jane Smith (JS)<o:p></o:p></span></p>
+        <p class=MsoNormal><o:p>&nbsp;</o:p></p>
+        </body></html>
+    """)
+    assert texts(doc) == ["Present: Jane Smith (JS)"]
+    assert bold_text(doc.blocks[0]) == "Present:"
+
+
+def test_word_export_mso_list_paragraph_keeps_its_text():
+    doc = read_html("""
+        <p class=MsoListParagraph style='mso-list:l0 level1 lfo1'><![if !supportLists]><span
+        style='mso-list:Ignore'>1.<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;
+        </span></span><![endif]>Welcome and apologies</p>
+    """)
+    assert texts(doc) == ["1. Welcome and apologies"]
+
+
+def test_script_and_style_are_skipped():
+    doc = read_html("""
+        <html><head><style>p { color: red }</style></head>
+        <body><script>var x = 1;</script><p>Text.</p></body></html>
+    """)
+    assert texts(doc) == ["Text."]
+
+
+def test_nav_is_skipped():
+    doc = read_html("<body><nav><a href='/'>Home</a></nav><p>Minutes text.</p></body>")
+    assert texts(doc) == ["Minutes text."]
+
+
+def test_navigation_by_class_is_skipped():
+    doc = read_html("<body><div class='breadcrumb'>Home &gt; Minutes</div><p>Minutes text.</p></body>")
+    assert texts(doc) == ["Minutes text."]
+
+
+def test_html_title_goes_to_meta():
+    doc = read_html("<html><head><title>Board minutes</title></head><body><p>x</p></body></html>")
+    assert doc.meta["title"] == "Board minutes"
+
+
+def test_non_breaking_spaces_are_folded():
+    doc = read_html("<p>Jane&nbsp;&nbsp;Smith</p>")
+    assert doc.blocks[0].text == "Jane Smith"
+
+
+# -- encodings -------------------------------------------------------------------------
+def test_windows_1252_page_without_declaration_is_decoded():
+    data = "<html><body><p>The Chair\u2019s \u201cfinal\u201d report \u2013 agreed</p></body></html>"
+    doc = parsers.read_bytes("t.html", data.encode("cp1252"))
+    assert doc.blocks[0].text == "The Chair\u2019s \u201cfinal\u201d report \u2013 agreed"
+
+
+def test_page_declaring_windows_1252_is_decoded_by_its_declaration():
+    data = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252">'
+            "</head><body><p>Caf\u00e9 \u2018budget\u2019 \u2026</p></body></html>")
+    doc = parsers.read_bytes("t.html", data.encode("cp1252"))
+    assert doc.blocks[0].text == "Caf\u00e9 \u2018budget\u2019 \u2026"
+
+
+def test_utf8_page_is_decoded_as_utf8():
+    data = "<html><body><p>K\u00e1tia \u2013 \u20ac5</p></body></html>"
+    doc = parsers.read_bytes("t.html", data.encode("utf-8"))
+    assert doc.blocks[0].text == "K\u00e1tia \u2013 \u20ac5"

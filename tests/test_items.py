@@ -1,0 +1,276 @@
+"""Agenda items: numbered headings, numbered paragraphs, item tables, labels."""
+from __future__ import annotations
+
+from conftest import parse_html, parse_md
+
+
+def items(text: str) -> list[dict]:
+    return parse_md(text).to_dict()["items"]
+
+
+def numbers_and_titles(text: str) -> list[tuple]:
+    return [(i["number"], i["title"]) for i in items(text)]
+
+
+# -- numbered headings ------------------------------------------------------------------
+def test_numbered_heading_is_an_item():
+    assert numbers_and_titles("""
+        # Finance Committee
+
+        ## 1. Welcome
+
+        The chair opened the meeting.
+
+        ## 2. Finance
+
+        The accounts were presented.
+    """) == [("1", "Welcome"), ("2", "Finance")]
+
+
+def test_item_text_is_its_first_sentence():
+    [item] = items("""
+        # Finance Committee
+
+        ## 2. Finance
+
+        The accounts were presented. They balanced.
+    """)
+    assert item["text"] == "The accounts were presented."
+
+
+def test_item_word_in_heading_gives_bare_number():
+    assert numbers_and_titles("""
+        # Finance Committee
+
+        ## Item 4 – Budget
+
+        Text.
+    """) == [("4", "Budget")]
+
+
+def test_sub_item_number_is_kept():
+    assert numbers_and_titles("""
+        # Finance Committee
+
+        ## 2. Finance
+
+        Text.
+
+        ### 2.1 Budget
+
+        More text.
+    """) == [("2", "Finance"), ("2.1", "Budget")]
+
+
+def test_number_with_letter_is_kept():
+    assert numbers_and_titles("""
+        # Finance Committee
+
+        ## 5b Grants
+
+        Text.
+    """) == [("5b", "Grants")]
+
+
+def test_html_numbered_headings_are_items():
+    minutes = parse_html("<h1>Board</h1><h2>1. Welcome</h2><p>Hello.</p><h2>2. Finance</h2><p>Money.</p>")
+    assert [(i.number, i.title) for i in minutes.items] == [("1", "Welcome"), ("2", "Finance")]
+
+
+# -- numbered paragraphs -------------------------------------------------------------------------
+def test_numbered_paragraph_then_text_is_an_item():
+    assert numbers_and_titles("""
+        # Finance Committee
+
+        1. Welcome
+
+        The chair welcomed everyone.
+
+        2. Minutes of the last meeting
+
+        Approved as a true record.
+    """) == [("1", "Welcome"), ("2", "Minutes of the last meeting")]
+
+
+def test_numbered_paragraph_with_text_on_the_next_line():
+    assert numbers_and_titles("""
+        # Finance Committee
+
+        3. Treasurer's report
+        The balance is £1,200.
+    """) == [("3", "Treasurer's report")]
+
+
+def test_bold_numbered_paragraph_is_an_item():
+    assert numbers_and_titles("""
+        # Finance Committee
+
+        **1. Apologies**
+
+        None received.
+    """) == [("1", "Apologies")]
+
+
+def test_html_ordered_list_items_are_numbered_items():
+    minutes = parse_html("""
+        <ol><li><b>Welcome</b></li></ol><p>The chair opened the meeting.</p>
+        <ol start="2"><li><b>Finance</b></li></ol><p>Accounts presented.</p>
+    """)
+    assert [(i.number, i.title) for i in minutes.items] == [("1", "Welcome"), ("2", "Finance")]
+
+
+# -- item tables ---------------------------------------------------------------------------------
+ITEM_TABLE = (
+    "Item\tDiscussion\tAction\n"
+    "<b>1</b>\t<p><b>Welcome &amp; Introductions</b></p> <p>JB opened the meeting.</p>\t\n"
+    "<b>2</b>\t<p><b>Procurement</b></p> <p>PG gave a presentation.</p>\t\n"
+    "\n"
+    "\t<p>Questions followed the presentation.</p>\t\n"
+    "<p><b>3</b></p>\t<p><b>AOB</b></p> <p>None.</p>\t\n")
+
+
+def test_item_table_rows_are_items_with_bold_titles():
+    assert numbers_and_titles(ITEM_TABLE) == [
+        ("1", "Welcome & Introductions"), ("2", "Procurement"), ("3", "AOB")]
+
+
+def test_item_table_item_text_follows_the_title():
+    assert items(ITEM_TABLE)[0]["text"] == "JB opened the meeting."
+
+
+def test_continuation_row_stays_in_the_item_above():
+    assert [i["number"] for i in items(ITEM_TABLE)] == ["1", "2", "3"]
+
+
+def test_continuation_after_page_break_stays_in_the_item_above():
+    text = ("Item\tDiscussion\n"
+            "1\tOpening.\n"
+            "--\t-----\n"
+            "\tMore opening remarks.\n"
+            "2\tClose.\n")
+    assert [i["number"] for i in items(text)] == ["1", "2"]
+
+
+def test_item_label_in_table_cell_gives_bare_number():
+    text = "Item\tDiscussion\nItem 4\tThe budget was discussed.\n"
+    assert [i["number"] for i in items(text)] == ["4"]
+
+
+def test_html_item_table_with_rowspan_continuation():
+    minutes = parse_html("""
+        <table>
+          <tr><th>No.</th><th>Discussion</th></tr>
+          <tr><td rowspan="2">1</td><td><b>Welcome</b> Hello.</td></tr>
+          <tr><td>More.</td></tr>
+          <tr><td>2</td><td><b>Finance</b> Money.</td></tr>
+        </table>
+    """)
+    assert [i.number for i in minutes.items] == ["1", "2"]
+
+
+# -- unnumbered documents --------------------------------------------------------------------------
+def test_unnumbered_headings_are_items_when_nothing_is_numbered():
+    assert numbers_and_titles("""
+        # Team meeting
+
+        3 March 2016
+
+        ## Welcome
+
+        Hello all.
+
+        ## Budget
+
+        We discussed money.
+    """) == [(None, "Welcome"), (None, "Budget")]
+
+
+def test_unnumbered_headings_are_not_items_when_items_are_numbered():
+    assert numbers_and_titles("""
+        # Finance Committee
+
+        ## 1. Finance
+
+        Text.
+
+        ### Background
+
+        More.
+
+        ## 2. AOB
+
+        None.
+    """) == [("1", "Finance"), ("2", "AOB")]
+
+
+def test_attendance_heading_is_not_an_item():
+    found = numbers_and_titles("""
+        # Team meeting
+
+        ## Attendees
+
+        - Jane Smith
+
+        ## Budget
+
+        We discussed money.
+    """)
+    assert found == [(None, "Budget")]
+
+
+# -- warnings -------------------------------------------------------------------------------
+def test_skipped_number_gives_a_warning():
+    minutes = parse_md("""
+        # Finance Committee
+
+        ## 1. Welcome
+
+        Hello.
+
+        ## 3. Finance
+
+        Money.
+    """)
+    assert any("item 2" in w and "3" in w for w in minutes.warnings)
+
+
+def test_consecutive_numbers_give_no_warning():
+    minutes = parse_md("""
+        # Finance Committee
+
+        ## 1. Welcome
+
+        Hello.
+
+        ## 2. Finance
+
+        Money.
+    """)
+    assert minutes.warnings == []
+
+
+# -- provenance ------------------------------------------------------------------------------
+def test_every_item_has_a_where():
+    found = items(ITEM_TABLE) + items("""
+        # Finance Committee
+
+        ## 1. Welcome
+
+        Hello.
+
+        2. Finance
+
+        Money.
+    """)
+    assert found and all(i["where"] for i in found)
+
+
+def test_heading_item_where_is_its_line():
+    [item] = items("""
+        # Minutes
+
+        ## 1. Welcome
+
+        Hello.
+    """)
+    assert item["where"] == "line 3"

@@ -1,0 +1,192 @@
+"""Questions and their answers: dialogue with speaker cues, reported questions."""
+from __future__ import annotations
+
+from conftest import parse_html, parse_md
+
+HEAD = """
+# Market Development Session
+
+Present: Pamela Richardson (PR), Paul Green (PG), Sara Swire (SS), Daxa Pancholi (DP)
+
+## 4. Questions
+
+"""
+
+
+def questions(body: str) -> list[dict]:
+    return parse_md(HEAD + body).to_dict()["questions"]
+
+
+def test_bold_question_answered_by_another_speaker():
+    [q] = questions("""
+**PR: How does the authority account for financial standing?**
+
+PG: No more than a third of income should come from one contract.
+""")
+    assert (q["asker"], q["text"]) == ("PR", "How does the authority account for financial standing?")
+    assert [(a["by"], a["text"]) for a in q["answers"]] == [
+        ("PG", "No more than a third of income should come from one contract.")]
+
+
+def test_plain_question_answered_by_another_speaker():
+    [q] = questions("""
+SS: Will the Social Value Act contribute to this?
+
+PG: Yes, it is weighted around 5%.
+""")
+    assert (q["asker"], [a["by"] for a in q["answers"]]) == ("SS", ["PG"])
+
+
+def test_question_and_answer_in_one_paragraph():
+    [q] = questions("""
+**PR: Could small organisations be disadvantaged?**  PG: We consider risks in the round.
+""")
+    assert q["text"] == "Could small organisations be disadvantaged?"
+    assert [(a["by"], a["text"]) for a in q["answers"]] == [("PG", "We consider risks in the round.")]
+
+
+def test_every_answer_keeps_its_speaker():
+    [q] = questions("""
+**SS: Has anyone piloted payment by results?**
+
+PG: Not locally.
+
+DP: Some contracts withhold 20% of their value.
+""")
+    assert [a["by"] for a in q["answers"]] == ["PG", "DP"]
+
+
+def test_answers_stop_at_the_next_question():
+    found = questions("""
+**PR: When will tenders go out?**
+
+PG: At the end of March.
+
+**SS: Will this affect current funding?**
+
+DP: A decision is due in February.
+""")
+    assert [(q["asker"], [a["by"] for a in q["answers"]]) for q in found] == [
+        ("PR", ["PG"]), ("SS", ["DP"])]
+
+
+def test_question_without_an_answer_by_another_speaker_is_not_a_question():
+    assert questions("""
+DP: Can these actions please be updated before the next meeting?
+
+DP: I will chase them myself.
+""") == []
+
+
+def test_question_with_no_reply_at_all_is_not_a_question():
+    assert questions("""
+**PR: Is there an update on the refuge?**
+""") == []
+
+
+def test_statement_is_not_a_question():
+    assert questions("""
+PR: The refuge has reopened.
+
+PG: Good news.
+""") == []
+
+
+def test_speaker_written_as_a_name():
+    found = parse_md("""
+# Team call
+
+Present: Tzviya Siegman, Ivan Herman
+
+## 1. Publishing
+
+Tzviya Siegman: Is the draft ready for review?
+
+Ivan Herman: Yes, since Monday.
+""").questions
+    assert [(q.asker, [a.by for a in q.answers]) for q in found] == [("Tzviya Siegman", ["Ivan Herman"])]
+
+
+def test_question_belongs_to_its_item():
+    [q] = questions("""
+PR: Is the budget agreed?
+
+PG: Yes.
+""")
+    assert q["item"] == "4"
+
+
+def test_question_in_an_item_table_cell():
+    found = parse_md(
+        "Present: Pamela Richardson (PR), Paul Green (PG)\n\n"
+        "Item\tDiscussion\tAction\n"
+        "4\t<p><b>Questions</b></p> <p><b>PR: How is the contract value assessed?</b>  "
+        "PG: Against turnover.</p>\t\n").questions
+    assert [(q.item, q.asker, [a.by for a in q.answers]) for q in found] == [("4", "PR", ["PG"])]
+
+
+# -- reported questions -------------------------------------------------------------
+def test_reported_question_with_answer_in_the_same_sentence():
+    [q] = questions("""
+PR asked whether small providers could bid together and PG said that consortium bids were welcome.
+""")
+    assert q["asker"] == "PR"
+    assert "whether small providers could bid together" in q["text"]
+    assert [(a["by"], a["text"]) for a in q["answers"]] == [("PG", "consortium bids were welcome.")]
+
+
+def test_reported_question_with_replied_verb():
+    [q] = questions("""
+SS asked when the tender would open, and DP replied that it would open in April.
+""")
+    assert (q["asker"], [a["by"] for a in q["answers"]]) == ("SS", ["DP"])
+
+
+def test_reported_question_without_an_answer_is_not_a_question():
+    assert questions("""
+PR asked whether the timetable could be shared.
+""") == []
+
+
+# -- provenance ----------------------------------------------------------------------
+def test_every_question_has_a_where():
+    found = questions("""
+**PR: When will tenders go out?**
+
+PG: At the end of March.
+
+SS asked why it was late and DP said that approval took time.
+""")
+    assert len(found) == 2
+    assert all(q["where"] for q in found)
+
+
+def test_html_question_has_a_where():
+    minutes = parse_html("""
+        <h1>Board</h1>
+        <p>Present: Pamela Richardson (PR), Paul Green (PG)</p>
+        <h2>1. Questions</h2>
+        <p><b>PR: Is the budget agreed?</b></p>
+        <p>PG: Yes, last week.</p>
+    """)
+    assert [q.where != "" for q in minutes.questions] == [True]
+
+
+# -- warnings --------------------------------------------------------------------------
+def test_unknown_speaker_gives_a_warning():
+    minutes = parse_md(HEAD + """
+**PR: When will tenders go out?**
+
+ZQ: At the end of March.
+""")
+    assert any(w.startswith("speaker ZQ") and "not among the attendees" in w and "item 4" in w
+               for w in minutes.warnings)
+
+
+def test_known_speakers_give_no_warning():
+    minutes = parse_md(HEAD + """
+**PR: When will tenders go out?**
+
+PG: At the end of March.
+""")
+    assert minutes.warnings == []
