@@ -55,6 +55,7 @@ class _Reader:
         self.table: Table | None = None       # the last tab-separated table
         self.after_table = 0                   # len(blocks) when that table last grew
         self.tables = 0
+        self.page_break = False                # the last table row read was a page break
 
     # -- segmentation ----------------------------------------------------
     def run(self) -> None:
@@ -75,7 +76,15 @@ class _Reader:
     def _markdown(self, start: int, end: int) -> None:
         if start >= end or not any(line.strip() for line in self.lines[start:end]):
             return
-        self.blocks.extend(markdown_blocks("\n".join(self.lines[start:end]), start))
+        blocks = markdown_blocks("\n".join(self.lines[start:end]), start)
+        if self.page_break and blocks and self.table is not None and self.table.rows:
+            # a sentence cut by the last page break of a table ends below it
+            cell = _main_cell(self.table)
+            if isinstance(blocks[0], Paragraph) and cell.blocks and isinstance(cell.blocks[-1], Paragraph) \
+                    and _cut_sentence(cell.blocks[-1], blocks[0]):
+                _append_blocks(cell, [blocks.pop(0)])
+        self.page_break = False
+        self.blocks.extend(blocks)
 
     def _tab_region(self, i: int) -> int:
         """Read tab-separated rows from line ``i``; returns the first line after them."""
@@ -95,8 +104,9 @@ class _Reader:
             loc = f"line {i + 1}"
             i += 1
             if all(_PAGE_BREAK_CELL.match(c) for c in cells):
-                after_gap = True
+                after_gap = self.page_break = True
                 continue
+            self.page_break = False
             header = _is_header(cells)
             if self.table is not None and after_gap and not header and _cut_short(cells, self.table):
                 # the converter dropped the empty leading cells of a split row
@@ -128,11 +138,7 @@ class _Reader:
         if any(isinstance(b, (Heading, Table)) for b in loose) or not self.table.rows:
             return
         del self.blocks[self.after_table:]
-        last = self.table.rows[-1]
-        col = _main_column(self.table)
-        while len(last.cells) <= col:
-            last.cells.append(Cell([]))
-        _append_blocks(last.cells[col], loose)
+        _append_blocks(_main_cell(self.table), loose)
 
 
 def _is_tab_row(line: str) -> bool:
@@ -176,6 +182,14 @@ def _main_column(table: Table) -> int:
         for k, cell in enumerate(row.cells):
             totals[k] = totals.get(k, 0) + len(cell.text)
     return max(totals, key=lambda k: (totals[k], -k)) if totals else 0
+
+
+def _main_cell(table: Table) -> Cell:
+    """The discussion cell of the table's last row."""
+    last, col = table.rows[-1], _main_column(table)
+    while len(last.cells) <= col:
+        last.cells.append(Cell([]))
+    return last.cells[col]
 
 
 def _merge_rows(above: Row, row: Row) -> None:

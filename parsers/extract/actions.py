@@ -17,7 +17,7 @@ from parsers.extract.attendees import Roster
 from parsers.extract.items import Section
 from parsers.extract.result import Result
 from parsers.extract.speech import statements
-from parsers.patterns import (ACTION_CUE, ACTION_TAG, ALL_OWNERS, INITIALS, INITIALS_RE, NO_OWNER, OWNER_LEAD,
+from parsers.patterns import (DROPPED_WORDS, NOT_DONE, ACTION_CUE, ACTION_TAG, ALL_OWNERS, INITIALS, INITIALS_RE, NO_OWNER, OWNER_LEAD,
                               OWNER_SPLIT, PERSON_RE, find_date, BadDate, item_number, sentences, status_of)
 from parsers.records import Action, Update
 
@@ -30,6 +30,14 @@ _REF = re.compile(r"^\W*(?:action\s*(?:no\.?|number|#)?\s*)?(?P<ref>\d{1,3}(?:\.
 _BRACKETED = re.compile(r"^\((?P<what>[^()]+)\)\s*[:.,–—-]?\s*(?P<status>.*)$")
 # "[NEW] ACTION: …", "[PENDING] ACTION: …" (scribe tools' action summaries)
 _SCRIBE_STATUS = re.compile(r"^\s*\[(?:new|pending|done|dropped|continued|continuing|recorded in [^\]]*)\]\s*", re.I)
+# Owners named by their role: "Chair to write …", "the Clerk will …"
+_ROLE_OWNER = re.compile(r"^(?:the\s+)?(?:vice[- ]chair|chair(?:man|woman|person)?|clerk|secretary|treasurer|"
+                         r"headteacher|head teacher|principal|director|chief executive|officers?|"
+                         r"minute[- ]taker|scribe|convenor|coordinator|co-ordinator)$", re.I)
+# "… before the next meeting. **Action: JS**": an owner cue after the sentence
+_TRAILING_CUE = re.compile(r"(?<=[.!?])\s+\W*actions?\s*[:–—-]\s*(?P<who>[^.:]{1,60}?)\W*$", re.I)
+# "DP to write to the police – done": the status after the task
+_STATUS_TAIL = re.compile(r"\s+[–—-]+\s*(?P<status>[^–—]{1,60})$")
 _DUE = re.compile(r"\b(?:by|before|due(?: by| on)?|no later than|deadline:?)\s+(?P<when>.{6,40})$", re.I)
 
 
@@ -51,10 +59,12 @@ def extract(sections: list[Section], roster: Roster) -> Result:
             if isinstance(block, Table):
                 _action_table(block, item, roster, actions, updates, section)
             elif isinstance(block, (Paragraph, Heading)):
+                before = None
                 for said in statements([block], roster):
-                    found = inline_action(said.line, item, roster, said.text)
+                    found = inline_action(said.line, item, roster, said.text, before)
                     if found:
                         actions.append(found)
+                    before = said.text
     for action in actions:
         action.due = action.due or due_in(action.text)
     return Result((_dedupe(actions), updates), warnings)
@@ -80,8 +90,8 @@ def owners_of(text: str, roster: Roster, strict: bool = True) -> list[str] | Non
             continue
         if ALL_OWNERS.match(part):
             out.append("All")
-        elif INITIALS_RE.match(part) or roster.knows(part) or (not strict and PERSON_RE.match(part)
-                                                                and len(part.split()) <= 4):
+        elif INITIALS_RE.match(part) or roster.knows(part) or _ROLE_OWNER.match(part) or \
+                (not strict and PERSON_RE.match(part) and len(part.split()) <= 4):
             out.append(part)
         elif NO_OWNER.match(part):
             continue
@@ -110,25 +120,34 @@ def split_lead(text: str, roster: Roster, strict: bool = True) -> tuple[list[str
 
 
 # -- inline cues ---------------------------------------------------------------------
-def inline_action(line: Line, item: str | None, roster: Roster, text: str | None = None) -> Action | None:
+def inline_action(line: Line, item: str | None, roster: Roster, text: str | None = None,
+                  before: str | None = None) -> Action | None:
     """An action written in a line ("Action: JS to …", "… (ACTION)"); ``text``
-    is the line without its speaker cue."""
+    is the line without its speaker cue, ``before`` the line above (the task
+    when the cue names only its owners: "Action: JS")."""
     text = _SCRIBE_STATUS.sub("", line.text if text is None else text)
     tag = ACTION_TAG.search(text)
     if tag:
-        body = (text[:tag.start()] + " " + text[tag.end():]).strip(" .;") + "."
-        body = " ".join(body.split())
+        body = " ".join((text[:tag.start()] + " " + text[tag.end():]).split()).strip(" .;")
         who = (tag.group("who") or "").strip()
         if who:
-            owners = owners_of(who, roster, strict=False) or []
-        else:
-            lead = split_lead(body, roster)
-            owners = lead[0] if lead else []
-        return Action(item, owners, body.rstrip(".") + ".", where=line.loc)
+            return Action(item, owners_of(who, roster, strict=False) or [], body, where=line.loc)
+        lead = split_lead(body, roster)
+        if lead:
+            return Action(item, lead[0], lead[1], where=line.loc)
+        return Action(item, _subject(body, roster), body + ".", where=line.loc)
+    trailing = _TRAILING_CUE.search(text)
+    if trailing:
+        owners = owners_of(trailing.group("who"), roster, strict=False)
+        if owners:
+            return Action(item, owners, _last_sentence(text[:trailing.start()]), where=line.loc)
     cue = ACTION_CUE.match(text)
     if not cue or not cue.group("rest").strip():
         return None
     rest = cue.group("rest").strip()
+    only_owners = owners_of(rest, roster, strict=False)
+    if only_owners and before:
+        return Action(item, only_owners, _last_sentence(before), where=line.loc)
     lead = split_lead(rest, roster, strict=False)
     if lead:
         owners, task = lead
@@ -140,6 +159,21 @@ def inline_action(line: Line, item: str | None, roster: Roster, text: str | None
         if found:
             owners, rest = found, rest[:tail.start()]
     return Action(item, owners, rest.strip().rstrip("."), where=line.loc)
+
+
+def _subject(text: str, roster: Roster) -> list[str]:
+    """Initials or attendees that open a sentence: "BM has changed roles …" -> ["BM"]."""
+    m = re.match(rf"^((?:{INITIALS}|[A-Z][\w'’-]+)(?:\s*(?:,|/|&|\band\b)\s*(?:{INITIALS}|[A-Z][\w'’-]+))*)\s+[a-z]",
+                 text)
+    if not m:
+        return []
+    owners = owners_of(m.group(1), roster)
+    return [o for o in owners or [] if o != "All" and (INITIALS_RE.match(o) or roster.knows(o))]
+
+
+def _last_sentence(text: str) -> str:
+    said = sentences(text)
+    return (said[-1] if said else text).strip().rstrip(".")
 
 
 # -- the item table's Action column -------------------------------------------------
@@ -261,22 +295,34 @@ def _review(section: Section, roster: Roster, updates: list[Update], actions: li
         if not isinstance(block, Paragraph):
             continue
         for line in lines_of(block):
-            m = _REF.match(line.text)
-            if not m:
-                continue
-            rest = m.group("rest").strip()
-            note = rest
-            bracketed = _BRACKETED.match(rest)
-            if bracketed:
-                rest, note = bracketed.group("what"), bracketed.group("status").rstrip(".") or None
-            lead = split_lead(rest, roster, strict=False)
-            owners, text = (lead[0], lead[1]) if lead else ([], rest.rstrip("."))
-            updates.append(Update(section.number, m.group("ref"), owners, text,
-                                  status_of(_status_words(note or "")), note, None, line.loc))
+            found = _review_entry(line, section.number, roster)
+            if found:
+                updates.append(found)
+
+
+def _review_entry(line: Line, item: str | None, roster: Roster) -> Update | None:
+    """ "Action 4 (PC to update the policy): complete", "1.3: DP to write – done",
+    "- DP to write to the police – done"."""
+    m = _REF.match(line.text)
+    ref, rest = (m.group("ref"), m.group("rest").strip()) if m else (None, line.text.strip())
+    note = None
+    bracketed = _BRACKETED.match(rest)
+    if bracketed:
+        rest, note = bracketed.group("what"), bracketed.group("status").rstrip(".") or None
+    else:
+        tail = _STATUS_TAIL.search(rest)
+        if tail and _status_words(tail.group("status")):
+            rest, note = rest[:tail.start()], tail.group("status").strip().rstrip(".")
+    lead = split_lead(rest, roster, strict=False)
+    owners, text = (lead[0], lead[1]) if lead else ([], rest.strip().rstrip("."))
+    if ref is None and not (owners and (note or line.level is not None)):
+        return None  # a remark, not an entry on an earlier action
+    words = _status_words(note or text)
+    return Update(item, ref, owners, text, status_of(words), note if note else (words or None), None, line.loc)
 
 
 def _status_words(text: str) -> str:
-    from parsers.patterns import DONE_WORDS, DROPPED_WORDS, NOT_DONE
+    """The words of a text that say how far an action got ("" when none do)."""
     for pattern in (DROPPED_WORDS, NOT_DONE):
         m = pattern.search(text)
         if m:

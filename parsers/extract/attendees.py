@@ -241,16 +241,37 @@ def _row_status(text: str) -> str | None:
     return status_of_label(text) or (None if not re.match(r"^\W*(n|no)\W*$", text, re.I) else "absent")
 
 
+_ROLE_NAMES = [(re.compile(r"^chair", re.I), "Chair"), (re.compile(r"^scribe", re.I), "Scribe"),
+               (re.compile(r"^(minutes?|minute[- ]?taker|note[- ]?taker)", re.I), "Minute-taker"),
+               (re.compile(r"^secretary", re.I), "Secretary"), (re.compile(r"^clerk", re.I), "Clerk")]
+
+
+def role_name(label: str) -> str:
+    """ "Chaired by" -> "Chair", "Scribe(s)" -> "Scribe", "Minutes taken by" -> "Minute-taker"."""
+    label = label.strip(" :*")
+    for pattern, name in _ROLE_NAMES:
+        if pattern.match(label):
+            return name
+    return label[:1].upper() + label[1:]
+
+
 def _set_roles(people: list[Attendee], text: str, label: str) -> None:
-    """ "Chair: Tzviya Siegman" gives Tzviya Siegman the role "Chair"."""
-    role = label.strip(" :*").rstrip("s").replace("(s", "").strip(" ()")
-    role = role[:1].upper() + role[1:]
+    """ "Chair: Tzviya Siegman" gives Tzviya Siegman the role "Chair"; someone
+    named only there was present all the same."""
+    role = role_name(label)
     for part in _SPLIT_PROSE.split(text):
         key = name_key(part)
-        if not key:
+        if not key or _NOT_NAMES.match(part.strip()):
             continue
-        for person in people:
-            if name_key(person.name) == key and not person.role:
+        found = [p for p in people if name_key(p.name) == key or name_key(p.name).split()[:1] == key.split()]
+        if not found:
+            person = parse_person(part, "present", strict=True)
+            if person is not None:
+                person.role = role
+                people.append(person)
+            continue
+        for person in found:
+            if not person.role:
                 person.role = role
 
 

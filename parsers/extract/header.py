@@ -40,8 +40,9 @@ def extract(document: Document) -> Result:
     if title_block is not None and meeting.subtitle is None:
         k = region.index(title_block)
         nxt = region[k + 1] if k + 1 < len(region) else None
+        after = region[k + 2] if k + 2 < len(region) else None
         if (isinstance(nxt, Heading) or (isinstance(nxt, Paragraph) and (nxt.style or "").lower() == "subtitle")) \
-                and _subtitle_like(nxt.text):
+                and _subtitle_like(nxt.text) and not _prose(after):
             meeting.subtitle = nxt.text
             consumed.add(id(nxt))
 
@@ -102,6 +103,8 @@ def _title(region: list) -> tuple[object, str | None, str | None]:
         if isinstance(block, Heading):
             if (find_date_safe(block.text) and len(block.text.split()) <= 5) or _PLACEHOLDER.search(block.text):
                 continue  # a heading that is only a date, or a "- DRAFT -" banner
+            if block.label or NUMBERED_TITLE.match(block.text):
+                return None, None, None  # the minutes open with their first item
             return block, block.text.strip().rstrip(":"), None
     for block in region:
         if isinstance(block, Paragraph) and block.level is None:
@@ -115,6 +118,14 @@ def _title(region: list) -> tuple[object, str | None, str | None]:
         if lines and _subtitle_like(lines[0].text) and ":" not in lines[0].text and len(lines) > 1:
             return first, lines[0].text, _second_line(lines)
     return None, None, None
+
+
+def _prose(block) -> bool:
+    """Running text (which makes the heading above it a section, not a subtitle)."""
+    if not isinstance(block, Paragraph) or block.level is not None:
+        return False
+    text = block.text
+    return len(text.split()) >= 6 and not find_date_safe(text) and not _LABELLED.search(text)
 
 
 def _second_line(lines) -> str | None:

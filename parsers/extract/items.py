@@ -8,6 +8,7 @@ and its kind, so that the other extractors know where they are.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from parsers.blocks import Grid, grid, lines_of, raw_lines
@@ -178,11 +179,20 @@ def _titleish(title: str, runs: list, rest: list) -> bool:
 
 
 # -- item tables -----------------------------------------------------------------
+_ITEM_HEADER = re.compile(r"^(?:agenda\s+)?(?:item|items|minute|min\.?)(?:\s*(?:no\.?|number))?$", re.I)
+
+
 def _is_item_table(table: Table) -> bool:
+    """An Item / Discussion (/ Action) table: a number column and a text
+    column; one headed "Item" may also have Action by / Due columns, while
+    "No. / Detail / Owner / Status" is a table of actions."""
     g = grid(table)
-    if g.column("number") is None or g.column("text") is None:
+    number = g.column("number")
+    if number is None or g.column("text") is None or "name" in g.kinds:
         return False
-    return not any(k in g.kinds for k in ("owner", "status", "due", "name"))
+    if _ITEM_HEADER.match(g.header[number].strip(" :")):
+        return "status" not in g.kinds
+    return not any(k in g.kinds for k in ("owner", "status", "due"))
 
 
 def _table_items(table: Table, sections: list[Section]) -> None:
