@@ -1,0 +1,38 @@
+"""Due phrases resolved against the meeting's date (minutes.due)."""
+from __future__ import annotations
+
+import pytest
+
+from minutes.due import phrase_in, resolve_due
+
+
+@pytest.mark.parametrize("text, meeting, next_meeting, expected", [
+    ("by 31/03/2015", "2015-01-20", None, "2015-03-31"),
+    ("2015-03-01", None, None, "2015-03-01"),
+    ("by end of March", "2015-01-20", None, "2015-03-31"),
+    ("by end of March", "2015-04-20", None, "2016-03-31"),       # the next March
+    ("by the end of March 2017", "2015-04-20", None, "2017-03-31"),
+    ("by the next meeting", "2015-01-20", "2015-04-14", "2015-04-14"),
+    ("by the next meeting", "2015-01-20", None, None),           # not known yet
+    ("before 5 May", "2015-06-01", None, "2016-05-05"),
+    ("by June", "2015-01-20", None, "2015-06-30"),
+    ("by the end of the month", "2015-02-03", None, "2015-02-28"),
+    ("within two weeks", "2015-01-20", None, "2015-02-03"),
+    ("in 3 months", "2015-01-31", None, "2015-04-30"),
+    ("by 31/02/2015", "2015-01-20", None, None),                 # no such day
+    ("as soon as possible", "2015-01-20", None, None),
+    (None, "2015-01-20", None, None),
+])
+def test_resolve_due(text, meeting, next_meeting, expected):
+    assert resolve_due(text, meeting, next_meeting) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Book the venue for the away day by the next meeting", "by the next meeting"),
+    ("Circulate the figures by 31/03/2015.", "by 31/03/2015"),
+    ("Send the draft in two weeks", "in two weeks"),
+    ("Cover for two weeks", None),                               # a span, not a deadline
+    ("Add the terms of reference to the website", None),
+])
+def test_phrase_in(text, expected):
+    assert phrase_in(text) == expected
