@@ -36,6 +36,7 @@ class FileResult:
     detail: str = ""             # the reason of a failure, or what changed
     meeting: str = ""
     gone: list[tuple[int, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)   # updates that could not be linked
 
 
 @dataclass
@@ -147,7 +148,9 @@ def _write(db, prepared: Prepared, series: str | None) -> FileResult:
             detail += f", {saved.actions_kept} kept"
         if saved.actions_gone:
             detail += f", {len(saved.actions_gone)} no longer in the minutes"
-    return FileResult(prepared.path, saved.status, detail, saved.meeting, saved.actions_gone)
+        if saved.updates_linked:
+            detail += f", {saved.updates_linked} update{'s' * (saved.updates_linked != 1)} on earlier actions linked"
+    return FileResult(prepared.path, saved.status, detail, saved.meeting, saved.actions_gone, saved.warnings)
 
 
 def ingest_paths(db_path: str, paths: Iterable[str], series: str | None = None, jobs: int = 1,

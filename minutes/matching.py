@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from minutes.due import phrase_in
 from minutes.keys import action_key, fold, is_all, similarity
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -87,7 +88,7 @@ def save_actions(db: "sqlite_utils.Database", meeting_id: int, actions: list["Ac
                  attendees: list[dict], item_ids: dict, *, source: str, stamp: str
                  ) -> tuple[int, int, list[tuple[int, str]]]:
     """Insert, update or retire this meeting's actions.  Returns (added, kept, gone)."""
-    cols = ("id", "key", "text", "status", "minutes_status", "in_minutes", "due", "item")
+    cols = ("id", "key", "text", "status", "minutes_status", "in_minutes", "due_text", "item")
     old = [dict(zip(cols, r)) for r in db.execute(
         f"SELECT {', '.join(cols)} FROM actions WHERE meeting_id = ? ORDER BY position", [meeting_id])]
     pairs = match(actions, old)
@@ -105,8 +106,8 @@ def save_actions(db: "sqlite_utils.Database", meeting_id: int, actions: list["Ac
     for i, a in enumerate(actions):
         row = {"meeting_id": meeting_id, "item_id": item_ids.get(a.item), "item": a.item,
                "owners": ", ".join(a.owners), "text": a.text, "key": action_key(a.owners, a.text),
-               "due": a.due, "minutes_status": a.status or "open", "in_minutes": 1, "ref": a.ref,
-               "locator": a.where, "position": i, "updated_at": stamp}
+               "due": a.due, "due_text": a.due or phrase_in(a.text), "minutes_status": a.status or "open",
+               "in_minutes": 1, "ref": a.ref, "locator": a.where, "position": i, "updated_at": stamp}
         o = pairs.get(i)
         if o is None:
             action_id = db["actions"].insert({**row, "status": row["minutes_status"], "created_at": stamp}).last_pk
@@ -114,7 +115,7 @@ def save_actions(db: "sqlite_utils.Database", meeting_id: int, actions: list["Ac
             added += 1
         else:
             action_id = o["id"]
-            if o["key"] != row["key"] or o["due"] != a.due or o["item"] != a.item:
+            if o["key"] != row["key"] or o["due_text"] != row["due_text"] or o["item"] != a.item:
                 event(action_id, "edited", f"the minutes now read: {row['owners'] or '(no owner)'}: {a.text}")
             status = o["status"]
             if not set_by_hand(db, action_id):
@@ -123,6 +124,7 @@ def save_actions(db: "sqlite_utils.Database", meeting_id: int, actions: list["Ac
                 if status != o["status"]:
                     kind = "reopened" if status == "open" else status
                     event(action_id, kind, "back in the minutes" if not o["in_minutes"] else "as the minutes say")
+            del row["due"]  # the due date in force is the series' to say (minutes.series)
             db["actions"].update(action_id, {**row, "status": status})
         owners.extend(_owner_rows(action_id, meeting_id, a.owners, attendees))
     gone = []

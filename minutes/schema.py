@@ -195,6 +195,31 @@ END;""")
     return "\n".join(out)
 
 
+# Actions across the meetings of a series (minutes.series): an action re-issued
+# by a later meeting points at the action it carries forward; an update row
+# points at the action it reports on, with how it was matched; events carry the
+# day they happened (``on_date``: the meeting's date for what its minutes say,
+# else the day it was recorded - a person's change, a corrected version) and
+# ``derived`` marks the events the series recomputes from the minutes.
+SERIES = """
+ALTER TABLE actions ADD COLUMN due_text TEXT;
+ALTER TABLE actions ADD COLUMN carried_from INTEGER REFERENCES actions(id) ON DELETE SET NULL;
+CREATE INDEX idx_actions_carried_from ON actions (carried_from);
+CREATE INDEX idx_actions_ref ON actions (ref);
+ALTER TABLE updates ADD COLUMN action_id INTEGER REFERENCES actions(id) ON DELETE SET NULL;
+ALTER TABLE updates ADD COLUMN matched_by TEXT;
+ALTER TABLE updates ADD COLUMN confidence REAL;
+CREATE INDEX idx_updates_action_id ON updates (action_id);
+ALTER TABLE action_events ADD COLUMN on_date TEXT;
+ALTER TABLE action_events ADD COLUMN derived INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX idx_action_events_on_date ON action_events (on_date);
+ALTER TABLE meetings ADD COLUMN link_warnings TEXT NOT NULL DEFAULT '[]';
+UPDATE actions SET due_text = due;
+UPDATE action_events SET on_date = CASE WHEN event = 'created'
+    THEN (SELECT m.date FROM meetings m WHERE m.id = action_events.meeting_id) END;
+UPDATE action_events SET on_date = substr(at, 1, 10) WHERE on_date IS NULL;
+"""
+
 # Each entry is one migration script; never edit a released one, append.
-MIGRATIONS: list[str] = [TABLES + _index_sql() + _fts_sql()]
+MIGRATIONS: list[str] = [TABLES + _index_sql() + _fts_sql(), SERIES]
 VERSION = len(MIGRATIONS)

@@ -26,6 +26,7 @@ from minutes import schema
 from minutes.errors import MinutesError
 from minutes.keys import derive_series, person_key
 from minutes.matching import save_actions
+from minutes.series import relink
 
 if TYPE_CHECKING:  # pragma: no cover
     from parsers.records import Minutes
@@ -41,6 +42,8 @@ class SaveResult:
     actions_added: int = 0
     actions_kept: int = 0
     actions_gone: list[tuple[int, str]] = field(default_factory=list)   # (id, text) no longer in the minutes
+    updates_linked: int = 0          # updates on earlier actions linked to them
+    warnings: list[str] = field(default_factory=list)   # from linking this meeting's updates
 
 
 def now() -> str:
@@ -159,7 +162,10 @@ def _save(db: sqlite_utils.Database, m: "Minutes", size: int | None, series: str
          "locator": d.where, "position": i} for i, d in enumerate(m.decisions)])
     added, kept, gone = save_actions(db, meeting_id, m.actions, attendees, item_ids,
                                      source=os.path.basename(path), stamp=stamp)
-    return SaveResult("updated" if row else "added", meeting_id, name, added, kept, gone)
+    warnings = relink(db, series, stamp).get(meeting_id, [])
+    linked = db.execute("SELECT count(*) FROM updates WHERE meeting_id = ? AND action_id IS NOT NULL",
+                        [meeting_id]).fetchone()[0]
+    return SaveResult("updated" if row else "added", meeting_id, name, added, kept, gone, linked, warnings)
 
 
 def _insert(db: sqlite_utils.Database, table: str, rows: list[dict]) -> None:
