@@ -12,6 +12,10 @@ _JOIN_AFTER = re.compile(r"(?:[-,(/&]|\b(?:the|a|an|and|or|of|to|in|on|for|with|
                          r"is|are|was|were|be|that|this|which|who|will|would|should|could|can|"
                          r"may|not|but|if|than|their|its|our|his|her|into|about|per)\b)$", re.I)
 _CONTINUES = re.compile(r"^(?:[a-z(]|…|\.\.\.|[-–—]\s*[a-z])")
+_ENDS = re.compile(r"[.!?:;)\]\"'’”]\s*$")
+# a line that opens a new entry: a speaker, an action or a numbered point
+_STARTS_ENTRY = re.compile(rf"^(?:{INITIALS}\s*:|[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?\s*(?::|\s[–—-]\s)|"
+                           r"\W*actions?\b|\d+[.)]\s|[-*•]\s)", re.I)
 _BOLD_THEN_CUE = re.compile(rf"^\s*{INITIALS}\s*:\s")
 
 
@@ -118,8 +122,13 @@ def lines_of(block: Paragraph | Heading, join_wraps: bool = True) -> list[Line]:
     return out
 
 
+_WRAP_WIDTH = 55  # a line this long that stops mid-sentence was wrapped, not ended
+
+
 def _is_wrap(before: str, after: str) -> bool:
-    return bool(_CONTINUES.match(after) or _JOIN_AFTER.search(before))
+    if _CONTINUES.match(after) or _JOIN_AFTER.search(before):
+        return True
+    return len(before) >= _WRAP_WIDTH and not _ENDS.search(before) and not _STARTS_ENTRY.match(after)
 
 
 def cell_lines(cell: Cell) -> list[Line]:

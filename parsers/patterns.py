@@ -18,8 +18,9 @@ NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|(?:de|da|van|von|der|le|la|du|di|del
 NAME = rf"(?:{NAME_WORD}(?:[ ]{NAME_WORD}){{0,4}})"
 TITLES = r"(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Revd|Rev|Sir|Dame|Lord|Lady)\.?"
 PERSON_RE = re.compile(rf"^(?:{TITLES}\s+)?{NAME}$")
-ALL_OWNERS = re.compile(r"^(all|everyone|everybody|all members|all partners|all present|"
-                        r"all attendees|all trustees|all governors|the group|group)$", re.I)
+ALL_OWNERS = re.compile(r"^(all|everyone|everybody|all (?:members|partners|present|attendees|trustees|governors|"
+                        r"sites|organisations|organizations|agencies|parties|directors|officers|staff|teams?)|"
+                        r"the group|group)$", re.I)
 # "??", "TBC", "-": an owner cell that names nobody.
 NO_OWNER = re.compile(r"^(\?+|tbc|tbd|n/?a|none|-+|–|—|unassigned|\.+)$", re.I)
 OWNER_SPLIT = re.compile(r"\s*(?:/|,|&|;|\+|\band\b)\s*")
@@ -168,7 +169,8 @@ def status_of(note: str | None) -> str:
 
 # -- decisions -----------------------------------------------------------------
 DECISION_CUE = re.compile(
-    r"^\W*(?:(?:it\s+was\s+)?(?:resolved|agreed|decided|approved|determined)(?:\s+that)?\s*[:.–—-]?\s*"
+    r"^\W*(?:(?:it\s+was\s+)?(?:unanimously\s+|formally\s+|further\s+)?(?:resolved|agreed|decided|approved|determined)"
+    r"(?:\s+that)?\s*[:.–—-]?\s*"
     r"|(?:decision|decisions|resolution(?:\s*#?\s*\d+)?|outcome|agreed action)\s*[:–—-]\s*"
     r"|(?:the\s+)?(?:committee|board|group|panel|meeting|members|council|trustees|partnership|forum|"
     r"working group|steering group|governors)\s+(?:unanimously\s+)?(?:resolved|agreed|decided|approved|"
@@ -177,9 +179,12 @@ DECISION_HEADING = re.compile(r"\b(approved|agreed|adopted|ratified|decisions?|r
 
 # -- actions -----------------------------------------------------------------
 # "Action: JS to …", "ACTION – DP/SMcB: …", "Actions: All", "ACTION: Jane to …"
-ACTION_CUE = re.compile(r"^\W*(?:new\s+)?actions?(?:\s+points?)?(?:\s+by)?\s*(?:[:–—-]\s*|\s+(?=[A-Z]))(?P<rest>.*)$", re.I | re.S)
-# "(Action: All)", "[ACTION: JS]", "(ACTION)"
-ACTION_TAG = re.compile(r"[(\[]\s*actions?\s*(?:[:–—-]\s*(?P<who>[^)\]]*))?[)\]]\.?", re.I)
+ACTION_CUE = re.compile(
+    r"^\W*(?:new\s+)?actions?(?:\s+points?)?(?:\s*(?:no\.?\s*)?#?\s*(?P<ref>\d{1,3}(?:\.\d{1,3})*[a-z]?))?"
+    r"(?:\s+(?P<prep>on|for|by))?\W*?(?:\s*[:–—-]\s*|\s+(?=(?-i:[A-Z])))(?P<rest>.*)$", re.I | re.S)
+# "(Action: All)", "[ACTION: JS]", "(ACTION)", "(Action 2.1)"
+ACTION_TAG = re.compile(r"[(\[]\s*actions?\s*(?:#?\s*(?P<ref>\d{1,3}(?:\.\d{1,3})*[a-z]?))?\s*"
+                        r"(?:[:–—-]\s*(?P<who>[^)\]]*))?[)\]]\.?", re.I)
 # The owners that open a task: "JS to …", "JS/AK: …", "JS and AK will …"
 OWNER_LEAD = re.compile(
     rf"^(?P<who>(?:{INITIALS}|{NAME}|all|everyone)(?:\s*(?:/|,|&|\+|\band\b)\s*(?:{INITIALS}|{NAME}))*)"

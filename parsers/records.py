@@ -6,7 +6,7 @@ scalar to ``None`` so that the keys are always present.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 
@@ -68,6 +68,8 @@ class Action:
     status: str = "open"
     ref: str | None = None
     where: str = ""
+    # from a table or list of the meeting's actions (not only said inline)
+    listed: bool = field(default=False, repr=False, compare=False, metadata={"contract": False})
 
 
 @dataclass
@@ -102,4 +104,14 @@ class Minutes:
     warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _contract(self)
+
+
+def _contract(value: Any) -> Any:
+    """asdict() without the fields that are working notes, not the contract."""
+    if hasattr(value, "__dataclass_fields__"):
+        return {f.name: _contract(getattr(value, f.name)) for f in fields(value)
+                if f.metadata.get("contract", True)}
+    if isinstance(value, list):
+        return [_contract(v) for v in value]
+    return value

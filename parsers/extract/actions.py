@@ -30,6 +30,8 @@ _REF = re.compile(r"^\W*(?:action\s*(?:no\.?|number|#)?\s*)?(?P<ref>\d{1,3}(?:\.
 _BRACKETED = re.compile(r"^\((?P<what>[^()]+)\)\s*[:.,–—-]?\s*(?P<status>.*)$")
 # "[NEW] ACTION: …", "[PENDING] ACTION: …" (scribe tools' action summaries)
 _SCRIBE_STATUS = re.compile(r"^\s*\[(?:new|pending|done|dropped|continued|continuing|recorded in [^\]]*)\]\s*", re.I)
+_NAMED_TAIL = re.compile(r"\s+[–—-]\s*(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s*\.?$")
+_BARE_REF = re.compile(r"\s*\((\d{1,3}\.\d{1,3}[a-z]?)\)\.?\s*$")
 # Owners named by their role: "Chair to write …", "the Clerk will …"
 _ROLE_OWNER = re.compile(r"^(?:the\s+)?(?:vice[- ]chair|chair(?:man|woman|person)?|clerk|secretary|treasurer|"
                          r"headteacher|head teacher|principal|director|chief executive|officers?|"
@@ -51,7 +53,10 @@ def extract(sections: list[Section], roster: Roster) -> Result:
             _review(section, roster, updates, actions)
             continue
         if section.kind == "actions":
+            start = len(actions)
             _action_section(section, roster, actions)
+            for action in actions[start:]:
+                action.listed = True
             continue
         for g, row in section.rows:
             _row_action(g, row, item, roster, actions)
@@ -67,7 +72,7 @@ def extract(sections: list[Section], roster: Roster) -> Result:
                     before = said.text
     for action in actions:
         action.due = action.due or due_in(action.text)
-    return Result((_dedupe(actions), updates), warnings)
+    return Result((_dedupe(actions, roster), updates), warnings)
 
 
 def due_in(text: str) -> str | None:
@@ -130,12 +135,13 @@ def inline_action(line: Line, item: str | None, roster: Roster, text: str | None
     if tag:
         body = " ".join((text[:tag.start()] + " " + text[tag.end():]).split()).strip(" .;")
         who = (tag.group("who") or "").strip()
+        ref = tag.group("ref")
         if who:
-            return Action(item, owners_of(who, roster, strict=False) or [], body, where=line.loc)
+            return Action(item, owners_of(who, roster, strict=False) or [], body, ref=ref, where=line.loc)
         lead = split_lead(body, roster)
         if lead:
-            return Action(item, lead[0], lead[1], where=line.loc)
-        return Action(item, _subject(body, roster), body + ".", where=line.loc)
+            return Action(item, lead[0], lead[1], ref=ref, where=line.loc)
+        return Action(item, _subject(body, roster), body + ".", ref=ref, where=line.loc)
     trailing = _TRAILING_CUE.search(text)
     if trailing:
         owners = owners_of(trailing.group("who"), roster, strict=False)
@@ -144,21 +150,24 @@ def inline_action(line: Line, item: str | None, roster: Roster, text: str | None
     cue = ACTION_CUE.match(text)
     if not cue or not cue.group("rest").strip():
         return None
-    rest = cue.group("rest").strip()
+    rest, ref = cue.group("rest").strip(), cue.group("ref")
+    bare_ref = _BARE_REF.search(rest)
+    if bare_ref:  # "… licence. (2.8)"
+        rest, ref = rest[:bare_ref.start()].strip(), ref or bare_ref.group(1)
     only_owners = owners_of(rest, roster, strict=False)
     if only_owners and before:
-        return Action(item, only_owners, _last_sentence(before), where=line.loc)
+        return Action(item, only_owners, _last_sentence(before), ref=ref, where=line.loc)
     lead = split_lead(rest, roster, strict=False)
     if lead:
         owners, task = lead
-        return Action(item, owners, task, where=line.loc)
+        return Action(item, owners, task, ref=ref, where=line.loc)
     owners: list[str] = []
     tail = _TRAILING_OWNER.search(rest)
     if tail:
         found = owners_of(tail.group("a") or tail.group("b") or "", roster, strict=False)
         if found:
             owners, rest = found, rest[:tail.start()]
-    return Action(item, owners, rest.strip().rstrip("."), where=line.loc)
+    return Action(item, owners, rest.strip().rstrip("."), ref=ref, where=line.loc)
 
 
 def _subject(text: str, roster: Roster) -> list[str]:
@@ -237,7 +246,7 @@ def _action_table(table: Table, item, roster: Roster, actions: list[Action], upd
             updates.append(Update(item, ref, owners, text.rstrip("."), status_of(note),
                                   "; ".join(x for x in (note, notes) if x) or None, due, where))
         else:
-            actions.append(Action(item, owners, text.rstrip("."), due, status_of(note), ref, where))
+            actions.append(Action(item, owners, text.rstrip("."), due, status_of(note), ref, where, listed=True))
 
 
 def _due(text: str) -> str | None:
@@ -315,7 +324,11 @@ def _review_entry(line: Line, item: str | None, roster: Roster) -> Update | None
             rest, note = rest[:tail.start()], tail.group("status").strip().rstrip(".")
     lead = split_lead(rest, roster, strict=False)
     owners, text = (lead[0], lead[1]) if lead else ([], rest.strip().rstrip("."))
-    if ref is None and not (owners and (note or line.level is not None)):
+    if not owners:
+        named = _NAMED_TAIL.search(text)  # "Survey of requirements – Wayne"
+        if named and owners_of(named.group("who"), roster, strict=False):
+            owners, text = owners_of(named.group("who"), roster, strict=False), text[:named.start()]
+    if ref is None and not ((owners or note) and line.level is not None) and not (owners and note):
         return None  # a remark, not an entry on an earlier action
     words = _status_words(note or text)
     return Update(item, ref, owners, text, status_of(words), note if note else (words or None), None, line.loc)
@@ -345,24 +358,38 @@ def same_task(a: str, b: str) -> bool:
     return overlap >= 0.75 or ratio >= 0.75
 
 
-def _dedupe(actions: list[Action]) -> list[Action]:
+def _dedupe(actions: list[Action], roster: Roster) -> list[Action]:
+    """One action stated twice (inline, then in the meeting's list of actions)
+    is one: the list's wording and details, the place it was discussed."""
     out: list[Action] = []
     for action in actions:
-        twin = next((a for a in out if _compatible(a, action)), None)
+        twin = next((a for a in out if _compatible(a, action, roster)), None)
         if twin is None:
             out.append(action)
             continue
+        if action.listed and not twin.listed:
+            twin.text, twin.listed = action.text, True
+            twin.owners = action.owners or twin.owners
         twin.owners = twin.owners or action.owners
         twin.due = twin.due or action.due
         twin.ref = twin.ref or action.ref
+        twin.item = twin.item or action.item
         if action.status != "open":
             twin.status = action.status
     return out
 
 
-def _compatible(a: Action, b: Action) -> bool:
-    if a.owners and b.owners and {o.lower() for o in a.owners} != {o.lower() for o in b.owners}:
-        return False
+def _people(owners: list[str], roster: Roster) -> set[str]:
+    out = set()
+    for owner in owners:
+        person = roster.find(owner)
+        out.add(person.name.lower() if person else owner.lower())
+    return out
+
+
+def _compatible(a: Action, b: Action, roster: Roster) -> bool:
     if a.ref and b.ref:
         return a.ref == b.ref
+    if a.owners and b.owners and _people(a.owners, roster) != _people(b.owners, roster):
+        return False
     return same_task(a.text, b.text)

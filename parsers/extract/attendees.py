@@ -14,6 +14,7 @@ from parsers.records import Attendee
 
 _STATUS_LABELS = [("apologies", APOLOGIES_LABEL), ("absent", ABSENT_LABEL),
                   ("in_attendance", IN_ATTENDANCE_LABEL), ("present", PRESENT_LABEL)]
+_NUMBERED = re.compile(r"^\W*\d{1,2}(?:\.\d{1,2})*[.)]?\s")
 _PAREN = re.compile(r"\(([^()]*)\)")
 _SPLIT_PROSE = re.compile(r"\s*(?:[,;]|\band\b|\s&\s)\s*(?![^()]*\))")
 _NAME_OK = re.compile(rf"^(?:{TITLES}\s+)?[^\W\d_][\w'’.\-]*(?:\s+[\w'’.\-]+){{0,5}}$")
@@ -24,6 +25,7 @@ _DASH = re.compile(r"\s+[–—-]\s+")
 def status_of_label(text: str) -> str | None:
     """The attendance status a label names ("Apologies:" -> "apologies")."""
     label = " ".join(text.split()).strip(" :*#.-")
+    label = re.sub(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[a-z][.)])\s+", "", label)  # "0. Attendance"
     for status, pattern in _STATUS_LABELS:
         if pattern.match(label):
             return status
@@ -40,8 +42,8 @@ def extract(document: Document) -> Result:
         if isinstance(block, Heading):
             status = status_of_label(block.text)
             expecting = status is not None
-            if status:
-                consumed.add(id(block))
+            if status and not _NUMBERED.match(block.text) and not block.label:
+                consumed.add(id(block))  # a numbered "1. Apologies" stays an item too
             continue
         if isinstance(block, Table):
             found = _from_table(block, status or "present", require_names=status is None)
@@ -55,7 +57,8 @@ def extract(document: Document) -> Result:
         label_status = status_of_label(label) if label is not None else None
         if label_status or (label is not None and ROLE_LABEL.match(label.strip(" :*"))):
             status, expecting = _label_lines(lines, people, status)
-            consumed.add(id(block))
+            if not _NUMBERED.match(label.strip(" *")) and not block.label:
+                consumed.add(id(block))  # a numbered "1. Apologies" stays an item too
             continue
         if status and block.level == 0 and not block.label:
             found = [parse_person(line, status, strict=True) for line in lines]

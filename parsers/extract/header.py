@@ -61,7 +61,7 @@ def extract(document: Document) -> Result:
             continue
         if meeting.date is None:
             meeting.date = date
-            _details(text, m, meeting)
+            _details(text, m, meeting, in_title=block is title_block)
             if block is not title_block:
                 consumed.add(id(block))
     if meeting.date is None and document.meta.get("date"):
@@ -190,7 +190,7 @@ def _hour(text: str) -> int:
     return int(re.match(r"\d+", text).group())
 
 
-def _details(text: str, m, meeting: Meeting) -> None:
+def _details(text: str, m, meeting: Meeting, in_title: bool = False) -> None:
     """Times and place written with the date: "9th December 2015 15:00GMT\\nVideo meeting"."""
     _labelled(text, meeting)
     lines = text.split("\n")
@@ -205,6 +205,8 @@ def _details(text: str, m, meeting: Meeting) -> None:
                                after)
                 if at and not parse_time(at.group("place")):
                     meeting.location = meeting.location or at.group("place").strip()
+                if meeting.location is None and not in_title:
+                    meeting.location = _place_beside_date(line[:m.start() - offset], after)
             for rest in lines[k + 1:k + 3]:
                 rest = rest.strip()
                 if not rest or _LABELLED.search(rest):
@@ -215,6 +217,25 @@ def _details(text: str, m, meeting: Meeting) -> None:
                     meeting.location = rest
             break
         offset += len(line) + 1
+
+
+_TIME_WORDS = re.compile(r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?|hrs)?\s*(?:\(?(?:GMT|BST|UTC|CET|CEST|[ECMP][SD]T)\)?)?"
+                         r"|\b(?:minutes|meeting|held|on|from|to|until|start(?:ing|s)?|time|(?:mon|tues|wednes|thurs|"
+                         r"fri|satur|sun)day)\b", re.I)
+_SEPARATORS = re.compile(r"\s*(?:[–—|,;]|\s-\s|\s{2,})\s*")
+
+
+def _place_beside_date(before: str, after: str) -> str | None:
+    """ "21st November 2017, 3pm  Rutherford Appleton Lab, STFC" -> "Rutherford Appleton Lab, STFC";
+    "Minutes – 1st April 2015 – 14:00 – DLS – UK" -> "DLS, UK"."""
+    parts = []
+    for side in (before, after):
+        for part in _SEPARATORS.split(_TIME_WORDS.sub(" ", side)):
+            part = part.strip(" .:()-")
+            if part and part[0].isupper() and not find_date_safe(part):
+                parts.append(part)
+    place = ", ".join(parts)
+    return place if parts and len(place.split()) <= 10 else None
 
 
 def _closing_time(document: Document) -> str | None:

@@ -134,7 +134,7 @@ def _boundary(block) -> _Boundary | None:
                          rest=rest)
     if block.level is None:
         m = NUMBERED_TITLE.match(first)
-        if m and _short_title(m.group("title")) and _titleish(m.group("title"), lines[0], rest):
+        if m and _short_title(m.group("title"), numbered=True) and _titleish(m.group("title"), lines[0], rest):
             title = m.group("title").strip().rstrip(":").strip()
             return _Boundary(m.group("num").lower(), title, section_kind(title), 50, block.loc, rest=rest)
     kind = section_kind(first)
@@ -164,9 +164,11 @@ def _rest_paragraph(block: Paragraph, lines: list) -> list:
     return [] if para.is_empty else [para]
 
 
-def _short_title(text: str) -> bool:
+def _short_title(text: str, numbered: bool = False) -> bool:
+    """Short enough for a title; a question is a title only after a number
+    ("5. Where should ICAT move to?")."""
     words = text.split()
-    return 0 < len(words) <= _MAX_TITLE_WORDS and not text.rstrip().endswith("?")
+    return 0 < len(words) <= _MAX_TITLE_WORDS and (numbered or not text.rstrip().endswith("?"))
 
 
 def _titleish(title: str, runs: list, rest: list) -> bool:

@@ -17,11 +17,16 @@ from parsers.patterns import INITIALS, NAME, sentences
 from parsers.records import Answer, Question
 
 _REQUEST = re.compile(r"\bplease\b", re.I)
+_ASKED = r"(?:asked|queried|enquired|inquired|wondered)"
+# the answer in the next sentence: "Answer: …", "SR responded that …"
+_ANSWER_NEXT = re.compile(
+    rf"^(?:(?:answer|response|reply|a)\s*[:–—-]\s*(?P<answer>.+)|(?P<by>{INITIALS}|{NAME})\s+(?:said|replied|answered|"
+    rf"explained|confirmed|responded|clarified|advised)(?:\s+that)?\s+(?P<answer2>.+))$", re.I)
 _REPORTED = re.compile(
-    rf"^(?P<who>{INITIALS}|{NAME}) asked (?P<what>(?:about|whether|if|why|how|what|when|where|who|which)\b.*?)"
+    rf"^(?P<who>{INITIALS}|{NAME}) {_ASKED} (?P<what>(?:about|whether|if|why|how|what|when|where|who|which|the)\b.*?)"
     rf"(?:\s+[–—-]\s*answer(?:ed)?\s*[–—:-]\s*(?P<answer>.+)"
     rf"|,?\s+and\s+(?P<by>{INITIALS}|{NAME})\s+(?:said|replied|answered|explained|confirmed|responded|"
-    rf"clarified|advised)(?:\s+that)?\s+(?P<answer2>.+))$")
+    rf"clarified|advised)(?:\s+that)?\s+(?P<answer2>.+))?$")
 
 
 def extract(sections: list[Section], roster: Roster) -> Result:
@@ -61,15 +66,24 @@ def _dialogue(said: list[Statement], item: str | None) -> list[Question]:
 
 
 def _reported(said: list[Statement], item: str | None) -> list[Question]:
+    """ "SR asked why … and SF said that …", or "Brian queried … . Answer: …"."""
     out = []
     for st in said:
         if st.who is not None:
             continue
-        for sentence in sentences(st.text):
+        parts = sentences(st.text)
+        for k, sentence in enumerate(parts):
             m = _REPORTED.match(sentence)
             if not m:
                 continue
-            answer = (m.group("answer") or m.group("answer2") or "").strip()
-            text = f"{m.group('who')} asked {m.group('what')}".strip(" ,")
-            out.append(Question(item, m.group("who"), text, [Answer(m.group("by"), answer)], st.loc))
+            by, answer = m.group("by"), (m.group("answer") or m.group("answer2") or "").strip()
+            if not answer and k + 1 < len(parts):
+                nxt = _ANSWER_NEXT.match(parts[k + 1])
+                if nxt:
+                    by, answer = nxt.group("by"), (nxt.group("answer") or nxt.group("answer2") or "").strip()
+            if not answer:
+                continue  # a question nobody answered in the minutes
+            verb = re.search(_ASKED, sentence).group(0)
+            text = f"{m.group('who')} {verb} {m.group('what')}".strip(" ,")
+            out.append(Question(item, m.group("who"), text, [Answer(by, answer)], st.loc))
     return out
