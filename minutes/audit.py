@@ -50,6 +50,7 @@ def show_meeting(db, ref: str) -> dict[str, Any]:
     meeting = _rows(db, "SELECT m.*, d.path AS document, d.sha256, d.format, d.ingested_at FROM meetings m "
                     "JOIN documents d ON d.id = m.document_id WHERE m.id = ?", [mid])[0]
     meeting["warnings"] = json.loads(meeting["warnings"] or "[]")
+    meeting["link_warnings"] = json.loads(meeting.get("link_warnings") or "[]")
     questions = _rows(db, "SELECT id, item, asker, text, locator FROM questions WHERE meeting_id = ? "
                       "ORDER BY position", [mid])
     answers = _rows(db, "SELECT question_id, speaker, text FROM answers WHERE meeting_id = ? "
@@ -63,9 +64,9 @@ def show_meeting(db, ref: str) -> dict[str, Any]:
         "items": _rows(db, "SELECT number, title, text, locator FROM items WHERE meeting_id = ? "
                        "ORDER BY position", [mid]),
         "questions": questions,
-        "actions": outstanding(db, status="all", meeting=str(mid)),
-        "updates": _rows(db, "SELECT item, ref, owners, text, status, note FROM updates WHERE meeting_id = ? "
-                         "ORDER BY position", [mid]),
+        "actions": outstanding(db, status="all", meeting=str(mid), include_carried=True),
+        "updates": _rows(db, "SELECT item, ref, owners, text, status, note, due, locator, action_id, matched_by, "
+                         "confidence FROM updates WHERE meeting_id = ? ORDER BY position", [mid]),
         "decisions": _rows(db, "SELECT item, text, locator FROM decisions WHERE meeting_id = ? "
                            "ORDER BY position", [mid]),
     }

@@ -124,7 +124,9 @@ def valid_date(value: str | None, name: str) -> str | None:
 @click.option("--series", metavar="NAME", help="The meeting series (default: from the title).")
 @click.option("--max-size", type=int, default=50 * 1024 * 1024, show_default=True,
               help="Largest file read, in bytes.")
-def ingest(paths: tuple[str, ...], db_path: str, series: str | None, max_size: int) -> None:
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Parse in N worker processes (one writer; the result is the same).")
+def ingest(paths: tuple[str, ...], db_path: str, series: str | None, max_size: int, jobs: int) -> None:
     """Store minutes: files, folders (recursively) and globs.
 
     Each document is stored in one transaction; a file that fails leaves
@@ -132,9 +134,15 @@ def ingest(paths: tuple[str, ...], db_path: str, series: str | None, max_size: i
     The same file twice changes nothing; a corrected version of a meeting
     (same series and date) replaces it and keeps the actions' history.
 
+    Meetings of one series (from the title, or --series) are read in date
+    order whatever the order of ingest: updates on earlier actions ("Actions
+    of the previous meeting", "Matters arising") are linked to those actions
+    and set their status; a row that matches nothing is a warning.
+
     \b
     Example:
         minutes ingest fixtures/ 'archive/**/*.docx' --db board.db
+        minutes ingest minutes/*.docx --series "Steering Group" --jobs 4
     """
     from minutes.ingest import ingest_paths
 
@@ -155,11 +163,14 @@ def ingest(paths: tuple[str, ...], db_path: str, series: str | None, max_size: i
         echo(line)
         for gone_id, text in result.gone:
             echo(f"           no longer in the minutes: action {gone_id}: {text}")
+        for warning in result.warnings:
+            echo(f"           warning: {warning}")
         if bar is not None:
             bar.update(1)
 
     try:
-        report = run(ingest_paths, db_path, paths, series=series, max_size=max_size, progress=progress)
+        report = run(ingest_paths, db_path, paths, series=series, max_size=max_size, jobs=jobs,
+                     progress=progress)
     finally:
         if state["bar"] is not None:
             state["bar"].render_finish()
@@ -211,24 +222,42 @@ def check(files: tuple[str, ...], strict: bool) -> None:
 @click.option("--since", help="Meetings on or after this date (YYYY-MM-DD).")
 @click.option("--until", help="Meetings on or before this date (YYYY-MM-DD).")
 @click.option("--overdue", is_flag=True, help="Only open actions past their due date.")
+@click.option("--carried", is_flag=True,
+              help="Only open actions carried across two or more meetings, with how many.")
 @format_options
 def actions(db_path: str, owner: str | None, status: str, series: str | None, meeting: str | None,
-            since: str | None, until: str | None, overdue: bool, fmt: str | None) -> None:
+            since: str | None, until: str | None, overdue: bool, carried: bool, fmt: str | None) -> None:
     """The chair's list: outstanding actions grouped by owner.
+
+    An action re-issued by a later meeting is listed once, under the meeting
+    that first set it; its age counts from there.
 
     \b
     Example:
         minutes actions --owner pg --json
         minutes actions --series "Steering Group" --overdue --markdown
+        minutes actions --series "Steering Group" --carried
     """
     from minutes import report, tracker
 
     db = open_db(db_path)
     try:
-        rows = run(tracker.outstanding, db, owner=owner, status=status, series=series, meeting=meeting,
-                   since=valid_date(since, "--since"), until=valid_date(until, "--until"), overdue=overdue)
+        if carried:
+            rows = run(tracker.carried, db, series=series, owner=owner)
+        else:
+            rows = run(tracker.outstanding, db, owner=owner, status=status, series=series, meeting=meeting,
+                       since=valid_date(since, "--since"), until=valid_date(until, "--until"),
+                       overdue=overdue)
     finally:
         db.close()
+    if carried:
+        if fmt == "json":
+            click.echo(report.to_json([{**report.action_record(r), "meetings_open": r["meetings_open"],
+                                        "last_update": r["last_update"]} for r in rows]))
+        else:
+            echo(report.render([report.carried_flat(r) for r in rows], report.CARRIED_COLUMNS, fmt or "table",
+                               {"text": 60, "last_update": 60}) if rows else "No action carried forward.")
+        return
     if fmt == "json":
         click.echo(report.to_json([report.action_record(r) for r in rows]))
     elif fmt:
@@ -307,7 +336,10 @@ def drop(action: str, note: str, by: str | None, db_path: str) -> None:
 @db_option
 @format_options
 def history(action: str, db_path: str, fmt: str | None) -> None:
-    """The history of action ID: created, done, reopened, dropped, notes.
+    """The whole life of action ID, document by document.
+
+    Created by the minutes that set it, reported on or re-issued by later
+    minutes, closed by minutes or by hand: in the order it happened.
 
     \b
     Example:
@@ -319,13 +351,13 @@ def history(action: str, db_path: str, fmt: str | None) -> None:
     db = open_db(db_path)
     try:
         events = run(tracker.history, db, aid)
-        row = tracker.get_action(db, aid)
+        row = tracker.get_action(db, tracker.tracked_id(db, aid))
     finally:
         db.close()
     if fmt == "json":
         click.echo(report.to_json({"action": report.action_record(row), "history": events}))
     elif fmt:
-        echo(report.render(events, ["at", "event", "actor", "source", "note"], fmt))
+        echo(report.render(events, ["date", "event", "document", "actor", "source", "note"], fmt))
     else:
         echo(report.history_text(row, events))
 

@@ -133,6 +133,7 @@ def action_record(r: dict) -> dict:
                     "series": r["series"]},
         "item": {"number": r["item"], "title": r["item_title"]} if r["item"] or r["item_title"] else None,
         "where": r["where"] or None, "age_days": r["age_days"], "in_minutes": bool(r["in_minutes"]),
+        "ref": r.get("ref"), "carried_from": r.get("carried_from"),
     }
 
 
@@ -140,7 +141,8 @@ def action_flat(r: dict) -> dict:
     """One action as a flat row for tables, CSV and Markdown."""
     item = " ".join(x for x in (r["item"], r["item_title"]) if x)
     return {"id": r["id"], "owners": "; ".join(owner_label(o) for o in r["owners"]), "text": r["text"],
-            "status": r["status"] + ("" if r["in_minutes"] else " (no longer in the minutes)"),
+            "status": r["status"] + ("" if r["in_minutes"] else " (no longer in the minutes)")
+            + (f" (re-issue of #{r['carried_from']})" if r.get("carried_from") else ""),
             "due": r["due"] or "", "meeting": r["meeting_date"] or r["meeting_title"] or "",
             "item": item, "age": "" if r["age_days"] is None else f"{r['age_days']}d", "where": r["where"] or ""}
 
@@ -166,10 +168,23 @@ def _indent(text: str) -> str:
     return "\n".join("  " + line for line in text.splitlines())
 
 
+CARRIED_COLUMNS = ["id", "owners", "text", "meeting", "meetings_open", "due", "age", "last_update"]
+
+
+def carried_flat(r: dict) -> dict:
+    """One carried-forward action as a flat row (``minutes actions --carried``)."""
+    return {**action_flat(r), "meetings_open": r["meetings_open"], "last_update": r["last_update"] or ""}
+
+
 def history_text(action: dict, events: list[dict]) -> str:
+    """The life of an action: one line per event, with the document or person it came from."""
     head = f"Action {action['id']} [{action['status']}]: {clean(action['text'], True)}"
-    rows = [{"when": e["at"], "event": e["event"], "by": e["actor"], "note": e["note"] or ""} for e in events]
-    return head + "\n\n" + table(rows, ["when", "event", "by", "note"], {"note": 80})
+    if action.get("due"):
+        head += f" (due {action['due']})"
+    rows = [{"date": e.get("date") or e["at"][:10], "event": e["event"],
+             "from": e.get("document") or e["actor"] if e["source"] == "minutes" else f"{e['actor']} (by hand)",
+             "note": e["note"] or ""} for e in events]
+    return head + "\n\n" + table(rows, ["date", "event", "from", "note"], {"note": 90, "from": 40})
 
 
 def meeting_text(d: dict) -> str:
@@ -206,10 +221,20 @@ def meeting_text(d: dict) -> str:
     if d["updates"]:
         lines += ["", f"Updates on earlier actions ({len(d['updates'])}):"]
         lines += [f"  {c(u['ref'] or '-', True)} [{u['status']}] {c(u['owners'], True)}: {c(u['text'], True)}"
-                  for u in d["updates"]]
+                  f"  -> {_link(u)}" for u in d["updates"]]
     lines += ["", f"Decisions ({len(d['decisions'])}):"]
     lines += [f"  item {c(x['item'] or '-', True)}: {c(x['text'], True)}" for x in d["decisions"]]
     if m["warnings"]:
         lines += ["", f"Warnings from the parse ({len(m['warnings'])}):"]
         lines += [f"  - {c(w, True)}" for w in m["warnings"]]
+    if m.get("link_warnings"):
+        lines += ["", f"Warnings from linking to earlier meetings ({len(m['link_warnings'])}):"]
+        lines += [f"  - {c(w, True)}" for w in m["link_warnings"]]
     return "\n".join(lines)
+
+
+def _link(u: dict) -> str:
+    if not u.get("action_id"):
+        return "not linked"
+    how = "by number" if u["matched_by"] == "ref" else f"by owner and text, confidence {u['confidence']:.2f}"
+    return f"action #{u['action_id']} ({how})"

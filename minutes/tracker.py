@@ -64,11 +64,17 @@ def find_meeting(db, ref: str) -> int:
 
 def outstanding(db, *, owner: str | None = None, status: str = "open", series: str | None = None,
                 meeting: str | None = None, since: str | None = None, until: str | None = None,
-                overdue: bool = False, today: date | None = None,
-                ids: list[int] | None = None) -> list[dict[str, Any]]:
-    """Actions (open ones by default), oldest meeting first, each with its owners."""
+                overdue: bool = False, today: date | None = None, ids: list[int] | None = None,
+                include_carried: bool = False) -> list[dict[str, Any]]:
+    """Actions (open ones by default), oldest meeting first, each with its owners.
+
+    An action re-issued by a later meeting is listed once, as the action first
+    set (``include_carried`` adds the re-issued rows too, as ``show`` does).
+    """
     today = today or date.today()
     where, params = [], []
+    if ids is None and not include_carried:
+        where.append("a.carried_from IS NULL")
     if status != "all":
         if status not in STATUSES:
             raise MinutesError(f"unknown status {status!r}: use open, done, dropped or all")
@@ -99,7 +105,8 @@ def outstanding(db, *, owner: str | None = None, status: str = "open", series: s
             "WHERE lower(o.written) = lower(?) OR lower(t.initials) = lower(?) OR lower(p.initials) = lower(?) "
             "OR p.name LIKE ? ESCAPE '\\')")
         params += [owner, owner, owner, like_escape(owner)]
-    sql = ("SELECT a.id, a.text, a.status, a.due, a.item, i.title AS item_title, a.locator AS 'where', "
+    sql = ("SELECT a.id, a.text, a.status, a.due, a.due_text, a.ref, a.carried_from, a.item, "
+           "i.title AS item_title, a.locator AS 'where', "
            "a.in_minutes, a.created_at, m.id AS meeting_id, m.date AS meeting_date, m.title AS meeting_title, "
            "m.series FROM actions a JOIN meetings m ON m.id = a.meeting_id "
            "LEFT JOIN items i ON i.id = a.item_id"
@@ -149,19 +156,32 @@ def actor() -> str:
         return os.environ.get("USER") or "unknown"
 
 
+def tracked_id(db, action_id: int) -> int:
+    """The action ``action_id`` carries forward (itself when it was not re-issued)."""
+    row = db.execute("SELECT carried_from FROM actions WHERE id = ?", [action_id]).fetchone()
+    if row is None:
+        raise UnknownAction(action_id)
+    return row[0] or action_id
+
+
 def set_status(db, action_id: int, change: str, note: str | None = None, by: str | None = None) -> dict:
-    """Mark an action done, reopen it or drop it; writes a history row.  Returns the action."""
+    """Mark an action done, reopen it or drop it; writes a history row.  Returns the action.
+
+    A re-issued action stands for the action it carries forward: the change is
+    made there, and to every re-issue of it.
+    """
     status, event, allowed = CHANGES[change]
     with store.transaction(db):
+        action_id = tracked_id(db, action_id)
         row = db.execute("SELECT status, meeting_id FROM actions WHERE id = ?", [action_id]).fetchone()
-        if row is None:
-            raise UnknownAction(action_id)
         if row[0] not in allowed:
             raise MinutesError(f"action {action_id} is already {row[0]}")
         stamp = store.now()
-        db.execute("UPDATE actions SET status = ?, updated_at = ? WHERE id = ?", [status, stamp, action_id])
-        db.execute("INSERT INTO action_events (action_id, meeting_id, at, event, actor, source, note) "
-                   "VALUES (?, ?, ?, ?, ?, 'hand', ?)", [action_id, row[1], stamp, event, by or actor(), note])
+        db.execute("UPDATE actions SET status = ?, updated_at = ? WHERE id = ? OR carried_from = ?",
+                   [status, stamp, action_id, action_id])
+        db.execute("INSERT INTO action_events (action_id, meeting_id, at, on_date, event, actor, source, note) "
+                   "VALUES (?, ?, ?, ?, ?, ?, 'hand', ?)",
+                   [action_id, row[1], stamp, stamp[:10], event, by or actor(), note])
     return get_action(db, action_id)
 
 
@@ -174,8 +194,43 @@ def get_action(db, action_id: int) -> dict:
 
 
 def history(db, action_id: int) -> list[dict]:
-    """The action's events, oldest first."""
-    if not db.execute("SELECT 1 FROM actions WHERE id = ?", [action_id]).fetchone():
-        raise UnknownAction(action_id)
-    return _rows(db, "SELECT at, event, actor, source, note FROM action_events WHERE action_id = ? "
-                 "ORDER BY at, id", [action_id])
+    """The whole life of an action, oldest first, document by document.
+
+    Events of the action and of its re-issues, in the order they happened:
+    by meeting date for what minutes said, by the day it was recorded for
+    what people did and for corrected versions.  ``document`` names the
+    minutes an event came from.
+    """
+    root = tracked_id(db, action_id)
+    return _rows(db, "SELECT coalesce(e.on_date, substr(e.at, 1, 10)) AS date, e.event, e.actor, e.source, "
+                 "e.note, e.at, e.action_id, m.date AS meeting_date, "
+                 "CASE WHEN e.source = 'minutes' THEN d.name END AS document "
+                 "FROM action_events e JOIN actions a ON a.id = e.action_id "
+                 "LEFT JOIN meetings m ON m.id = e.meeting_id LEFT JOIN documents d ON d.id = m.document_id "
+                 "WHERE a.id = ? OR a.carried_from = ? "
+                 "ORDER BY date IS NULL, date, e.derived, e.id", [root, root])
+
+
+def carried(db, *, series: str | None = None, owner: str | None = None, minimum: int = 2,
+            today: date | None = None) -> list[dict[str, Any]]:
+    """Open actions that have stayed open across ``minimum`` or more meetings of their series.
+
+    ``meetings_open`` counts the meetings of the series from the one that set
+    the action to the latest; ``last_update`` is what the latest minutes said.
+    """
+    rows = outstanding(db, series=series, owner=owner, today=today)
+    dates: dict[str, list[str]] = {}
+    for series_name, day in db.execute("SELECT series, date FROM meetings WHERE date IS NOT NULL ORDER BY date"):
+        dates.setdefault(series_name, []).append(day)
+    notes = {r["action_id"]: r for r in _rows(
+        db, "SELECT u.action_id, m.date, u.note, u.status FROM updates u JOIN meetings m ON m.id = u.meeting_id "
+        "WHERE u.action_id IS NOT NULL ORDER BY m.date, u.position")}
+    out = []
+    for r in rows:
+        held = [d for d in dates.get(r["series"], []) if r["meeting_date"] and d >= r["meeting_date"]]
+        r["meetings_open"] = len(held)
+        last = notes.get(r["id"])
+        r["last_update"] = f"{last['date']}: {last['note'] or last['status']}" if last else None
+        if r["meetings_open"] >= minimum:
+            out.append(r)
+    return sorted(out, key=lambda r: (-r["meetings_open"], r["meeting_date"] or "", r["id"]))
