@@ -220,6 +220,13 @@ UPDATE action_events SET on_date = CASE WHEN event = 'created'
 UPDATE action_events SET on_date = substr(at, 1, 10) WHERE on_date IS NULL;
 """
 
+# Indexes for one owner's list (``tracker.outstanding(owner=...)``): owners are
+# matched case-insensitively on what was written and on attendees' initials.
+OWNER_INDEXES = """
+CREATE INDEX idx_action_owners_lower_written ON action_owners (lower(written));
+CREATE INDEX idx_attendees_lower_initials ON attendees (lower(initials));
+"""
+
 # Each entry is one migration script; never edit a released one, append.
-MIGRATIONS: list[str] = [TABLES + _index_sql() + _fts_sql(), SERIES]
+MIGRATIONS: list[str] = [TABLES + _index_sql() + _fts_sql(), SERIES, OWNER_INDEXES]
 VERSION = len(MIGRATIONS)

@@ -99,11 +99,13 @@ def outstanding(db, *, owner: str | None = None, status: str = "open", series: s
         where.append("a.status = 'open' AND a.due GLOB ? AND substr(a.due, 1, 10) < ?")
         params += [ISO_DATE, today.isoformat()]
     if owner:
+        # one indexed branch per way of naming an owner (an OR over joins scans every owner row)
         where.append(
-            "a.id IN (SELECT o.action_id FROM action_owners o LEFT JOIN people p ON p.id = o.person_id "
-            "LEFT JOIN attendees t ON t.id = o.attendee_id "
-            "WHERE lower(o.written) = lower(?) OR lower(t.initials) = lower(?) OR lower(p.initials) = lower(?) "
-            "OR p.name LIKE ? ESCAPE '\\')")
+            "a.id IN (SELECT action_id FROM action_owners WHERE lower(written) = lower(?) "
+            "UNION SELECT o.action_id FROM action_owners o JOIN attendees t ON t.id = o.attendee_id "
+            "WHERE lower(t.initials) = lower(?) "
+            "UNION SELECT o.action_id FROM action_owners o JOIN people p ON p.id = o.person_id "
+            "WHERE lower(p.initials) = lower(?) OR p.name LIKE ? ESCAPE '\\')")
         params += [owner, owner, owner, like_escape(owner)]
     sql = ("SELECT a.id, a.text, a.status, a.due, a.due_text, a.ref, a.carried_from, a.item, "
            "i.title AS item_title, a.locator AS 'where', "
