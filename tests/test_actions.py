@@ -392,3 +392,55 @@ def test_html_item_table_with_action_by_column():
     """)
     assert [(a.item, a.owners, a.text) for a in minutes.actions] == [
         ("1", ["AK"], "Ask the landlord about the lease")]
+
+
+# -- numbered actions ----------------------------------------------------------------------------
+def test_numbered_action_cue_keeps_its_number_and_trailing_owners():
+    minutes = parse_md("""
+        # Steering group
+
+        ## 4. Repositories
+
+        **ACTION 5.2** Review the settings for projects currently in
+        Contrib/Official and propose changes (SP & CJ)
+    """)
+    assert [(a.ref, a.owners, a.text) for a in minutes.actions] == [
+        ("5.2", ["SP", "CJ"], "Review the settings for projects currently in Contrib/Official and propose changes")]
+
+
+def test_numbered_action_tag_merges_with_the_action_list_and_takes_its_wording():
+    minutes = parse_md("""
+        # Steering group
+
+        Attendance
+
+        - Tom Griffin (TG), STFC
+
+        3\\. Terms of reference
+
+        - The terms of reference will be added to the website (Action 2.1)
+
+        Actions:
+
+        | No. | Detail | Resp. |
+        | --- | ------ | ----- |
+        | 2.1 | Add the terms of reference to the website | TG |
+    """)
+    assert [(a.item, a.ref, a.owners, a.text) for a in minutes.actions] == [
+        ("3", "2.1", ["TG"], "Add the terms of reference to the website")]
+
+
+def test_action_on_a_name():
+    assert owners_and_text("""
+## 5. Hosting
+
+Action on Steve – move all projects to the new licence.
+""") == [(["Steve"], "move all projects to the new licence")]
+
+
+def test_all_sites_is_everyone():
+    assert owners_and_text("""
+## 9. Roadmap
+
+Action: all sites to share their blocking issues.
+""") == [(["All"], "Share their blocking issues")]

@@ -271,3 +271,20 @@ def test_labels_on_one_line_are_read_separately():
         Date: 3 March 2016 Time: 10:00 Venue: County Hall
     """)
     assert (m["date"], m["start_time"], m["location"]) == ("2016-03-03", "10:00", "County Hall")
+
+
+def test_place_written_beside_the_date():
+    m = meeting("""
+        # Steering Group Meeting #5
+
+        21st November 2017, 3pm  Rutherford Appleton Lab, STFC
+    """)
+    assert (m["date"], m["start_time"], m["location"]) == ("2017-11-21", "15:00", "Rutherford Appleton Lab, STFC")
+
+
+def test_date_in_the_title_gives_no_place():
+    assert meeting("""
+        # Board monthly meeting, February 8, 2024
+
+        The meeting was led by the chair.
+    """)["location"] is None

@@ -190,3 +190,37 @@ def test_known_speakers_give_no_warning():
 PG: At the end of March.
 """)
     assert minutes.warnings == []
+
+
+def test_reported_question_answered_in_the_next_sentence():
+    minutes = parse_md("""
+        # Committee
+
+        ## 10. AOB
+
+        - Brian queried the status of Wildfly support. Answer: it will be supported later this year.
+    """)
+    assert [(q.asker, q.text, [a.by for a in q.answers]) for q in minutes.questions] == [
+        ("Brian", "Brian queried the status of Wildfly support", [None])]
+
+
+def test_reported_question_with_a_named_reply_in_the_next_sentence():
+    minutes = parse_md("""
+        # Committee
+
+        ## 10. New projects
+
+        AG asked if it was going to replace the catalogue. SR responded that both are running.
+    """)
+    assert [(q.asker, [a.by for a in q.answers]) for q in minutes.questions] == [("AG", ["SR"])]
+
+
+def test_reported_question_nobody_answered_is_not_a_question():
+    minutes = parse_md("""
+        # Committee
+
+        ## 4. Status
+
+        Shelly queried if anyone used the client in production.
+    """)
+    assert minutes.questions == []

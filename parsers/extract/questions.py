@@ -84,6 +84,6 @@ def _reported(said: list[Statement], item: str | None) -> list[Question]:
             if not answer:
                 continue  # a question nobody answered in the minutes
             verb = re.search(_ASKED, sentence).group(0)
-            text = f"{m.group('who')} {verb} {m.group('what')}".strip(" ,")
+            text = f"{m.group('who')} {verb} {m.group('what')}".strip(" ,").rstrip(".")
             out.append(Question(item, m.group("who"), text, [Answer(by, answer)], st.loc))
     return out
