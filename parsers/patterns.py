@@ -187,7 +187,7 @@ ACTION_TAG = re.compile(r"[(\[]\s*actions?\s*(?:#?\s*(?P<ref>\d{1,3}(?:\.\d{1,3}
                         r"(?:[:–—-]\s*(?P<who>[^)\]]*))?[)\]]\.?", re.I)
 # The owners that open a task: "JS to …", "JS/AK: …", "JS and AK will …"
 OWNER_LEAD = re.compile(
-    rf"^(?P<who>(?:{INITIALS}|{NAME}|all|everyone)(?:\s*(?:/|,|&|\+|\band\b)\s*(?:{INITIALS}|{NAME}))*)"
+    rf"^(?P<who>(?:{INITIALS}|{NAME}|all(?:\s+[a-z]+)?|everyone|everybody)(?:\s*(?:/|,|&|\+|\band\b)\s*(?:{INITIALS}|{NAME}))*)"
     r"\s*(?:(?P<colon>[:–—-])\s*|\s+(?P<verb>to|will|agreed to|offered to|is to|are to|should|would|"
     r"has agreed to|have agreed to|undertook to|volunteered to|needs? to|must)\s+)(?P<rest>.+)$", re.S)
 
