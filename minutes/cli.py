@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import sys
 
@@ -501,6 +502,69 @@ def decisions(db_path: str, series: str | None, since: str | None, until: str | 
         db.close()
     echo(report.render(rows, ["id", "meeting_date", "series", "item", "text", "where"], fmt or "table",
                        {"text": 90, "series": 30}))
+
+
+# --- what chairs and auditors take away ---------------------------------------------
+
+def write_out(data: bytes, output: str | None, what: str) -> None:
+    """Write ``data`` to OUTPUT, or to stdout when there is none."""
+    if output is None or output == "-":
+        click.echo(data.decode("utf-8"), nl=False)
+        return
+    try:
+        with open(output, "wb") as fh:
+            fh.write(data)
+    except OSError as exc:
+        fail(f"{output}: cannot write ({exc.strerror or exc})")
+    click.echo(f"Wrote {what} to {output}", err=True)
+
+
+@cli.group("report")
+def reports() -> None:
+    """Write what chairs take away: the action log and a calendar of due actions.
+
+    \b
+    Example:
+        minutes report actions --series "Steering Group" -o actions.docx
+        minutes report calendar --owner TG -o actions.ics
+    """
+
+
+@reports.command("actions")
+@click.option("--series", required=True, help="The series (its name, or part of it).")
+@click.option("--format", "fmt", type=click.Choice(["docx", "markdown", "html", "csv"]),
+              help="Default: from the extension of -o, else markdown.")
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE (default: standard output; DOCX needs it).")
+@click.option("--by", type=click.Choice(["owner", "organisation"]), default="owner", show_default=True,
+              help="Group by owner, or by organisation (each partner reports on its own).")
+@click.option("--since", help="Add the actions closed on or after this date (YYYY-MM-DD).")
+@db_option
+def report_actions(series: str, fmt: str | None, output: str | None, by: str, since: str | None,
+                   db_path: str) -> None:
+    """The action log for the next agenda pack: one table of the series' open actions.
+
+    Number, action, owner (name and initials), organisation, the meeting
+    that set it, due date and latest update.  The Word document reads back
+    through 'minutes parse' as the meeting's actions.
+
+    \b
+    Example:
+        minutes report actions --series "Steering Group" -o actions.docx
+        minutes report actions --series Partnership --by organisation --since 2024-01-01 --format html
+    """
+    from minutes import actionlog, exports
+
+    extension = {".docx": "docx", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
+                 ".csv": "csv"}
+    fmt = fmt or extension.get(os.path.splitext(output or "")[1].lower(), "markdown")
+    if fmt == "docx" and output in (None, "-"):
+        fail("a Word document needs a file: add -o FILE.docx")
+    db = open_db(db_path)
+    try:
+        log = run(actionlog.action_log, db, series, by=by, since=valid_date(since, "--since"))
+    finally:
+        db.close()
+    write_out(run(exports.export, log, fmt), output, f"{len(log.entries)} actions of {log.series}")
 
 
 def main() -> None:  # pragma: no cover - console entry point

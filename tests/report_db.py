@@ -1,0 +1,47 @@
+"""A database for the export, calendar and Datasette tests: the fixtures
+ingested, then a later meeting of the same series saved through the store
+(owners with organisations, due dates, a closed action, markup in a name)."""
+from __future__ import annotations
+
+import hashlib
+import os
+
+from minutes import store
+from minutes.ingest import ingest_paths
+from parsers.records import Action, Attendee, Decision, Item, Meeting, Minutes, Source, Update
+
+FIXTURES = os.path.join(os.path.dirname(__file__), os.pardir, "fixtures")
+SERIES = "Domestic and Sexual Violence Delivery Groups Leicester, Leicestershire & Rutland"
+HOSTILE = "Tom <b>Griffin</b> | *Star*"
+
+
+def second_meeting() -> Minutes:
+    return Minutes(
+        source=Source(path="second.md", format="markdown", sha256=hashlib.sha256(b"second").hexdigest()),
+        meeting=Meeting(title=SERIES, date="2015-03-10", location="Town Hall"),
+        attendees=[Attendee("Daxa Pancholi", "DP", "Head of Community Safety", "Leicester City Council"),
+                   Attendee(HOSTILE, "TG", "DI", "Police & <Crime> Office"),
+                   Attendee("Pamela Richardson", "PR", "CEO", "WALL")],
+        items=[Item("1", "Matters arising", None, "line 5"), Item("2", "Tender timetable", None, "line 9")],
+        actions=[
+            Action("2", ["DP"], "Circulate the market position statement", due="2015-04-01", where="line 11"),
+            Action("2", ["TG"], "Draft the <i>tender</i> timetable | phase 1", due="2015-03-31", where="line 12"),
+            Action("2", ["DP", "PR"], "Agree the rules for consortium bids", due="by the next meeting",
+                   where="line 13"),
+            Action("2", ["PR"], "Book the venue for the market event", status="done", where="line 14"),
+        ],
+        updates=[Update("1", "1", ["PG"], "Get further information on assessment of financial standing of "
+                        "consortiums from colleagues within the authority", "open", "Awaiting the finance team")],
+        decisions=[Decision("2", "The tender will be split into two lots", "line 15")],
+    )
+
+
+def build(tmp_path, name: str = "board.db") -> str:
+    """The fixtures and the second meeting in ``tmp_path/name``; returns the path."""
+    path = str(tmp_path / name)
+    report = ingest_paths(path, [FIXTURES])
+    assert not report.failed, report.summary()
+    db = store.connect(path)
+    store.save(db, second_meeting(), series=SERIES)
+    db.close()
+    return path
