@@ -567,5 +567,33 @@ def report_actions(series: str, fmt: str | None, output: str | None, by: str, si
     write_out(run(exports.export, log, fmt), output, f"{len(log.entries)} actions of {log.series}")
 
 
+@reports.command("calendar")
+@click.option("--owner", help="Only this owner's actions (initials or part of a name).")
+@click.option("--series", help="Only this series (part of its name).")
+@click.option("--todo", is_flag=True, help="To-dos (VTODO) instead of all-day events.")
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE.ics (default: standard output).")
+@db_option
+def report_calendar(owner: str | None, series: str | None, todo: bool, output: str | None, db_path: str) -> None:
+    """An iCalendar file of the open actions that have a due date.
+
+    One all-day event (or to-do) per action on its due date, with the
+    meeting and item it came from; import it into any calendar program.
+
+    \b
+    Example:
+        minutes report calendar --owner TG -o tg-actions.ics
+    """
+    from minutes import ical
+
+    db = open_db(db_path)
+    try:
+        result = run(ical.due_calendar, db, owner=owner, series=series, todo=todo)
+    finally:
+        db.close()
+    for warning in result.warnings:
+        click.echo(f"Warning: {warning}", err=True)
+    write_out(result.data, output, f"{result.count} due action{'s' if result.count != 1 else ''}")
+
+
 def main() -> None:  # pragma: no cover - console entry point
     cli()
