@@ -595,5 +595,46 @@ def report_calendar(owner: str | None, series: str | None, todo: bool, output: s
     write_out(result.data, output, f"{result.count} due action{'s' if result.count != 1 else ''}")
 
 
+@cli.command("datasette-metadata")
+@db_option
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE (default: standard output).")
+def datasette_metadata(db_path: str, output: str | None) -> None:
+    """Datasette metadata for the database: labels, descriptions, canned queries.
+
+    \b
+    Example:
+        minutes datasette-metadata --db board.db -o metadata.json
+        datasette board.db --metadata metadata.json
+    """
+    from minutes import web
+
+    data = json.dumps(web.metadata(web.database_name(db_path)), ensure_ascii=False, indent=2) + "\n"
+    write_out(data.encode("utf-8"), output, "Datasette metadata")
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="The address to listen on.")
+@click.option("--port", type=int, default=8001, show_default=True, help="The port to listen on.")
+def serve(db_path: str, host: str, port: int) -> None:
+    """Browse the database in Datasette (needs: pip install 'minutes[web]').
+
+    Readable labels, full-text search and canned queries: outstanding
+    actions by owner, actions by organisation, the decision history of a
+    series, an action's full history.
+
+    \b
+    Example:
+        minutes serve --db board.db --port 8001
+    """
+    from minutes import web
+
+    if not web.available():
+        fail(f"Datasette is not installed: install it with {web.INSTALL}")
+    open_db(db_path).close()
+    click.echo(f"Serving {db_path} on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+    run(web.serve, db_path, host=host, port=port)
+
+
 def main() -> None:  # pragma: no cover - console entry point
     cli()
