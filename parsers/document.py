@@ -25,6 +25,8 @@ _SPACE_AROUND_NL = re.compile(r" *\n *")
 
 def clean_text(text: str) -> str:
     """Fold odd spaces, drop zero-width and control characters (keeps ``\\n``)."""
+    if text.isprintable():  # no odd space, zero-width or control character: the common case
+        return text
     text = _ZERO_WIDTH.sub("", text)
     text = _SPACES.sub(" ", text)
     return _CONTROL.sub("", text)
@@ -40,6 +42,12 @@ class Run:
 
 def normalise_runs(runs: Iterable[Run]) -> list[Run]:
     """Merge neighbours of the same weight, fold spaces, trim the ends."""
+    if isinstance(runs, list) and len(runs) == 1 and runs[0].text.isprintable():  # one plain run: common
+        text = runs[0].text
+        if "  " in text:
+            text = _MULTI_SPACE.sub(" ", text)
+        text = text.strip()
+        return [Run(text, bool(runs[0].bold))] if text else []
     out: list[Run] = []
     for run in runs:
         text = clean_text(run.text)
@@ -53,7 +61,8 @@ def normalise_runs(runs: Iterable[Run]) -> list[Run]:
         else:
             out.append(Run(text, bold))
     for run in out:
-        run.text = _SPACE_AROUND_NL.sub("\n", _MULTI_SPACE.sub(" ", run.text))
+        if "  " in run.text or "\n" in run.text:
+            run.text = _SPACE_AROUND_NL.sub("\n", _MULTI_SPACE.sub(" ", run.text))
     while out and not out[0].text.strip():
         out.pop(0)
     while out and not out[-1].text.strip():
@@ -154,4 +163,4 @@ def block_text(block: Block) -> str:
 def make_paragraph(runs: Iterable[Run], **kw) -> Paragraph | None:
     """A paragraph, or ``None`` when it would hold no text."""
     para = Paragraph(list(runs), **kw)
-    return None if para.is_empty else para
+    return para if para.runs else None  # normalised runs are empty or hold text
