@@ -91,10 +91,10 @@ ACTIONS_LABEL = _words(r"actions?", r"action items?", r"action points?", r"new a
                        r"actions? from (?:this|today'?s) meeting")
 # Sections that report on the actions of earlier meetings.
 REVIEW_LABEL = re.compile(
-    r"\b(matters arising|previous (?:meeting|minutes)|last meeting|actions? (?:log|tracker|update)s?\b.*"
-    r"(?:previous|last|outstanding)|review of (?:the )?actions?|outstanding actions?|"
+    r"\b(matters arising|actions?\b.{0,30}\b(?:previous|last|earlier|prior) (?:meetings?|minutes)|"
+    r"review of (?:the )?(?:previous |outstanding |open )?actions?|outstanding actions?|"
     r"actions? (?:review|update|progress)|progress on actions?|update on actions?|"
-    r"carried forward|action log)\b", re.I)
+    r"carried forward|action log|action tracker)\b", re.I)
 DECISIONS_LABEL = _words(r"resolutions?", r"decisions?(?: made| taken)?", r"summary of (?:decisions|resolutions)",
                          r"decisions? log")
 # Headings that are furniture, not agenda items.
@@ -118,7 +118,8 @@ HEADER_WORDS = {
     "timescale", "when", "priority", "attendance", "apologies", "present",
 }
 COLUMN_KINDS = [
-    ("number", re.compile(r"^(item|items|no\.?|number|ref\.?|#|agenda item|minute|min\.?|id|action no\.?)$", re.I)),
+    ("number", re.compile(r"^(item|items|no\.?|number|ref\.?|#|agenda item|item no\.?|minute (?:no\.?|number|ref\.?)|"
+                          r"min\.? no\.?|id|action no\.?)$", re.I)),
     ("owner", re.compile(r"^(action by|owner|owners|responsible|resp\.?|responsibility|lead|by|by whom|who|"
                          r"action owner|assigned to|person)$", re.I)),
     ("action", re.compile(r"^(actions?|action required|actions? agreed|task|tasks)$", re.I)),
@@ -175,6 +176,10 @@ DECISION_CUE = re.compile(
     r"|(?:the\s+)?(?:committee|board|group|panel|meeting|members|council|trustees|partnership|forum|"
     r"working group|steering group|governors)\s+(?:unanimously\s+)?(?:resolved|agreed|decided|approved|"
     r"endorsed|adopted)(?:\s+that|\s+to)?\s*)", re.I)
+# "The minutes of 8 June were approved as a correct record."
+PASSIVE_DECISION = re.compile(r"^(?:the\s+)?[\w£$%'’,/&() -]{3,120}?\s+(?:was|were|has been|have been)\s+"
+                              r"(?:unanimously\s+|formally\s+)?(?:approved|agreed|adopted|ratified|endorsed|accepted|"
+                              r"carried)\b", re.I)
 DECISION_HEADING = re.compile(r"\b(approved|agreed|adopted|ratified|decisions?|resolutions?|resolved)\W*$", re.I)
 
 # -- actions -----------------------------------------------------------------

@@ -31,6 +31,7 @@ _BRACKETED = re.compile(r"^\((?P<what>[^()]+)\)\s*[:.,–—-]?\s*(?P<status>.*)
 # "[NEW] ACTION: …", "[PENDING] ACTION: …" (scribe tools' action summaries)
 _SCRIBE_STATUS = re.compile(r"^\s*\[(?:new|pending|done|dropped|continued|continuing|recorded in [^\]]*)\]\s*", re.I)
 _NAMED_TAIL = re.compile(r"\s+[–—-]\s*(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s*\.?$")
+_NAME_AND_INITIALS = re.compile(rf"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,4}}\s*\((?P<ini>{INITIALS})\)")
 _BARE_REF = re.compile(r"\s*\((\d{1,3}\.\d{1,3}[a-z]?)\)\.?\s*$")
 # Owners named by their role: "Chair to write …", "the Clerk will …"
 _ROLE_OWNER = re.compile(r"^(?:the\s+)?(?:vice[- ]chair|chair(?:man|woman|person)?|clerk|secretary|treasurer|"
@@ -50,6 +51,8 @@ def extract(sections: list[Section], roster: Roster) -> Result:
     for section in sections:
         item = section.number
         if section.kind == "review":
+            for g, row in section.rows:  # the Action column of an item table
+                _row_action(g, row, item, roster, actions)
             _review(section, roster, updates, actions)
             continue
         if section.kind == "actions":
@@ -89,6 +92,7 @@ def owners_of(text: str, roster: Roster, strict: bool = True) -> list[str] | Non
     if not text or NO_OWNER.match(text):
         return []
     out = []
+    text = _NAME_AND_INITIALS.sub(r"\g<ini>", text)  # "Daxa Pancholi (DP)" -> "DP"
     for part in OWNER_SPLIT.split(text):
         part = part.strip(" .()")
         if not part:
@@ -216,6 +220,8 @@ def _task_sentence(text: str, owners: list[str]) -> str:
             m = re.search(rf"(?<![\w]){re.escape(owner)}\s+(?P<rest>(?:will|to|agreed to|is to|should|"
                           rf"has agreed to|undertook to|offered to|needs? to)\s+.+)$", sentence)
             if m:
+                if re.search(r"\b(?:which|who|whom|that)\s+$", sentence[:m.start()]):
+                    return sentence.rstrip(".")  # "…, which GR will report on": the clause alone says too little
                 return _task(m.group("rest"))
     for sentence in reversed(said):
         if any(re.search(rf"(?<![\w]){re.escape(o)}(?![\w:])", sentence) for o in named):
@@ -390,6 +396,8 @@ def _people(owners: list[str], roster: Roster) -> set[str]:
 def _compatible(a: Action, b: Action, roster: Roster) -> bool:
     if a.ref and b.ref:
         return a.ref == b.ref
+    if a.listed and b.listed:
+        return False  # two rows of the meeting's list are two actions
     if a.owners and b.owners and _people(a.owners, roster) != _people(b.owners, roster):
         return False
     return same_task(a.text, b.text)

@@ -96,7 +96,8 @@ def _apologies_in_text(document: Document) -> list[Attendee]:
         for sentence in sentences(para.text):
             m = _APOLOGIES_SENTENCE.match(sentence)
             if m:
-                out.extend(p for p in _prose(m.group("names"), "apologies") if _written_as_name(p.name))
+                out.extend(p for p in _prose(m.group("names"), "apologies")
+                           if _written_as_name(p.name) and not INITIALS_RE.match(p.name))
     return out
 
 
@@ -177,11 +178,15 @@ def parse_person(text: str, status: str = "present", strict: bool = False) -> At
     bracket = _PAREN.search(text)
     for m in _PAREN.finditer(text):
         inner = m.group(1).strip()
-        if INITIALS_RE.match(inner.replace(".", "")) and initials is None:
-            initials = inner.replace(".", "")
+        head, _, tail = inner.partition(",")  # "(HW, Chair)"
+        if INITIALS_RE.match(head.strip().replace(".", "")) and initials is None:
+            initials = head.strip().replace(".", "")
+            if tail.strip():
+                notes.append(tail.strip())
         elif inner:
             notes.append(inner)
-    if bracket and initials and bracket.start() > 0:
+    if bracket and initials and bracket.start() > 0 and INITIALS_RE.match(
+            bracket.group(1).partition(",")[0].strip().replace(".", "")):
         # "Sarah Jones (SJ) Chair": the name is what comes before the initials
         name_part, after = text[:bracket.start()], _PAREN.sub(" ", text[bracket.end():])
         parts = [name_part] + [p.strip() for p in re.split(r",|" + _DASH.pattern, after) if p.strip()]

@@ -6,7 +6,7 @@ import re
 from parsers.blocks import lines_of, paragraphs, raw_lines
 from parsers.document import Document, Heading, Paragraph, Table
 from parsers.extract.result import Result
-from parsers.patterns import (ABSENT_LABEL, APOLOGIES_LABEL, BadDate, FURNITURE_LABEL, IN_ATTENDANCE_LABEL,
+from parsers.patterns import (DATE_PATTERNS, ABSENT_LABEL, APOLOGIES_LABEL, BadDate, FURNITURE_LABEL, IN_ATTENDANCE_LABEL,
                               NUMBERED_TITLE, PRESENT_LABEL, find_date, parse_time)
 from parsers.records import Meeting
 
@@ -166,6 +166,14 @@ def _labelled(text: str, meeting: Meeting) -> bool:
             found = True
             if label in ("time",) or label.startswith("start"):
                 _times(value, meeting)
+            elif label == "date":
+                found = find_date_safe(value)
+                rest = value
+                if found:
+                    m = [p.search(value) for p in DATE_PATTERNS]
+                    m = min((x for x in m if x), key=lambda x: x.start(), default=None)
+                    rest = value[m.end():] if m else value
+                _times(rest, meeting)
             elif label.startswith(("finish", "end")):
                 meeting.end_time = meeting.end_time or parse_time(value)
             elif label != "date":

@@ -181,7 +181,7 @@ def _titleish(title: str, runs: list, rest: list) -> bool:
 
 
 # -- item tables -----------------------------------------------------------------
-_ITEM_HEADER = re.compile(r"^(?:agenda\s+)?(?:item|items|minute|min\.?)(?:\s*(?:no\.?|number))?$", re.I)
+_ITEM_HEADER = re.compile(r"^(?:agenda\s+)?(?:item|items|minute\s*(?:no\.?|number)|min\.?\s*no\.?)(?:\s*(?:no\.?|number))?$", re.I)
 
 
 def _is_item_table(table: Table) -> bool:
