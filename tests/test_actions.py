@@ -444,3 +444,34 @@ def test_all_sites_is_everyone():
 
 Action: all sites to share their blocking issues.
 """) == [(["All"], "Share their blocking issues")]
+
+
+def test_two_rows_of_one_action_list_stay_two_actions():
+    found = owners_and_text("""
+## Summary of actions
+
+| Action | Owner |
+|--------|-------|
+| Send the budget to the board | PG |
+| Send the budget to the bank | PG |
+""")
+    assert found == [(["PG"], "Send the budget to the board"), (["PG"], "Send the budget to the bank")]
+
+
+def test_owner_cell_with_name_and_initials_gives_the_initials():
+    found = owners_and_text("""
+## Summary of actions
+
+| Action | Owner |
+|--------|-------|
+| Circulate the statement | Daxa Pancholi (DP) |
+""")
+    assert found == [(["DP"], "Circulate the statement")]
+
+
+def test_action_column_owner_inside_a_relative_clause_keeps_the_whole_sentence():
+    body = ("Item\tDiscussion\tAction\n"
+            "3\t<p><b>Matters arising</b></p> <p>All actions are complete except the lease review, "
+            "which GR will report on in November.</p>\tGR\n")
+    assert owners_and_text(body) == [
+        (["GR"], "All actions are complete except the lease review, which GR will report on in November")]

@@ -302,3 +302,26 @@ def test_chair_not_listed_as_present_is_a_present_attendee():
     """)
     assert "Jane Smith" in found
     assert (found["Jane Smith"]["role"], found["Jane Smith"]["status"]) == ("Chair", "present")
+
+
+def test_initials_and_role_in_one_bracket():
+    people = parse_md("""
+        # Trust board
+
+        **Present:** Helen Ward (HW, Chair), Omar Said (OS)
+    """).attendees
+    assert [(p.name, p.initials, p.role) for p in people] == [
+        ("Helen Ward", "HW", "Chair"), ("Omar Said", "OS", None)]
+
+
+def test_initials_named_in_an_apologies_sentence_are_not_a_new_person():
+    people = parse_md("""
+        # Trust board
+
+        Apologies: Neil Hart (NH)
+
+        ## 1. Welcome
+
+        Apologies were received from NH.
+    """).attendees
+    assert [(p.name, p.status) for p in people] == [("Neil Hart", "apologies")]

@@ -107,3 +107,26 @@ def test_every_decision_has_a_where():
     found = decisions("RESOLVED that the accounts be approved.\n\nDecision: the hall will be repainted.")
     assert len(found) == 2
     assert all(d["where"] for d in found)
+
+
+def test_passive_approval_is_a_decision():
+    minutes = parse_md("""
+        # Trust board
+
+        ## 2. Minutes of the last meeting
+
+        The minutes of 8 June 2023 were approved as a correct record.
+    """)
+    assert [(d.item, d.text) for d in minutes.decisions] == [
+        ("2", "The minutes of 8 June 2023 were approved as a correct record")]
+
+
+def test_a_report_that_was_presented_is_not_a_decision():
+    minutes = parse_md("""
+        # Trust board
+
+        ## 4. Finance
+
+        The accounts were presented by the treasurer.
+    """)
+    assert minutes.decisions == []

@@ -274,3 +274,27 @@ def test_heading_item_where_is_its_line():
         Hello.
     """)
     assert item["where"] == "line 3"
+
+
+def test_item_minute_action_by_table():
+    minutes = parse_html("""
+        <h1>Trust board</h1>
+        <table>
+          <tr><th>Item</th><th>Minute</th><th>Action by</th></tr>
+          <tr><td>1</td><td><p><b>Welcome</b></p><p>The chair welcomed trustees.</p></td><td></td></tr>
+          <tr><td>2</td><td><p><b>Finance</b></p><p>PN will open a deposit account.</p></td><td>PN</td></tr>
+        </table>
+    """)
+    assert [(i.number, i.title) for i in minutes.items] == [("1", "Welcome"), ("2", "Finance")]
+    assert [(a.item, a.owners, a.text) for a in minutes.actions] == [("2", ["PN"], "Open a deposit account")]
+
+
+def test_minutes_of_the_last_meeting_is_an_ordinary_item():
+    minutes = parse_md("""
+        # Board
+
+        ## 2. Minutes of the last meeting
+
+        - Approved.
+    """)
+    assert minutes.updates == [] and [i.number for i in minutes.items] == ["2"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from parsers.blocks import Grid, Line, grid, lines_of
+from parsers.blocks import Grid, Line, cell_lines, grid, lines_of
 from parsers.document import Heading, Paragraph, Table
 from parsers.extract.attendees import Roster
 from parsers.extract.items import Section
@@ -207,13 +207,13 @@ def _row_action(g: Grid, row, item: str | None, roster: Roster, actions: list[Ac
             actions.append(Action(item, [], cell_text.rstrip("."), where=where))
         return
     discussion = g.cell(row, "text")
-    text = _task_sentence(discussion.text if discussion else "", owners)
+    text = _task_sentence([ln.text for ln in cell_lines(discussion)] if discussion else [], owners)
     actions.append(Action(item, owners, text, where=where))
 
 
-def _task_sentence(text: str, owners: list[str]) -> str:
+def _task_sentence(lines: list[str], owners: list[str]) -> str:
     """The sentence of a row that gives the owners their task."""
-    said = sentences(text)
+    said = [sentence for line in lines for sentence in sentences(line)]
     named = [o for o in owners if o != "All"]
     for sentence in reversed(said):
         for owner in named:
