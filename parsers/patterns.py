@@ -278,10 +278,25 @@ def ends_sentence(text: str) -> bool:
     return bool(_SENTENCE_END.search(text.rstrip()))
 
 
+# Words that end in a full stop without ending the sentence.
+_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "cllr", "prof", "rev", "revd", "st", "no", "nos", "e.g", "i.e", "etc",
+                  "vs", "approx", "incl", "ref", "fig", "para", "cf", "al", "jan", "feb", "mar", "apr", "jun",
+                  "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "co", "ltd"}
+
+
 def sentences(text: str) -> list[str]:
-    """Sentences of a text (abbreviations like "e.g." rarely matter here)."""
+    """Sentences of a text; "Cllr R. Evans" and "e.g. this" do not end one."""
     text = " ".join(text.split())
-    return [s for s in _SENTENCE_SPLIT.split(text) if s]
+    out: list[str] = []
+    start = 0
+    for m in _SENTENCE_SPLIT.finditer(text):
+        word = text[:m.start()].rstrip(".\"'’”)").rsplit(" ", 1)[-1].lstrip("(\"'‘“[").lower()
+        if len(word) == 1 and word.isalpha() or word in _ABBREVIATIONS:
+            continue
+        out.append(text[start:m.start()])
+        start = m.end()
+    out.append(text[start:])
+    return [s for s in out if s]
 
 
 def first_sentence(text: str) -> str | None:

@@ -35,7 +35,8 @@ def db(db_path):
 
 
 def owners_and_text(entries):
-    return sorted((e.owner_text, e.text.rstrip(".")) for e in entries)
+    """What the parser gives back: an owner cell "Name (XX)" reads as its initials."""
+    return sorted(("; ".join(o.initials or o.label for o in e.owners), e.text.rstrip(".")) for e in entries)
 
 
 def test_log_has_the_open_actions_of_the_series_grouped_by_owner(db):

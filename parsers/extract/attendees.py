@@ -72,7 +72,7 @@ def extract(document: Document) -> Result:
             consumed.add(id(block))
             expecting = False
             continue
-        if status and expecting and block.level is None:
+        if status and expecting and block.level is None and _names_only(" ".join(lines)):
             people.extend(_prose(" ".join(lines), status))
             consumed.add(id(block))
             expecting = False
@@ -83,8 +83,10 @@ def extract(document: Document) -> Result:
 
 
 _APOLOGIES_SENTENCE = re.compile(
-    r"^apologies(?: for absence)?\s+(?:were|was|had been|have been)\s+(?:received|given|noted|sent|tendered)\s+"
-    r"(?:from|by|on behalf of)\s+(?P<names>.+?)\.?$", re.I)
+    r"^(?:apologies(?: for absence)?\s+(?:were|was|had been|have been)\s+(?:received|given|noted|sent|tendered|"
+    r"accepted)\s+(?:from|by|on behalf of)\s+(?P<names>.+?)"
+    r"|(?P<senders>.+?)\s+(?:sent|gave|tendered|offered|had sent|has sent)\s+(?:(?:their|his|her)\s+)?apologies\b.*?)"
+    r"\.?$", re.I)
 
 
 def _apologies_in_text(document: Document) -> list[Attendee]:
@@ -96,7 +98,7 @@ def _apologies_in_text(document: Document) -> list[Attendee]:
         for sentence in sentences(para.text):
             m = _APOLOGIES_SENTENCE.match(sentence)
             if m:
-                out.extend(p for p in _prose(m.group("names"), "apologies")
+                out.extend(p for p in _prose(m.group("names") or m.group("senders"), "apologies")
                            if _written_as_name(p.name) and not INITIALS_RE.match(p.name))
     return out
 
@@ -211,6 +213,13 @@ def parse_person(text: str, status: str = "present", strict: bool = False) -> At
     return Attendee(name=name, initials=initials, role=role, organisation=organisation, status=status)
 
 
+def _names_only(text: str) -> bool:
+    """A paragraph that is a list of names ("Cristiano_Aguzzi, Dave_Raggett"), not a sentence."""
+    parts = [p for p in _SPLIT_PROSE.split(text.strip().rstrip(".")) if p.strip()]
+    return bool(parts) and all(_written_as_name(" ".join(_PAREN.sub(" ", p.replace("_", " ")).split()))
+                               or _NOT_NAMES.match(p.strip()) for p in parts)
+
+
 def _written_as_name(name: str) -> bool:
     words = re.sub(rf"^{TITLES}\s+", "", name).split()
     return 1 <= len(words) <= 5 and all(
@@ -273,7 +282,8 @@ def _set_roles(people: list[Attendee], text: str, label: str) -> None:
             continue
         found = [p for p in people if name_key(p.name) == key or name_key(p.name).split()[:1] == key.split()]
         if not found:
-            person = parse_person(part, "present", strict=True)
+            officer = role in ("Clerk", "Minute-taker", "Secretary", "Scribe")
+            person = parse_person(part, "in_attendance" if officer else "present", strict=True)
             if person is not None:
                 person.role = role
                 people.append(person)

@@ -20,12 +20,12 @@ _REQUEST = re.compile(r"\bplease\b", re.I)
 _ASKED = r"(?:asked|queried|enquired|inquired|wondered)"
 # the answer in the next sentence: "Answer: …", "SR responded that …"
 _ANSWER_NEXT = re.compile(
-    rf"^(?:(?:answer|response|reply|a)\s*[:–—-]\s*(?P<answer>.+)|(?P<by>{INITIALS}|{NAME})\s+(?:said|replied|answered|"
+    rf"^(?:(?:answer|response|reply|a)\s*[:–—-]\s*(?P<answer>.+)|(?:the\s+)?(?P<by>{INITIALS}|{NAME})\s+(?:said|replied|answered|"
     rf"explained|confirmed|responded|clarified|advised)(?:\s+that)?\s+(?P<answer2>.+))$", re.I)
 _REPORTED = re.compile(
     rf"^(?P<who>{INITIALS}|{NAME}) {_ASKED} (?P<what>(?:about|whether|if|why|how|what|when|where|who|which|the)\b.*?)"
     rf"(?:\s+[–—-]\s*answer(?:ed)?\s*[–—:-]\s*(?P<answer>.+)"
-    rf"|,?\s+and\s+(?P<by>{INITIALS}|{NAME})\s+(?:said|replied|answered|explained|confirmed|responded|"
+    rf"|,?\s+and\s+(?:the\s+)?(?P<by>{INITIALS}|{NAME})\s+(?:said|replied|answered|explained|confirmed|responded|"
     rf"clarified|advised)(?:\s+that)?\s+(?P<answer2>.+))?$")
 
 
