@@ -125,7 +125,7 @@ def bench_parse(files: dict, rounds: dict) -> list[dict]:
 
 
 MEMORY_CHILD = r"""
-import io, json, resource, sys, zipfile
+import io, json, sys, zipfile
 sys.path.insert(0, sys.argv[1])
 sys.path.insert(0, sys.argv[1] + "/bench")
 from parsers import parse_bytes
@@ -134,9 +134,13 @@ small, large, mode = sys.argv[2], sys.argv[3], sys.argv[4]
 work = parse_bytes if mode == "parse" else (lambda p, d: run.FLOORS[p.rsplit(".", 1)[1]](d))
 work(small, open(small, "rb").read())
 data = open(large, "rb").read()
-before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+def status(key):  # kB; ru_maxrss would carry the parent's peak across fork and exec
+    return int(next(l for l in open("/proc/self/status") if l.startswith(key)).split()[1])
+with open("/proc/self/clear_refs", "w") as fh:
+    fh.write("5")  # reset the peak (VmHWM) to the current size
+before = status("VmRSS")
 work(large, data)
-after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+after = status("VmHWM")
 if large.endswith(".docx"):
     size = zipfile.ZipFile(io.BytesIO(data)).getinfo("word/document.xml").file_size
 else:
