@@ -35,8 +35,7 @@ def db(db_path):
 
 
 def owners_and_text(entries):
-    """What the parser gives back: an owner cell "Name (XX)" reads as its initials."""
-    return sorted(("; ".join(o.initials or o.label for o in e.owners), e.text.rstrip(".")) for e in entries)
+    return sorted((e.owner_text, e.text.rstrip(".")) for e in entries)
 
 
 def test_log_has_the_open_actions_of_the_series_grouped_by_owner(db):
@@ -78,7 +77,9 @@ def test_docx_reads_back_as_the_same_actions(db, tmp_path):
     out.write_bytes(export(log, "docx"))
     back = parsers.parse(str(out))
     assert back.meeting.title == f"Action log — {SERIES}"
-    assert sorted(("; ".join(a.owners), a.text) for a in back.actions) == owners_and_text(log.entries)
+    # an owner cell "Name (XX)" reads back as the initials it gives
+    assert sorted(("; ".join(a.owners), a.text) for a in back.actions) == sorted(
+        ("; ".join(o.initials or o.label for o in e.owners), e.text.rstrip(".")) for e in log.entries)
     assert sorted(a.ref for a in back.actions) == sorted(str(e.number) for e in log.entries)
     assert {a.due for a in back.actions} >= {"2015-04-01", "2015-03-31"}
 

@@ -31,7 +31,7 @@ _BRACKETED = re.compile(r"^\((?P<what>[^()]+)\)\s*[:.,–—-]?\s*(?P<status>.*)
 # "[NEW] ACTION: …", "[PENDING] ACTION: …" (scribe tools' action summaries)
 _SCRIBE_STATUS = re.compile(r"^\s*\[(?:new|pending|done|dropped|continued|continuing|recorded in [^\]]*)\]\s*", re.I)
 _NAMED_TAIL = re.compile(r"\s+[–—-]\s*(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s*\.?$")
-_NAME_AND_INITIALS = re.compile(rf"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,4}}\s*\((?P<ini>{INITIALS})\)")
+_NAME_AND_INITIALS = re.compile(rf"(?:(?<=^)|(?<=[;/,&]))\s*[^;,&()]*?\s*\((?P<ini>{INITIALS})\)\s*(?=$|[;/,&])")
 _BARE_REF = re.compile(r"\s*\((\d{1,3}\.\d{1,3}[a-z]?)\)\.?\s*$")
 # Owners named by their role: "Chair to write …", "the Clerk will …"
 _ROLE_OWNER = re.compile(r"^(?:the\s+)?(?:vice[- ]chair|chair(?:man|woman|person)?|clerk|secretary|treasurer|"
