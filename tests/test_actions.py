@@ -475,3 +475,16 @@ def test_action_column_owner_inside_a_relative_clause_keeps_the_whole_sentence()
             "which GR will report on in November.</p>\tGR\n")
     assert owners_and_text(body) == [
         (["GR"], "All actions are complete except the lease review, which GR will report on in November")]
+
+
+def test_actions_label_inside_an_item_keeps_the_item():
+    found = actions("""
+## 1. Community hall
+
+The hall reopens in July.
+
+Actions:
+
+- AK to publish the opening hours
+""")
+    assert [(a["item"], a["owners"], a["text"]) for a in found] == [("1", ["AK"], "Publish the opening hours")]

@@ -325,3 +325,23 @@ def test_initials_named_in_an_apologies_sentence_are_not_a_new_person():
         Apologies were received from NH.
     """).attendees
     assert [(p.name, p.status) for p in people] == [("Neil Hart", "apologies")]
+
+
+def test_table_without_a_header_under_present():
+    people = parse_md("""
+        # Residents' Forum
+
+        ## Present
+
+        | | | |
+        |---|---|---|
+        | Jane Smith | Chair | Residents' Association |
+        | Ann Lee | | Housing Trust |
+    """).attendees
+    assert [(p.name, p.role, p.organisation) for p in people] == [
+        ("Jane Smith", "Chair", "Residents' Association"), ("Ann Lee", None, "Housing Trust")]
+
+
+def test_item_table_after_a_present_list_is_not_read_as_attendees():
+    minutes = parse_md("Present: Jane Smith (JS)\n\nItem\tDiscussion\tAction\n1\tWelcome all.\t\n")
+    assert [p.name for p in minutes.attendees] == ["Jane Smith"]

@@ -224,3 +224,16 @@ def test_reported_question_nobody_answered_is_not_a_question():
         Shelly queried if anyone used the client in production.
     """)
     assert minutes.questions == []
+
+
+def test_q_and_a_lines():
+    minutes = parse_md("""
+        # Residents' Forum
+
+        ## 1. Questions from residents
+
+        Q: Will the community hall reopen this summer?
+        A (Ann Lee): Yes, from 1 July.
+    """)
+    assert [(q.item, q.asker, q.text, [(a.by, a.text) for a in q.answers]) for q in minutes.questions] == [
+        ("1", None, "Will the community hall reopen this summer?", [("Ann Lee", "Yes, from 1 July.")])]

@@ -236,7 +236,7 @@ def _from_table(table: Table, status: str, require_names: bool) -> list[Attendee
     g = grid(table)
     name_col = g.column("name")
     if name_col is None:
-        return []
+        return [] if require_names else _headerless(table, status)
     out = []
     for row in g.body:
         name_text = g.text(row, "name")
@@ -248,6 +248,30 @@ def _from_table(table: Table, status: str, require_names: bool) -> list[Attendee
         person.initials = g.text(row, "initials") or person.initials
         out.append(person)
     return out
+
+
+def _headerless(table: Table, status: str) -> list[Attendee]:
+    """A table right under "Present" with no header row: names first, then
+    role and organisation (or what the cells say)."""
+    if any(grid(table).kinds):
+        return []  # a header names its columns, and no column holds names
+    rows = [r for r in table.rows if any(c.text for c in r.cells)]
+    people = []
+    for row in rows:
+        texts = [" ".join(c.text.split()) for c in row.cells]
+        person = parse_person(texts[0], status, strict=True) if texts else None
+        if person is None or len(person.name.split()) < 2:
+            continue
+        rest = [t for t in texts[1:] if t]
+        if len(rest) >= 2:
+            person.role, person.organisation = rest[0], ", ".join(rest[1:])
+        elif rest:
+            if ROLE_WORDS.search(rest[0]) and not _looks_like_org(rest[0]):
+                person.role = rest[0]
+            else:
+                person.organisation = rest[0]
+        people.append(person)
+    return people if rows and len(people) * 2 >= len(rows) else []
 
 
 def _row_status(text: str) -> str | None:

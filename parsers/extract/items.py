@@ -33,9 +33,12 @@ class Section:
     numbered: bool = False
     from_heading: bool = False
 
+    # the item a section belongs to without being one ("Actions:" under item 4)
+    within: str | None = None
+
     @property
     def number(self) -> str | None:
-        return self.item.number if self.item else None
+        return self.item.number if self.item else self.within
 
 
 @dataclass
@@ -89,8 +92,10 @@ def extract(blocks: list, consumed: set[int]) -> Result:
             item = Item(mark.number, mark.title, None, mark.loc)
         elif kind == "item":
             kind = "other"
+        within = current.number if mark.pseudo and item is None and kind in ("actions", "decisions") \
+            and current.item is not None and not _table_follows(marks, block) else None
         sections.append(Section(item, kind, mark.title, mark.level, mark.loc, list(mark.rest),
-                                numbered=bool(mark.number), from_heading=mark.heading))
+                                numbered=bool(mark.number), from_heading=mark.heading, within=within))
     sections = _fold_groups(sections)
     items = []
     for s in sections:
@@ -98,6 +103,12 @@ def extract(blocks: list, consumed: set[int]) -> Result:
             s.item.text = _first_text(s.blocks)
             items.append(s.item)
     return Result(sections, _numbering_warnings(items))
+
+
+def _table_follows(marks: list, block) -> bool:
+    """The label stands over a table (a summary of the meeting's actions)."""
+    k = next(i for i, (_, b) in enumerate(marks) if b is block)
+    return k + 1 < len(marks) and isinstance(marks[k + 1][1], Table)
 
 
 def _starts_section(mark: _Boundary, current: Section, numbered_doc: bool) -> bool:

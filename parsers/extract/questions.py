@@ -29,6 +29,11 @@ _REPORTED = re.compile(
     rf"clarified|advised)(?:\s+that)?\s+(?P<answer2>.+))?$")
 
 
+_WHO = r"(?:\((?P<who>[^)]{1,40})\)\s*)?"
+_Q_LINE = re.compile(rf"^(?:q|question)\s*\d*\s*{_WHO}[:.)–—-]\s*(?P<text>.+\?)$", re.I)
+_A_LINE = re.compile(rf"^(?:a|answer|response|reply)\s*\d*\s*{_WHO}[:.)–—-]\s*(?P<text>.+)$", re.I)
+
+
 def extract(sections: list[Section], roster: Roster) -> Result:
     out: list[Question] = []
     for section in sections:
@@ -37,7 +42,20 @@ def extract(sections: list[Section], roster: Roster) -> Result:
         said = list(statements(section.blocks, roster, skip_quotes=True))
         out.extend(_dialogue(said, section.number))
         out.extend(_reported(said, section.number))
+        out.extend(_q_and_a(said, section.number))
     return Result(out)
+
+
+def _q_and_a(said: list[Statement], item: str | None) -> list[Question]:
+    """ "Q: Will the hall be open?" / "A: Yes, from May." (who asked, where given, in brackets)."""
+    out = []
+    for k, st in enumerate(said[:-1]):
+        q = _Q_LINE.match(st.text) if st.who is None else None
+        a = _A_LINE.match(said[k + 1].text) if q and said[k + 1].who is None else None
+        if q and a:
+            out.append(Question(item, q.group("who"), q.group("text"), [Answer(a.group("who"), a.group("text"))],
+                                st.loc))
+    return out
 
 
 def _asks(st: Statement) -> bool:
