@@ -31,7 +31,9 @@ _FOREIGN = [
     (b"\xff\xd8\xff", "an image, not minutes"),
     (b"GIF8", "an image, not minutes"),
 ]
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # C0 and C1 controls
+# A UTF-8 sequence of two to four bytes.
+_UTF8_SEQ = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
 @dataclass
@@ -43,7 +45,7 @@ class Sniffed:
 
 def sniff(path: str, data: bytes) -> Sniffed:
     """Decide the format of ``data`` (read from ``path``) and decode text formats."""
-    ext = _extension(path)
+    ext = extension(path)
     if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
         if ext in HTML_EXTENSIONS | TEXT_EXTENSIONS:
             raise ParseError(path, "is a zip archive, not a text or HTML file")
@@ -71,17 +73,19 @@ def decode(path: str, data: bytes) -> str:
         except (LookupError, UnicodeDecodeError):
             text = None
     if text is None:
+        text = _utf16_without_bom(data)
+    if text is None:
         if _looks_binary(data):
             raise ParseError(path, "is a binary file, not text, HTML or a .docx")
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            text = _detect(data)
+            text = _mostly_utf8(data) or _detect(data)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _CONTROL.sub("", text)
 
 
-def _extension(path: str) -> str:
+def extension(path: str) -> str:
     name = str(path).lower()
     dot = name.rfind(".")
     return name[dot:] if dot >= 0 else ""
@@ -107,11 +111,45 @@ def _declared_encoding(data: bytes) -> str | None:
 
 
 def _looks_binary(data: bytes) -> bool:
+    """More than a few NULs or control bytes: stray NULs in a text are dropped,
+    an executable, an image or a compressed file is refused."""
     sample = data[:8192]
-    if b"\x00" in sample:
-        return sample.count(b"\x00") > len(sample) // 100
     controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
-    return controls > len(sample) // 20
+    return controls > max(8, len(sample) // 20)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text written without a BOM: a NUL in every other byte of a Latin text."""
+    sample = data[:8192]
+    if len(sample) < 8 or len(data) % 2 or sample.count(b"\x00") < len(sample) // 3:
+        return None
+    for offset, codec in ((1, "utf-16-le"), (0, "utf-16-be")):
+        nuls = sample[offset::2].count(b"\x00")
+        if nuls > len(sample) // 2 * 0.9 and sample[1 - offset::2].count(b"\x00") < len(sample) // 20:
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few bad bytes (a file pasted together, a truncated
+    character): the good sequences read as UTF-8, each bad byte as Windows-1252."""
+    sequences = _UTF8_SEQ.findall(data)
+    good = len(sequences)
+    bad = sum(1 for b in data if b >= 0x80) - sum(len(m) for m in sequences)
+    if not good or bad > 2 * good:
+        return None
+    return data.decode("utf-8", errors="cp1252-fallback")
+
+
+def _cp1252_fallback(exc: UnicodeDecodeError) -> tuple[str, int]:
+    bad = exc.object[exc.start:exc.end]
+    return bad.decode("cp1252", errors="replace"), exc.end
+
+
+codecs.register_error("cp1252-fallback", _cp1252_fallback)
 
 
 def _detect(data: bytes) -> str:
