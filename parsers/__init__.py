@@ -13,19 +13,40 @@ import hashlib
 import os
 import stat
 
-from parsers.document import Document
+from parsers.document import Document, TooManyBlocks, block_budget
 from parsers.errors import ParseError
 from parsers.records import Minutes, Source
 from parsers.sniff import sniff
 
-__all__ = ["parse", "parse_bytes", "read", "read_bytes", "ParseError", "DEFAULT_MAX_SIZE"]
+__all__ = ["parse", "parse_bytes", "read", "read_bytes", "ParseError", "DEFAULT_MAX_SIZE",
+           "read_file_bytes", "size_text"]
 
-# Largest file read by default (bytes); callers may raise it.
-DEFAULT_MAX_SIZE = 50 * 1024 * 1024
+# The most text read from one file by default (bytes): the size of an HTML or
+# text file, or what the XML parts of a .docx unpack to.  Callers may raise it.
+DEFAULT_MAX_SIZE = 10 * 1024 * 1024
+# A .docx file itself (images included) may be this many times the limit.
+DOCX_FILE_RATIO = 10
+_ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+
+
+def size_text(n: int) -> str:
+    """A byte count for people: "12 MB", "700 KB", "312 bytes"."""
+    for unit, size in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
+        if n >= size:
+            return f"{n / size:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{n} bytes"
+
+
+def _too_big(path: str, size: int, limit: int) -> ParseError:
+    return ParseError(path, f"is {size_text(size)}, over the limit of {size_text(limit)} "
+                            "(raise it with --max-size)")
 
 
 def read_file_bytes(path: str, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
-    """The bytes of a regular file, checked before opening it."""
+    """The bytes of a regular file, checked before and after opening it.
+
+    Folders, pipes, devices and sockets are refused without being opened for
+    reading in blocking mode, so that a named pipe never hangs the caller."""
     try:
         st = os.stat(path)
     except FileNotFoundError:
@@ -36,19 +57,59 @@ def read_file_bytes(path: str, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
         raise ParseError(path, "is a folder, not a file")
     if not stat.S_ISREG(st.st_mode):
         raise ParseError(path, "is not a regular file")
-    if st.st_size > max_size:
-        raise ParseError(path, f"is {st.st_size:,} bytes, over the limit of {max_size:,} (raise it with --max-size)")
     try:
-        with open(path, "rb") as fh:
-            return fh.read(max_size + 1)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+                     | getattr(os, "O_BINARY", 0))
     except OSError as exc:
         raise ParseError(path, f"cannot be read ({exc.strerror or exc})") from None
+    with open(fd, "rb") as fh:
+        st = os.fstat(fd)  # the file opened may not be the one checked
+        if not stat.S_ISREG(st.st_mode):
+            raise ParseError(path, "is not a regular file")
+        try:
+            head = fh.read(4)
+            limit = _file_limit(path, head, max_size)
+            if st.st_size > limit:
+                raise _too_big(path, st.st_size, limit)
+            data = head + fh.read(limit + 1 - len(head))
+        except OSError as exc:
+            raise ParseError(path, f"cannot be read ({exc.strerror or exc})") from None
+    if len(data) > limit:  # the file grew while it was read
+        raise _too_big(path, len(data), limit)
+    return data
+
+
+def _file_limit(path: str, head: bytes, max_size: int) -> int:
+    from parsers.sniff import DOCX_EXTENSIONS, extension
+
+    if head.startswith(_ZIP_MAGIC) or extension(path) in DOCX_EXTENSIONS:
+        return max_size * DOCX_FILE_RATIO
+    return max_size
 
 
 def read_bytes(path: str, data: bytes, max_size: int = DEFAULT_MAX_SIZE) -> Document:
-    """The document model of ``data``, which was read from ``path``."""
-    found = sniff(path, data)
+    """The document model of ``data``, which was read from ``path``.
+
+    Every failure is a ``ParseError`` naming ``path``."""
     try:
+        return _read_bytes(path, data, max_size)
+    except ParseError:
+        raise
+    except RecursionError:
+        raise ParseError(path, "is nested too deeply to read") from None
+    except MemoryError:
+        raise ParseError(path, "is too large to read") from None
+    except TooManyBlocks as exc:
+        raise ParseError(path, str(exc)) from None
+
+
+def _read_bytes(path: str, data: bytes, max_size: int) -> Document:
+    if data.startswith(_ZIP_MAGIC) and len(data) > max_size * DOCX_FILE_RATIO:
+        raise _too_big(path, len(data), max_size * DOCX_FILE_RATIO)
+    if not data.startswith(_ZIP_MAGIC) and len(data) > max_size:
+        raise _too_big(path, len(data), max_size)
+    found = sniff(path, data)
+    with block_budget():
         if found.format == "docx":
             from parsers import docx as docx_reader
 
@@ -60,12 +121,6 @@ def read_bytes(path: str, data: bytes, max_size: int = DEFAULT_MAX_SIZE) -> Docu
         from parsers import text as text_reader
 
         return text_reader.read(found.text)
-    except ParseError:
-        raise
-    except RecursionError:
-        raise ParseError(path, "is nested too deeply to read") from None
-    except MemoryError:
-        raise ParseError(path, "is too large to read") from None
 
 
 def read(path: str, max_size: int = DEFAULT_MAX_SIZE) -> Document:

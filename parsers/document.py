@@ -11,16 +11,47 @@ A line break inside a paragraph is kept as ``"\\n"`` in the run text.
 """
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import re
 from dataclasses import dataclass, field
-from typing import Iterable, Union
+from typing import Iterable, Iterator, Union
 
 # Characters that are spaces in all but name; zero-width ones vanish.
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\r\f\v]+")
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # C0 and C1 controls
 _MULTI_SPACE = re.compile(r" {2,}")
 _SPACE_AROUND_NL = re.compile(r" *\n *")
+
+
+# The most paragraphs, headings and table cells one document may have: far more
+# than any minutes, few enough that reading and extracting stay within seconds.
+MAX_BLOCKS = 50_000
+_budget: contextvars.ContextVar[list[int] | None] = contextvars.ContextVar("budget", default=None)
+
+
+class TooManyBlocks(Exception):
+    """A document with more than ``MAX_BLOCKS`` blocks (raised while it is read)."""
+
+
+@contextlib.contextmanager
+def block_budget(limit: int = MAX_BLOCKS) -> Iterator[None]:
+    """Count the blocks built inside; ``TooManyBlocks`` past ``limit``."""
+    token = _budget.set([limit, limit])
+    try:
+        yield
+    finally:
+        _budget.reset(token)
+
+
+def _spend() -> None:
+    left = _budget.get()
+    if left is not None:
+        left[0] -= 1
+        if left[0] < 0:
+            raise TooManyBlocks(f"has more than {left[1]:,} paragraphs and table cells, "
+                                "too many to be minutes")
 
 
 def clean_text(text: str) -> str:
@@ -81,6 +112,7 @@ class Heading:
     label: str | None = None  # a number the source renders but does not keep in the text
 
     def __post_init__(self) -> None:
+        _spend()
         self.runs = normalise_runs(self.runs)
 
     @property
@@ -106,6 +138,7 @@ class Paragraph:
     loc: str = ""
 
     def __post_init__(self) -> None:
+        _spend()
         self.runs = normalise_runs(self.runs)
 
     @property
@@ -123,9 +156,17 @@ class Cell:
     colspan: int = 1
     continued: bool = False  # the lower part of a vertically merged cell
 
+    def __post_init__(self) -> None:
+        _spend()
+
     @property
     def text(self) -> str:
         return "\n".join(block_text(b) for b in self.blocks).strip()
+
+
+# The widest table row kept (Word allows 63 columns): wider rows have the text
+# of their extra cells joined to the last cell kept, and colspans are cut to fit.
+MAX_COLUMNS = 64
 
 
 @dataclass
@@ -133,6 +174,21 @@ class Row:
     cells: list[Cell]
     is_header: bool = False
     loc: str = ""
+
+    def __post_init__(self) -> None:
+        width = sum(c.colspan for c in self.cells)
+        if width <= MAX_COLUMNS and all(c.colspan >= 1 for c in self.cells):
+            return
+        kept: list[Cell] = []
+        width = 0
+        for cell in self.cells:
+            if width >= MAX_COLUMNS:
+                kept[-1].blocks.extend(cell.blocks)
+                continue
+            cell.colspan = max(1, min(cell.colspan, MAX_COLUMNS - width))
+            width += cell.colspan
+            kept.append(cell)
+        self.cells = kept
 
 
 @dataclass

@@ -29,7 +29,6 @@ from parsers.errors import ParseError
 
 MAX_MEMBERS = 10_000
 UNPACK_RATIO = 20                    # unpacked total may be this many times max_size
-MAX_XML_PART = 256 * 1024 * 1024     # one XML part, unpacked
 MAX_TABLE_DEPTH = 50
 _HEAD = 8192                         # bytes of each part searched for a DTD
 
@@ -96,6 +95,7 @@ class _Package:
         self.path = path
         self.max_size = max_size
         self.part = ""
+        self.xml_left = max_size         # what the XML parts read may still unpack to
         self.zip: zipfile.ZipFile | None = None
         self.names: dict[str, zipfile.ZipInfo] = {}
         self.rels: dict = {}
@@ -138,11 +138,13 @@ class _Package:
         """The root element of a part, parsed safely (no DTD, no entities, no network)."""
         self.part = name
         info = self.names[name.lower()]
-        if info.file_size > min(MAX_XML_PART, self.max_size * UNPACK_RATIO):
-            raise ParseError(self.path, f"has a part ({name}) of {info.file_size:,} bytes, too "
-                                        "large to read")
+        if info.file_size > self.xml_left:
+            raise ParseError(self.path, f"has XML parts that unpack to more than the limit of "
+                                        f"{_size(self.max_size)} ({name} alone is "
+                                        f"{_size(info.file_size)}; raise it with --max-size)")
         with self.zip.open(info) as fh:
-            raw = fh.read(info.file_size + 1)
+            raw = fh.read(info.file_size + 1)   # never more than the size declared
+        self.xml_left -= len(raw)
         head = raw[:_HEAD].replace(b"\x00", b"")
         if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
             raise ParseError(self.path, f"has a DTD in {name}, which Word never writes: refused")
@@ -175,6 +177,12 @@ class _Package:
         title = core.find("{http://purl.org/dc/elements/1.1/}title") if core is not None else None
         text = " ".join((title.text or "").split()) if title is not None else ""
         return {"title": text} if text else {}
+
+
+def _size(n: int) -> str:
+    from parsers import size_text
+
+    return size_text(n)
 
 
 # -- styles and numbering ---------------------------------------------------------

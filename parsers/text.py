@@ -16,11 +16,13 @@ HTML found in the text is read by ``parsers.html``.
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
 from markdown_it import MarkdownIt
 
 from parsers import html as html_reader
-from parsers.document import Cell, Document, Heading, Paragraph, Row, Run, Table, make_paragraph
+from parsers.document import (MAX_BLOCKS, MAX_COLUMNS, Cell, Document, Heading, Paragraph, Row, Run,
+                              Table, TooManyBlocks, make_paragraph)
 from parsers.patterns import HEADER_WORDS, ends_sentence
 
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*\n", re.S)
@@ -28,6 +30,10 @@ _KRAMDOWN_ATTR = re.compile(r"^\s*\{:[^}]*\}\s*$")
 _PAGE_BREAK_CELL = re.compile(r"^[\s\-–—_=|]*$")
 _HAS_TAG = re.compile(r"</?[A-Za-z][^>]*>")
 _MD = MarkdownIt("commonmark", {"html": True}).enable("table")
+# Blocks first; the inline tokens of each paragraph are parsed one at a time
+# (``inline_runs``) and dropped once read, and very long ones are read as text.
+_MD_BLOCKS = MarkdownIt("commonmark", {"html": True}).enable("table").disable("inline")
+_LONG_INLINE = 50_000
 
 
 def read(text: str) -> Document:
@@ -76,7 +82,8 @@ class _Reader:
     def _markdown(self, start: int, end: int) -> None:
         if start >= end or not any(line.strip() for line in self.lines[start:end]):
             return
-        blocks = markdown_blocks("\n".join(self.lines[start:end]), start)
+        blocks = [b for a, b in _chunks(self.lines, start, end)
+                  for b in markdown_blocks("\n".join(self.lines[a:b]), a)]
         if self.page_break and blocks and self.table is not None and self.table.rows:
             # a sentence cut by the last page break of a table ends below it
             cell = _main_cell(self.table)
@@ -218,9 +225,55 @@ def _cut_sentence(before: Paragraph, after: Paragraph) -> bool:
 
 
 # -- Markdown --------------------------------------------------------------
+# markdown-it holds every token of what it parses (hundreds of bytes each), so
+# long texts are parsed in chunks that end at a blank line before unindented
+# text (where a new block starts anyway), and table rows are cut to MAX_COLUMNS
+# cells before parsing: memory stays bounded whatever the file.
+_CHUNK = 64 * 1024
+_FENCE = re.compile(r"^ {0,3}(```|~~~)")
+_PIPE = re.compile(r"(?<!\\)\|")
+
+
+def _chunks(lines: list[str], start: int, end: int) -> Iterator[tuple[int, int]]:
+    """(first, end) line ranges of at most about ``_CHUNK`` characters where possible."""
+    first, size, fenced = start, 0, False
+    for i in range(start, end):
+        line = lines[i]
+        if _FENCE.match(line):
+            fenced = not fenced
+        if size >= _CHUNK and not fenced and i > first and not lines[i - 1].strip() \
+                and line[:1].strip():
+            yield first, i
+            first, size = i, 0
+        size += len(line) + 1
+    if first < end:
+        yield first, end
+
+
+def _cap_columns(source: str) -> str:
+    """Table rows cut to ``MAX_COLUMNS`` cells (the pipes after that are escaped);
+    more cells than a document may hold is refused before markdown-it sees them."""
+    if source.count("|") <= MAX_COLUMNS:
+        return source
+    lines = source.split("\n")
+    cells = 0
+    for k, line in enumerate(lines):
+        pipes = line.count("|")
+        if pipes > MAX_COLUMNS + 1:
+            marks = list(_PIPE.finditer(line))[MAX_COLUMNS + 1:]
+            for m in reversed(marks):
+                line = line[:m.start()] + "\\|" + line[m.end():]
+            lines[k] = line
+        cells += min(pipes, MAX_COLUMNS + 1)
+    if cells > MAX_BLOCKS * 2:
+        raise TooManyBlocks(f"has more than {MAX_BLOCKS:,} paragraphs and table cells, too many "
+                            "to be minutes")
+    return "\n".join(lines)
+
+
 def markdown_blocks(source: str, line_offset: int | None) -> list:
     """Blocks of a Markdown text; ``line_offset`` places them in the file."""
-    tokens = _MD.parse(source)
+    tokens = _MD_BLOCKS.parse(_cap_columns(source))
     out: list = []
     stack: list[str] = []          # open containers: "ul", "ol", "quote"
     label: str | None = None       # the number of the list item just opened
@@ -280,7 +333,10 @@ def markdown_blocks(source: str, line_offset: int | None) -> list:
 def inline_runs(tok) -> list[Run]:
     runs: list[Run] = []
     bold = 0
-    for child in tok.children or []:
+    if len(tok.content) > _LONG_INLINE:
+        return [Run(tok.content)]
+    children = _MD.parseInline(tok.content)[0].children if tok.content else []
+    for child in children or []:
         kind = child.type
         if kind == "text" or kind == "code_inline":
             runs.append(Run(child.content, bold > 0))
