@@ -12,9 +12,40 @@ from minutes.errors import MinutesError, ParseError
 
 
 def fail(message: str) -> None:
-    """Print ``Error: message`` on stderr and exit 1 (no traceback)."""
-    click.echo(f"Error: {message}", err=True)
+    """Print ``Error: message`` on stderr, on one line, and exit 1 (no traceback)."""
+    from minutes.report import clean
+
+    click.echo(f"Error: {clean(message, one_line=True)}", err=True)
     sys.exit(1)
+
+
+class Size(click.ParamType):
+    """A size in bytes, or with a unit: 500K, 50M, 1.5G (powers of 1024)."""
+
+    name = "SIZE"
+    _UNITS = {"": 1, "B": 1, "K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
+
+    def convert(self, value, param, ctx) -> int:
+        if isinstance(value, int):
+            return value
+        text = str(value).strip().upper().removesuffix("IB").removesuffix("B")
+        number, unit = text.rstrip("KMG"), text[len(text.rstrip("KMG")):]
+        try:
+            size = int(float(number) * self._UNITS[unit])
+        except (ValueError, KeyError):
+            self.fail(f"{value!r} is not a size like 50M, 500K or 1048576", param, ctx)
+        if size < 1:
+            self.fail(f"{value!r} is not a positive size", param, ctx)
+        return size
+
+
+def max_size_option(f):
+    from parsers import DEFAULT_MAX_SIZE
+
+    return click.option(
+        "--max-size", type=Size(), default=f"{DEFAULT_MAX_SIZE >> 20}M", show_default=True,
+        help="The most text read from one file (an HTML or text file, or the XML inside a "
+             ".docx, which may itself be 10 times larger); e.g. 50M.")(f)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -31,7 +62,8 @@ def cli() -> None:
 @cli.command()
 @click.argument("file", type=click.Path(dir_okay=True))
 @click.option("--json", "as_json", is_flag=True, help="Print the parse contract as JSON.")
-def parse(file: str, as_json: bool) -> None:
+@max_size_option
+def parse(file: str, as_json: bool, max_size: int) -> None:
     """Parse FILE (HTML, DOCX, Markdown or text) and print what it says.
 
     Nothing is stored.
@@ -44,13 +76,13 @@ def parse(file: str, as_json: bool) -> None:
     from minutes.report import minutes_summary
 
     try:
-        result = parse_file(file)
+        result = parse_file(file, max_size=max_size)
     except (ParseError, MinutesError) as exc:
         fail(str(exc))
     if as_json:
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
     else:
-        click.echo(minutes_summary(result))
+        echo(minutes_summary(result))
 
 
 # --- shared options -------------------------------------------------------------
@@ -123,8 +155,7 @@ def valid_date(value: str | None, name: str) -> str | None:
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @db_option
 @click.option("--series", metavar="NAME", help="The meeting series (default: from the title).")
-@click.option("--max-size", type=int, default=50 * 1024 * 1024, show_default=True,
-              help="Largest file read, in bytes.")
+@max_size_option
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
               help="Parse in N worker processes (one writer; the result is the same).")
 def ingest(paths: tuple[str, ...], db_path: str, series: str | None, max_size: int, jobs: int) -> None:
@@ -159,6 +190,9 @@ def ingest(paths: tuple[str, ...], db_path: str, series: str | None, max_size: i
         line = f"{result.status:<9}  {result.path}"
         if result.status == "failed":
             line += f": {result.detail}"
+            from minutes.report import clean
+
+            click.echo(f"Error: {clean(result.path, True)}: {clean(result.detail, True)}", err=True)
         elif result.detail:
             line += f"  ({result.meeting}: {result.detail})"
         echo(line)
@@ -184,7 +218,8 @@ def ingest(paths: tuple[str, ...], db_path: str, series: str | None, max_size: i
 @cli.command()
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
 @click.option("--strict", is_flag=True, help="Exit 1 when there is any warning.")
-def check(files: tuple[str, ...], strict: bool) -> None:
+@max_size_option
+def check(files: tuple[str, ...], strict: bool, max_size: int) -> None:
     """Parse minutes without storing them and print every warning.
 
     For secretaries, before circulating: each warning says what and where.
@@ -196,7 +231,7 @@ def check(files: tuple[str, ...], strict: bool) -> None:
     from minutes.ingest import check_files
 
     warned = failed = 0
-    for path, warnings, error in check_files(files):
+    for path, warnings, error in check_files(files, max_size=max_size):
         if error:
             failed += 1
             echo(f"{path}: failed: {error}")

@@ -81,9 +81,13 @@ def find_files(paths: Iterable[str]) -> tuple[list[str], list[FileResult]]:
 
     for arg in paths:
         if os.path.isdir(arg):
-            for p in _walk(arg):
+            found = list(_walk(arg))
+            if not found:
+                missing.append(FileResult(arg, "failed", "is a folder with no minutes in it ("
+                                          + ", ".join(EXTENSIONS) + ")"))
+            for p in found:
                 add(p)
-        elif os.path.exists(arg):
+        elif os.path.lexists(arg):  # a broken link or a loop: read_file_bytes says why
             add(arg)
         elif glob.has_magic(arg):
             hits = sorted(glob.glob(arg, recursive=True))

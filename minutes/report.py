@@ -100,8 +100,10 @@ def to_csv(rows: list[dict], columns: list[str]) -> str:
 
 
 def markdown(rows: list[dict], columns: list[str]) -> str:
+    from minutes.exports import md_escape  # markup in the text stays text
+
     def md(v: object) -> str:
-        return _cell(v).replace("|", "\\|")
+        return md_escape(_cell(v))
     out = ["| " + " | ".join(columns) + " |", "|" + "|".join("---" for _ in columns) + "|"]
     out += ["| " + " | ".join(md(r.get(c)) for c in columns) + " |" for r in rows]
     return "\n".join(out)

@@ -120,7 +120,8 @@ def test_ingest_reports_each_file_and_summary(tmp_path):
     assert lines[0].startswith("failed") and lines[0].endswith("missing.md: no such file or folder")
     assert lines[1].startswith("added") and "sg.md" in lines[1]
     assert lines[-1] == "2 files: 1 added, 0 updated, 0 unchanged, 1 failed"
-    assert result.stderr == "Error: 1 of 2 files failed\n"
+    assert result.stderr.splitlines() == [
+        f"Error: {tmp_path / 'missing.md'}: no such file or folder", "Error: 1 of 2 files failed"]
     assert "Usage" not in result.output
     again = run(["ingest", str(tmp_path / "docs" / "*.md")], db)
     assert again.exit_code == 0 and again.stdout.startswith("unchanged")
@@ -141,7 +142,7 @@ def test_check_prints_warnings_and_strict_fails(tmp_path, monkeypatch):
     md = tmp_path / "a.md"
     md.write_text(MD, encoding="utf-8")
     monkeypatch.setattr(module, "check_files",
-                        lambda files: iter([(str(md), ["action owner PG (item 4) is not among the attendees"], None)]))
+                        lambda files, **kw: iter([(str(md), ["action owner PG (item 4) is not among the attendees"], None)]))
     result = run(["check", str(md)])
     assert result.exit_code == 0
     assert result.stdout == f"{md}: 1 warning\n  - action owner PG (item 4) is not among the attendees\n"
