@@ -107,7 +107,15 @@ def _split_at_cues(runs: list[Run]) -> list[list[Run]]:
 
 def lines_of(block: Paragraph | Heading, join_wraps: bool = True) -> list[Line]:
     """Logical lines: source lines, split where a new speaker starts, with
-    lines that a wrap or a page end cut joined again."""
+    lines that a wrap or a page end cut joined again.  Worked out once per
+    block: several extractors read the same lines."""
+    cache = block.__dict__.setdefault("_lines", {})
+    if join_wraps not in cache:
+        cache[join_wraps] = _lines_of(block, join_wraps)
+    return cache[join_wraps]
+
+
+def _lines_of(block: Paragraph | Heading, join_wraps: bool) -> list[Line]:
     style = getattr(block, "style", None)
     level = getattr(block, "level", None)
     label = getattr(block, "label", None)
@@ -126,7 +134,7 @@ _WRAP_WIDTH = 55  # a line this long that stops mid-sentence was wrapped, not en
 
 
 def _is_wrap(before: str, after: str) -> bool:
-    if _CONTINUES.match(after) or _JOIN_AFTER.search(before):
+    if _CONTINUES.match(after) or _JOIN_AFTER.search(before, max(0, len(before) - 12)):
         return True
     return len(before) >= _WRAP_WIDTH and not _ENDS.search(before) and not _STARTS_ENTRY.match(after)
 

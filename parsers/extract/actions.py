@@ -351,38 +351,72 @@ def _status_words(text: str) -> str:
 
 
 # -- one action stated twice is one ---------------------------------------------------------
+_STOP = {"the", "and", "for", "with", "from", "that", "this", "will", "into", "about", "their", "have", "has"}
+
+
 def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2}
+    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2 and w not in _STOP}
 
 
-def same_task(a: str, b: str) -> bool:
+def same_task(a: str, b: str, overlap_needed: float = 0.75) -> bool:
+    """The same task in other words: most words shared, or nearly the same text."""
     wa, wb = _words(a), _words(b)
     if not wa or not wb:
         return False
     overlap = len(wa & wb) / min(len(wa), len(wb))
-    ratio = difflib.SequenceMatcher(None, a.lower(), b.lower(), autojunk=False).ratio()
-    return overlap >= 0.75 or ratio >= 0.75
+    if overlap >= overlap_needed:
+        return True
+    if overlap < 0.3:
+        return False  # text this different is never 75% alike
+    matcher = difflib.SequenceMatcher(None, a.lower(), b.lower(), autojunk=False)
+    return matcher.quick_ratio() >= 0.75 and matcher.ratio() >= 0.75
 
 
 def _dedupe(actions: list[Action], roster: Roster) -> list[Action]:
     """One action stated twice (inline, then in the meeting's list of actions)
-    is one: the list's wording and details, the place it was discussed."""
+    is one: the list's wording and details, the place it was discussed.
+    Candidates come from an index of numbers and words, not from every pair."""
     out: list[Action] = []
+    by_ref: dict[str, int] = {}
+    by_word: dict[str, list[int]] = {}
+    people: list[set[str]] = []
     for action in actions:
-        twin = next((a for a in out if _compatible(a, action, roster)), None)
-        if twin is None:
+        mine = _people(action.owners, roster)
+        candidates = [by_ref[action.ref]] if action.ref in by_ref else []
+        seen: set[int] = set(candidates)
+        for word in _words(action.text):
+            for k in by_word.get(word, ()):
+                if k not in seen:
+                    seen.add(k)
+                    candidates.append(k)
+        twin_at = next((k for k in sorted(candidates) if _compatible(out[k], people[k], action, mine)), None)
+        if twin_at is None:
+            twin_at = len(out)
             out.append(action)
-            continue
-        if action.listed and not twin.listed:
-            twin.text, twin.listed = action.text, True
-            twin.owners = action.owners or twin.owners
-        twin.owners = twin.owners or action.owners
-        twin.due = twin.due or action.due
-        twin.ref = twin.ref or action.ref
-        twin.item = twin.item or action.item
-        if action.status != "open":
-            twin.status = action.status
+            people.append(mine)
+        else:
+            _merge(out[twin_at], action)
+            people[twin_at] = _people(out[twin_at].owners, roster)
+        twin = out[twin_at]
+        if twin.ref:
+            by_ref.setdefault(twin.ref, twin_at)
+        for word in _words(action.text) | _words(twin.text):
+            bucket = by_word.setdefault(word, [])
+            if not bucket or bucket[-1] != twin_at:
+                bucket.append(twin_at)
     return out
+
+
+def _merge(twin: Action, action: Action) -> None:
+    if action.listed and not twin.listed:
+        twin.text, twin.listed = action.text, True
+        twin.owners = action.owners or twin.owners
+    twin.owners = twin.owners or action.owners
+    twin.due = twin.due or action.due
+    twin.ref = twin.ref or action.ref
+    twin.item = twin.item or action.item
+    if action.status != "open":
+        twin.status = action.status
 
 
 def _people(owners: list[str], roster: Roster) -> set[str]:
@@ -393,11 +427,12 @@ def _people(owners: list[str], roster: Roster) -> set[str]:
     return out
 
 
-def _compatible(a: Action, b: Action, roster: Roster) -> bool:
+def _compatible(a: Action, a_people: set[str], b: Action, b_people: set[str]) -> bool:
     if a.ref and b.ref:
         return a.ref == b.ref
     if a.listed and b.listed:
         return False  # two rows of the meeting's list are two actions
-    if a.owners and b.owners and _people(a.owners, roster) != _people(b.owners, roster):
-        return False
+    if a_people and b_people:
+        # the same owners need fewer words in common than owners left unsaid
+        return a_people == b_people and same_task(a.text, b.text, overlap_needed=0.6)
     return same_task(a.text, b.text)

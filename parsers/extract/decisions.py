@@ -71,10 +71,20 @@ def _strip_cue(text: str) -> str:
 
 
 def _dedupe(decisions: list[Decision]) -> list[Decision]:
+    """A decision stated twice (in its item, then in a list of resolutions) is one."""
     out: list[Decision] = []
+    seen: list[str] = []
     for d in decisions:
         key = d.text.lower()
-        if any(difflib.SequenceMatcher(None, key, o.text.lower()).ratio() >= 0.85 for o in out):
+        if any(_alike(key, other) for other in seen):
             continue
         out.append(d)
+        seen.append(key)
     return out
+
+
+def _alike(a: str, b: str) -> bool:
+    if not 0.7 <= len(a) / max(len(b), 1) <= 1.43:
+        return False  # lengths this far apart are never 85% alike
+    matcher = difflib.SequenceMatcher(None, a, b)
+    return matcher.real_quick_ratio() >= 0.85 and matcher.quick_ratio() >= 0.85 and matcher.ratio() >= 0.85
