@@ -187,15 +187,16 @@ def ingest(paths: tuple[str, ...], db_path: str, series: str | None, max_size: i
             bar = state["bar"] = click.progressbar(length=total, file=sys.stderr, label="Ingesting")
         if bar is not None:
             click.echo("\r\x1b[K", nl=False, err=True)
-        line = f"{result.status:<9}  {result.path}"
         if result.status == "failed":
-            line += f": {result.detail}"
+            # the file's one line is its error, on stderr (the others go on)
             from minutes.report import clean
 
             click.echo(f"Error: {clean(result.path, True)}: {clean(result.detail, True)}", err=True)
-        elif result.detail:
-            line += f"  ({result.meeting}: {result.detail})"
-        echo(line)
+        else:
+            line = f"{result.status:<9}  {result.path}"
+            if result.detail:
+                line += f"  ({result.meeting}: {result.detail})"
+            echo(line)
         for gone_id, text in result.gone:
             echo(f"           no longer in the minutes: action {gone_id}: {text}")
         for warning in result.warnings:
