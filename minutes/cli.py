@@ -235,7 +235,9 @@ def check(files: tuple[str, ...], strict: bool, max_size: int) -> None:
     for path, warnings, error in check_files(files, max_size=max_size):
         if error:
             failed += 1
-            echo(f"{path}: failed: {error}")
+            from minutes.report import clean
+
+            click.echo(f"Error: {clean(path, True)}: {clean(error, True)}", err=True)
             continue
         warned += bool(warnings)
         echo(f"{path}: {len(warnings)} warning{'s' if len(warnings) != 1 else ''}")
