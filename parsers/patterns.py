@@ -103,7 +103,11 @@ FURNITURE_LABEL = _words(r"minutes", r"meeting minutes", r"contents?", r"table o
                          r"attendance", r"present", r"diagnostics", r"date", r"time", r"location",
                          r"venue", r"next meeting", r"date of next meeting", r"next meeting date",
                          r"(?:date,? )?time and (?:place|venue) of next meeting", r"summary",
-                         r"distribution", r"circulation")
+                         r"distribution", r"circulation", r"links", r"attachments", r"papers", r"documents",
+                         r"references", r"resources", r"recording", r"audio", r"video")
+# Furniture whose sub-sections list what was planned or linked, not what was minuted.
+PLANNED_LABEL = _words(r"agenda(?: items)?", r"proposed agenda", r"links", r"contents?", r"table of contents",
+                       r"attachments", r"papers", r"documents", r"references", r"resources")
 NEXT_MEETING = re.compile(r"^\W*(?:date (?:and time )?of (?:the )?next meeting|next meeting)\b", re.I)
 
 # -- table columns -------------------------------------------------------------

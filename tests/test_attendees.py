@@ -345,3 +345,14 @@ def test_table_without_a_header_under_present():
 def test_item_table_after_a_present_list_is_not_read_as_attendees():
     minutes = parse_md("Present: Jane Smith (JS)\n\nItem\tDiscussion\tAction\n1\tWelcome all.\t\n")
     assert [p.name for p in minutes.attendees] == ["Jane Smith"]
+
+
+def test_an_acronym_in_brackets_is_a_body_not_initials():
+    [person] = parse_md("""
+        # TSC
+
+        ## Present
+
+        * Rod Vagg (TSC)
+    """).attendees
+    assert (person.name, person.initials, person.organisation) == ("Rod Vagg", None, "TSC")

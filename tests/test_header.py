@@ -288,3 +288,14 @@ def test_date_in_the_title_gives_no_place():
 
         The meeting was led by the chair.
     """)["location"] is None
+
+
+def test_a_title_holding_a_date_is_still_the_title():
+    m = meeting("""
+        # Node.js Foundation TSC Meeting 2015-06-03
+
+        ## Present
+
+        * Rod Vagg
+    """)
+    assert (m["title"], m["date"], m["location"]) == ("Node.js Foundation TSC Meeting 2015-06-03", "2015-06-03", None)

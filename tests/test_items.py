@@ -298,3 +298,22 @@ def test_minutes_of_the_last_meeting_is_an_ordinary_item():
         - Approved.
     """)
     assert minutes.updates == [] and [i.number for i in minutes.items] == ["2"]
+
+
+def test_sub_headings_of_the_agenda_are_not_items_when_the_minutes_have_their_own():
+    minutes = parse_md("""
+        # TSC Meeting 2015-06-03
+
+        ## Agenda
+
+        ### nodejs/io.js
+
+        * Split the agenda in two
+
+        ## Minutes
+
+        ### Split the agenda in two
+
+        Rod: can there be a clear distinction?
+    """)
+    assert [i.title for i in minutes.items] == ["Split the agenda in two"]

@@ -237,3 +237,33 @@ def test_q_and_a_lines():
     """)
     assert [(q.item, q.asker, q.text, [(a.by, a.text) for a in q.answers]) for q in minutes.questions] == [
         ("1", None, "Will the community hall reopen this summer?", [("Ann Lee", "Yes, from 1 July.")])]
+
+
+def test_an_unlisted_name_among_known_speakers_is_a_speaker():
+    minutes = parse_md("""
+        # TSC
+
+        ## Present
+
+        * Rod Vagg
+        * Domenic Denicola
+
+        ## 1. Releases
+
+        Domenic: things are ready to go.
+
+        Trevor: do we have a way of measuring uptake?
+
+        Rod: npm traffic is probably the best metric.
+    """)
+    assert [(q.asker, [a.by for a in q.answers]) for q in minutes.questions] == [("Trevor", ["Rod"])]
+
+
+def test_a_bold_label_is_not_a_speaker():
+    minutes = parse_md("""
+        # TSC
+
+        * **Audio Recording**: <https://example.org/a>
+        * **GitHub Issue**: <https://example.org/b>
+    """)
+    assert not any("speaker" in w for w in minutes.warnings)

@@ -181,14 +181,14 @@ def parse_person(text: str, status: str = "present", strict: bool = False) -> At
     for m in _PAREN.finditer(text):
         inner = m.group(1).strip()
         head, _, tail = inner.partition(",")  # "(HW, Chair)"
-        if INITIALS_RE.match(head.strip().replace(".", "")) and initials is None:
+        if _initials_of(head.strip().replace(".", ""), text) and initials is None:
             initials = head.strip().replace(".", "")
             if tail.strip():
                 notes.append(tail.strip())
         elif inner:
             notes.append(inner)
-    if bracket and initials and bracket.start() > 0 and INITIALS_RE.match(
-            bracket.group(1).partition(",")[0].strip().replace(".", "")):
+    if bracket and initials and bracket.start() > 0 and _initials_of(
+            bracket.group(1).partition(",")[0].strip().replace(".", ""), text):
         # "Sarah Jones (SJ) Chair": the name is what comes before the initials
         name_part, after = text[:bracket.start()], _PAREN.sub(" ", text[bracket.end():])
         parts = [name_part] + [p.strip() for p in re.split(r",|" + _DASH.pattern, after) if p.strip()]
@@ -208,6 +208,10 @@ def parse_person(text: str, status: str = "present", strict: bool = False) -> At
         role, rest = rest[0], []
     if rest:
         organisation = ", ".join(rest)
+    acronyms = [n for n in notes if re.fullmatch(r"[A-Z][A-Z&]{1,9}", n)]  # "(TSC)", "(NHS)"
+    notes = [n for n in notes if n not in acronyms]
+    if acronyms and organisation is None:
+        organisation = ", ".join(acronyms)
     if notes and role is None:
         role = "; ".join(notes)
     return Attendee(name=name, initials=initials, role=role, organisation=organisation, status=status)
@@ -218,6 +222,15 @@ def _names_only(text: str) -> bool:
     parts = [p for p in _SPLIT_PROSE.split(text.strip().rstrip(".")) if p.strip()]
     return bool(parts) and all(_written_as_name(" ".join(_PAREN.sub(" ", p.replace("_", " ")).split()))
                                or _NOT_NAMES.match(p.strip()) for p in parts)
+
+
+def _initials_of(initials: str, text: str) -> bool:
+    """Initials that can be the person's own: "SMcB" for Stephanie McBurney,
+    not "TSC" for Rod Vagg (a body he belongs to)."""
+    if not INITIALS_RE.match(initials):
+        return False
+    name = re.sub(rf"^(?:{TITLES}\s+)+", "", text.strip())
+    return not name or name[0].upper() == initials[0]
 
 
 def _written_as_name(name: str) -> bool:

@@ -21,13 +21,18 @@ def unknown_people(sections: list[Section], actions: list[Action], roster: Roste
             seen.add(owner)
             where = f"item {action.item}" if action.item else action.where
             warnings.append(f"action owner {owner} ({where}) is not among the attendees")
+    first: dict[str, str] = {}
+    times: dict[str, int] = {}
     for section in sections:
         for st in statements(section.blocks, roster):
             if st.who is None or st.who in seen or roster.knows(st.who):
                 continue
-            seen.add(st.who)
-            where = f"item {section.number}, {st.loc}" if section.number else st.loc
-            warnings.append(f"speaker {st.who} ({where}) is not among the attendees")
+            times[st.who] = times.get(st.who, 0) + 1
+            first.setdefault(st.who, f"item {section.number}, {st.loc}" if section.number else st.loc)
+    for who, where in first.items():
+        # initials are always worth a look; a name or nick once it speaks twice
+        if INITIALS_RE.match(who) or times[who] >= 2:
+            warnings.append(f"speaker {who} ({where}) is not among the attendees")
     return warnings
 
 

@@ -101,7 +101,7 @@ def _title(region: list) -> tuple[object, str | None, str | None]:
     """The block holding the title, the title, and a subtitle on the next line."""
     for block in region:
         if isinstance(block, Heading):
-            if (find_date_safe(block.text) and len(block.text.split()) <= 5) or _PLACEHOLDER.search(block.text):
+            if _only_a_date(block.text) or _PLACEHOLDER.search(block.text):
                 continue  # a heading that is only a date, or a "- DRAFT -" banner
             if block.label or NUMBERED_TITLE.match(block.text):
                 return None, None, None  # the minutes open with their first item
@@ -126,6 +126,18 @@ def _prose(block) -> bool:
         return False
     text = block.text
     return len(text.split()) >= 6 and not find_date_safe(text) and not _LABELLED.search(text)
+
+
+def _only_a_date(text: str) -> bool:
+    """ "08 October 2025", "Tuesday 3 March 2016" (not "TSC Meeting 2015-06-03")."""
+    try:
+        _, m = find_date(text)
+    except BadDate:
+        return False
+    if m is None:
+        return False
+    rest = (text[:m.start()] + " " + text[m.end():]).split()
+    return all(re.match(r"^\W*(?:mon|tues|wednes|thurs|fri|satur|sun)day\W*$|^\W*$", w, re.I) for w in rest)
 
 
 def _second_line(lines) -> str | None:

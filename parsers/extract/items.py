@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from parsers.blocks import Grid, grid, lines_of, raw_lines
 from parsers.document import Heading, Paragraph, Run, Table
 from parsers.extract.result import Result
-from parsers.patterns import (ACTIONS_LABEL, DECISIONS_LABEL, FURNITURE_LABEL, NUMBERED_TITLE, REVIEW_LABEL,
+from parsers.patterns import (ACTIONS_LABEL, DECISIONS_LABEL, FURNITURE_LABEL, NUMBERED_TITLE, PLANNED_LABEL, REVIEW_LABEL,
                               SPEAKER_CUE, first_sentence, item_number, one_line)
 from parsers.records import Item
 
@@ -96,13 +96,31 @@ def extract(blocks: list, consumed: set[int]) -> Result:
             and current.item is not None and not _table_follows(marks, block) else None
         sections.append(Section(item, kind, mark.title, mark.level, mark.loc, list(mark.rest),
                                 numbered=bool(mark.number), from_heading=mark.heading, within=within))
-    sections = _fold_groups(sections)
+    sections = _fold_groups(_drop_planned(sections))
     items = []
     for s in sections:
         if s.item is not None:
             s.item.text = _first_text(s.blocks)
             items.append(s.item)
     return Result(sections, _numbering_warnings(items))
+
+
+def _drop_planned(sections: list[Section]) -> list[Section]:
+    """Sub-headings of an "Agenda" or "Links" heading list what was planned;
+    when the minutes have items of their own elsewhere, those are not items."""
+    planned: set[int] = set()
+    level = None
+    for k, s in enumerate(sections):
+        if not s.from_heading:
+            continue
+        if level is not None and s.level > level:
+            planned.add(k)
+            continue
+        level = s.level if PLANNED_LABEL.match((s.title or "").strip(" :")) else None
+    if planned and any(s.item is not None for k, s in enumerate(sections) if k not in planned):
+        for k in planned:
+            sections[k].item, sections[k].kind = None, "other"
+    return sections
 
 
 def _table_follows(marks: list, block) -> bool:

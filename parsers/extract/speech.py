@@ -22,8 +22,11 @@ class Statement:
         return self.line.loc
 
 
-def speaker(line: Line, roster: Roster) -> tuple[str, str] | None:
-    """``("PR", "How does …?")`` when the line opens with a speaker cue."""
+def speaker(line: Line, roster: Roster, in_dialogue: bool = False) -> tuple[str, str] | None:
+    """``("PR", "How does …?")`` when the line opens with a speaker cue.
+
+    A name nobody in the attendance has counts only in bold ("**Tzviya
+    Siegman:**") or, ``in_dialogue``, among lines of known speakers."""
     irc = IRC_CUE.match(line.text)
     if irc and irc.group("rest").strip():
         return irc.group("who").replace("_", " "), irc.group("rest").strip()
@@ -38,23 +41,31 @@ def speaker(line: Line, roster: Roster) -> tuple[str, str] | None:
     known = roster.knows(who)
     if INITIALS_RE.match(who):
         return (who, rest) if sep == ":" or known else None
-    if who[0].islower():
-        return (who, rest) if sep == ":" and len(who) <= 12 and " " not in who else None
+    if who[0].islower():  # an IRC nick ("mk: …"), not a list entry ("doc: add …")
+        return (who, rest) if sep == ":" and len(who) <= 12 and " " not in who and line.level is None else None
     lead = line.lead_bold.rstrip(":–—- ").strip()
-    if known or (lead and lead == who):
+    if known or (lead and lead == who and _person_like(who)):
         return who.replace("_", " "), rest
+    if in_dialogue and sep == ":" and _person_like(who) and len(who.split()) <= 2:
+        return who, rest
     return None
+
+
+def _person_like(who: str) -> bool:
+    words = who.replace("_", " ").split()
+    return 1 <= len(words) <= 4 and all(w[0].isupper() and not w.isupper() or len(w) <= 3 for w in words) \
+        and not any(ch.isdigit() for ch in who)
 
 
 def statements(blocks: list, roster: Roster, skip_quotes: bool = False) -> Iterator[Statement]:
     """Statements of the paragraphs of ``blocks`` (tables are not entered)."""
-    for block in blocks:
-        if isinstance(block, Table) or not isinstance(block, (Paragraph, Heading)):
-            continue
-        if skip_quotes and getattr(block, "style", None) in ("quote", "code"):
-            continue
+    paras = [b for b in blocks if isinstance(b, (Paragraph, Heading))
+             and not (skip_quotes and getattr(b, "style", None) in ("quote", "code"))]
+    known = sum(1 for b in paras for line in lines_of(b) if speaker(line, roster) is not None)
+    in_dialogue = known >= 2  # "Trevor: …" among lines of known speakers is a speaker too
+    for block in paras:
         for line in lines_of(block):
-            found = speaker(line, roster)
+            found = speaker(line, roster, in_dialogue)
             if found:
                 who, rest = found
                 yield Statement(who, rest, _said_in_bold(line, rest), line)
