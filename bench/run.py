@@ -358,6 +358,17 @@ def _import_total(text: str, module: str) -> float:
 
 # -- report ------------------------------------------------------------------------------
 
+def report_ingest(i: dict) -> list[str]:
+    lines = [f"2. ingest {i['documents']} medium DOCX ({i['mb']:.1f} MB) into SQLite, end to end"]
+    for key in sorted(k for k in i if k.startswith("jobs")):
+        j = i[key]
+        lines.append(f"  --jobs {key[4:]:<3} {j['seconds']:6.2f} s  {j['docs_s']:6.1f} docs/s  "
+                     f"(store.save {j['sqlite_s']:.2f} s)")
+    lines.append(f"  SQLite share (serial): store.save {i['jobs1']['sqlite_s']:.2f} s vs bare insert_all "
+                 f"of the same rows {i['bare_insert_s']:.2f} s: {i['sqlite_ratio']:.2f}x")
+    return lines
+
+
 def report(parse_rows, memory, ingest_res, queries, cli, args) -> str:
     lines = [f"minutes bench  {date.today().isoformat()}  python {sys.version.split()[0]}  "
              f"{os.cpu_count()} cores  {'--quick' if args.quick else 'full'}", "",
@@ -377,14 +388,7 @@ def report(parse_rows, memory, ingest_res, queries, cli, args) -> str:
         lines.append(f"  {m['format']:<5} {m['peak_mb']:7.1f} MB for {m['source_mb']:.2f} MB of "
                      f"{'document.xml' if m['format'] == 'docx' else 'source'}: {m['ratio']:.2f}x "
                      f"(the floor alone: {m['floor_ratio']:.2f}x)")
-    i = ingest_res
-    lines += ["", f"2. ingest {i['documents']} medium DOCX ({i['mb']:.1f} MB) into SQLite, end to end"]
-    for key in sorted(k for k in i if k.startswith("jobs")):
-        j = i[key]
-        lines.append(f"  --jobs {key[4:]:<3} {j['seconds']:6.2f} s  {j['docs_s']:6.1f} docs/s  "
-                     f"(store.save {j['sqlite_s']:.2f} s)")
-    lines.append(f"  SQLite share (serial): store.save {i['jobs1']['sqlite_s']:.2f} s vs bare insert_all "
-                 f"of the same rows {i['bare_insert_s']:.2f} s: {i['sqlite_ratio']:.2f}x")
+    lines += ["", *report_ingest(ingest_res)]
     lines += ["", "3. queries"]
     for q in queries:
         lines += [f"  {q['actions']:,} actions in {q['meetings']:,} meetings ({q['open']:,} open)",
@@ -404,6 +408,7 @@ def main() -> None:
                     help="where the generated documents are kept between runs")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="workers for the parallel ingest")
     ap.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
+    ap.add_argument("--only", choices=("ingest",), help="run only this section")
     args = ap.parse_args()
     rounds = {"small": 5, "medium": 5, "large": 1} if args.quick else {"small": 15, "medium": 11, "large": 3}
     copies = 24 if args.quick else 120
@@ -413,6 +418,14 @@ def main() -> None:
     files = corpus.write(args.corpus)
     ingest_files = corpus.write(args.corpus, sizes=("medium",), copies=copies)[("docx", "medium")]
     print(f"corpus ready in {time.perf_counter() - t0:.1f} s ({args.corpus})", file=sys.stderr)
+    if args.only == "ingest":
+        with tempfile.TemporaryDirectory() as work:
+            ingest_res = bench_ingest(ingest_files, args.jobs, work)
+        print("\n".join(report_ingest(ingest_res)))
+        if args.json:
+            with open(args.json, "w") as fh:
+                json.dump({"ingest": ingest_res}, fh, indent=1)
+        return
     parse_rows = bench_parse(files, rounds)
     memory = bench_memory(files)
     print("parse done", file=sys.stderr)

@@ -32,6 +32,7 @@ what is stored, so that ingesting documents in any order gives one end state:
 """
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass, field
@@ -115,13 +116,24 @@ class _Walk:
         self.state: dict[int, str] = {}                # status as of the meeting being read
         self.seen: list[dict] = []                     # action rows of the meetings already read
         self.seen_ids: set[int] = set()
+        self.seen_by_ref: dict[str, list[dict]] = {}   # norm_ref -> rows of dated meetings already read
+        self.seen_by_key: dict[str, list[dict]] = {}   # action key -> rows already read
+        self.mine: dict[int, list[dict]] = {}          # meeting id -> its action rows, by position
+        for a in self.actions:
+            self.mine.setdefault(a["meeting_id"], []).append(a)
+        self.ups: dict[int, list[dict]] = {}           # meeting id -> its update rows, by position
+        for u in self.updates:
+            self.ups.setdefault(u["meeting_id"], []).append(u)
         self.links: dict[int, tuple[int | None, str | None, float | None]] = {}
         self.warnings: dict[int, list[str]] = {m["id"]: [] for m in self.meetings}
         self._queued: list[tuple[Evidence, int]] = []
         self._hand_left = list(self.hand)
 
     def next_meeting(self, day: str | None) -> str | None:
-        return next((d for d in self.dates if day and d > day), None)
+        if not day:
+            return None
+        k = bisect.bisect_right(self.dates, day)
+        return self.dates[k] if k < len(self.dates) else None
 
     def due(self, written: str | None, day: str | None) -> str | None:
         return resolve_due(written, day, self.next_meeting(day))
@@ -152,7 +164,7 @@ class _Walk:
             day = m["date"]
             if day:
                 self._catch_up(day)
-            mine = [a for a in self.actions if a["meeting_id"] == m["id"]]
+            mine = self.mine.get(m["id"], [])
             claimed: set[int] = set()
             for a in mine:
                 r = self._reissue_of(a, claimed) if day else None
@@ -174,11 +186,16 @@ class _Walk:
             self._link_updates(m)
             self.seen.extend(mine)
             self.seen_ids.update(a["id"] for a in mine)
+            for a in mine:
+                self.seen_by_key.setdefault(a["key"], []).append(a)
+                ref = norm_ref(a["ref"])
+                if ref and day:
+                    self.seen_by_ref.setdefault(ref, []).append(a)
         self._catch_up(None)
 
     def _link_updates(self, m: dict) -> None:
         day = m["date"]
-        ups = [u for u in self.updates if u["meeting_id"] == m["id"]]
+        ups = self.ups.get(m["id"], [])
         if not ups:
             return
         if not day:
@@ -210,7 +227,7 @@ class _Walk:
     def _by_ref(self, ref: str | None, text: str) -> tuple[dict | None, float, list[dict]]:
         """The row of the latest earlier meeting numbered ``ref``: (best, its similarity, all such rows)."""
         ref = norm_ref(ref)
-        rows = [a for a in self.seen if ref and norm_ref(a["ref"]) == ref and self.date[a["meeting_id"]]]
+        rows = self.seen_by_ref.get(ref, []) if ref else []
         if not rows:
             return None, 0.0, []
         last = max(self.date[a["meeting_id"]] for a in rows)
@@ -225,7 +242,7 @@ class _Walk:
             r = self.root[best["id"]]
             if r not in claimed and self.state.get(r) == "open":
                 return r
-        for e in self.seen:
+        for e in self.seen_by_key.get(a["key"], ()):
             r = self.root[e["id"]]
             if e["key"] == a["key"] and r not in claimed and self.state.get(r) == "open":
                 return r
