@@ -123,7 +123,7 @@ def _lines_of(block: Paragraph | Heading, join_wraps: bool) -> list[Line]:
     for runs in raw_lines(block):
         for piece in _split_at_cues(runs):
             line = Line(piece, block.loc, style, level, label if not out else None)
-            if join_wraps and out and _is_wrap(out[-1].text, line.text):
+            if join_wraps and out and _is_wrap(out[-1].text, line.text, getattr(block, "wrapped", False)):
                 out[-1] = Line(out[-1].runs + [Run(" ")] + piece, out[-1].loc, style, level, out[-1].label)
             else:
                 out.append(line)
@@ -133,10 +133,13 @@ def _lines_of(block: Paragraph | Heading, join_wraps: bool) -> list[Line]:
 _WRAP_WIDTH = 55  # a line this long that stops mid-sentence was wrapped, not ended
 
 
-def _is_wrap(before: str, after: str) -> bool:
+def _is_wrap(before: str, after: str, wrapped: bool) -> bool:
+    """Lines one sentence runs across: the next goes on in lower case, this
+    one stops on a word that cannot end it, or (where the source wraps its
+    text) a long line stops mid-sentence."""
     if _CONTINUES.match(after) or _JOIN_AFTER.search(before, max(0, len(before) - 12)):
         return True
-    return len(before) >= _WRAP_WIDTH and not _ENDS.search(before) and not _STARTS_ENTRY.match(after)
+    return wrapped and len(before) >= _WRAP_WIDTH and not _ENDS.search(before) and not _STARTS_ENTRY.match(after)
 
 
 def cell_lines(cell: Cell) -> list[Line]:

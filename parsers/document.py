@@ -136,6 +136,9 @@ class Paragraph:
     style: str | None = None
     level: int | None = None
     loc: str = ""
+    # True when a line break may be where the source wrapped the text (a
+    # Markdown soft break), not where the author ended the line
+    wrapped: bool = False
 
     def __post_init__(self) -> None:
         _spend()

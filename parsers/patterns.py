@@ -184,6 +184,8 @@ DECISION_CUE = re.compile(
 PASSIVE_DECISION = re.compile(r"^(?:the\s+)?[\w£$%'’,/&() -]{3,120}?\s+(?:was|were|has been|have been)\s+"
                               r"(?:unanimously\s+|formally\s+)?(?:approved|agreed|adopted|ratified|endorsed|accepted|"
                               r"carried)\b", re.I)
+# "… was proposed (Tom, seconded by Owen) and carried nem con."
+CARRIED = re.compile(r"\b(?:and|was|were|motion)\s+carried\b|\bcarried\s+(?:nem\.?\s*con|unanimously)\b", re.I)
 DECISION_HEADING = re.compile(r"\b(approved|agreed|adopted|ratified|decisions?|resolutions?|resolved)\W*$", re.I)
 
 # -- actions -----------------------------------------------------------------

@@ -28,6 +28,7 @@ from parsers.patterns import HEADER_WORDS, ends_sentence
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*\n", re.S)
 _KRAMDOWN_ATTR = re.compile(r"^\s*\{:[^}]*\}\s*$")
 _PAGE_BREAK_CELL = re.compile(r"^[\s\-–—_=|]*$")
+_SOFT_BREAK = re.compile(r"(?<![\\ ])\n|(?<=[^ ] )\n")  # a line end without "\\" or two spaces before it
 _HAS_TAG = re.compile(r"</?[A-Za-z][^>]*>")
 _MD = MarkdownIt("commonmark", {"html": True}).enable("table")
 # Blocks first; the inline tokens of each paragraph are parsed one at a time
@@ -310,7 +311,7 @@ def markdown_blocks(source: str, line_offset: int | None) -> list:
         elif kind == "paragraph_open":
             para = make_paragraph(inline_runs(tokens[i + 1]), label=label,
                                   style="quote" if "quote" in stack else None,
-                                  level=level(), loc=loc(tok))
+                                  level=level(), loc=loc(tok), wrapped=bool(_SOFT_BREAK.search(tokens[i + 1].content)))
             label = None  # only an item's first paragraph carries its number
             if para:
                 out.append(para)

@@ -39,7 +39,10 @@ def second_meeting() -> Minutes:
 def build(tmp_path, name: str = "board.db") -> str:
     """The fixtures and the second meeting in ``tmp_path/name``; returns the path."""
     path = str(tmp_path / name)
-    report = ingest_paths(path, [FIXTURES])
+    # the sample in its three renderings (not the other styles under fixtures/styles)
+    samples = sorted(os.path.join(FIXTURES, n) for n in os.listdir(FIXTURES)
+                     if n.startswith("sample") and not n.endswith((".json", ".py")))
+    report = ingest_paths(path, samples)
     assert not report.failed, report.summary()
     db = store.connect(path)
     store.save(db, second_meeting(), series=SERIES)

@@ -1,7 +1,10 @@
 """Whole documents against their gold files (``<name>.gold.json`` beside each).
 
-- ``fixtures/``: the sample meeting as text, Word and HTML.  Compared here
-  with a small comparison of our own, so that a fresh clone can run it.
+- ``fixtures/``: the sample meeting as text, Word and HTML, and
+  ``fixtures/styles/``: minutes in other styles (council, governors, parish
+  web page, residents' forum, W3C scribe, steering group, charity board in
+  Word).  Compared here with a small comparison of our own, so that a fresh
+  clone can run it.
 - ``../shared/seed`` and ``../shared/corpus/real``: scored with the shared
   scorer's ``score_doc`` (``../shared/tools/score.py``); skipped when
   ``../shared`` is absent.  Each document has a floor a little below what it
@@ -116,7 +119,14 @@ def test_fixtures_hold_the_sample_in_three_formats():
     assert len(golds) == 1, "the three renderings of the sample share one gold"
 
 
-@pytest.mark.parametrize("doc, gold_path", [pytest.param(d, g, id=d.name) for d, g in FIXTURE_DOCS])
+STYLE_DOCS = documents(FIXTURES / "styles")  # minutes in other styles, each with its own gold
+
+
+def test_style_fixtures_cover_the_three_formats():
+    assert {parsed(doc)["source"]["format"] for doc, _ in STYLE_DOCS} == {"markdown", "docx", "html"}
+
+
+@pytest.mark.parametrize("doc, gold_path", [pytest.param(d, g, id=d.name) for d, g in FIXTURE_DOCS + STYLE_DOCS])
 def test_fixture_matches_its_gold(doc: Path, gold_path: Path):
     gold, got = gold_of(gold_path), parsed(doc)
 
@@ -136,6 +146,13 @@ def test_fixture_matches_its_gold(doc: Path, gold_path: Path):
     assert matched(gold["actions"], got["actions"], same_action) == len(gold["actions"])
     assert len(got["actions"]) == len(gold["actions"])
     assert len(got["decisions"]) == len(gold["decisions"])
+    decisions = matched(gold["decisions"], got["decisions"],
+                        lambda g, p: g["item"] == p["item"] and similar(g["text"], p["text"]) >= 0.8)
+    assert decisions == len(gold["decisions"])
+    updates = matched(gold.get("updates", []), got["updates"],
+                      lambda g, p: (g["ref"], g["status"], sorted(g["owners"])) == (p["ref"], p["status"],
+                                                                              sorted(p["owners"])))
+    assert updates == len(gold.get("updates", [])) and len(got["updates"]) == len(gold.get("updates", []))
 
 
 # -- the shared scorer (seed and real corpus) -------------------------------------
@@ -177,7 +194,7 @@ def test_real_document_scores(doc, gold_path):
     check_shared(doc, gold_path)
 
 
-@pytest.mark.parametrize("doc, gold_path", [pytest.param(d, g, id=d.name) for d, g in FIXTURE_DOCS])
+@pytest.mark.parametrize("doc, gold_path", [pytest.param(d, g, id=d.name) for d, g in FIXTURE_DOCS + STYLE_DOCS])
 def test_fixture_scores_with_the_shared_scorer(doc, gold_path):
     if not SCORER.is_file():
         pytest.skip(f"{SCORER} is not available")

@@ -12,7 +12,7 @@ from parsers.extract.items import Section
 from parsers.extract.attendees import Roster
 from parsers.extract.result import Result
 from parsers.extract.speech import statements
-from parsers.patterns import DECISION_CUE, DECISION_HEADING, PASSIVE_DECISION, sentences
+from parsers.patterns import CARRIED, DECISION_CUE, DECISION_HEADING, PASSIVE_DECISION, sentences
 from parsers.records import Decision
 
 _LINK_LABEL = re.compile(r"^\[([^\]]+)\]\([^)]*\)")
@@ -41,7 +41,8 @@ def extract(sections: list[Section], roster: Roster) -> Result:
                 pending = None
                 continue
             for sentence in sentences(said.text) or [said.text]:
-                if PASSIVE_DECISION.match(sentence) and len(sentence.split()) >= 4:
+                if (PASSIVE_DECISION.match(sentence) or CARRIED.search(sentence)) and len(sentence.split()) >= 4 \
+                        and not sentence.lower().startswith("apologies"):
                     out.append(Decision(item, sentence.rstrip("."), line.loc))
                     break
                 m = DECISION_CUE.match(sentence)

@@ -239,7 +239,8 @@ def _details(text: str, m, meeting: Meeting, in_title: bool = False) -> None:
         offset += len(line) + 1
 
 
-_TIME_WORDS = re.compile(r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?|hrs)?\s*(?:\(?(?:GMT|BST|UTC|CET|CEST|[ECMP][SD]T)\)?)?"
+_TIME_WORDS = re.compile(r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|hrs)?|\d{1,2}\s*(?:[ap]\.?m\.?|hrs))\s*"
+                         r"(?:\(?(?:GMT|BST|UTC|CET|CEST|[ECMP][SD]T)\)?)?"
                          r"|\b(?:minutes|meeting|held|on|from|to|until|start(?:ing|s)?|time|(?:mon|tues|wednes|thurs|"
                          r"fri|satur|sun)day)\b", re.I)
 _SEPARATORS = re.compile(r"\s*(?:[–—|,;]|\s-\s|\s{2,})\s*")
