@@ -488,3 +488,16 @@ Actions:
 - AK to publish the opening hours
 """)
     assert [(a["item"], a["owners"], a["text"]) for a in found] == [("1", ["AK"], "Publish the opening hours")]
+
+
+def test_tasks_before_the_first_owner_group_are_everyones():
+    found = owners_and_text("""
+**ACTIONS:**
+
+- Playtest the build
+
+**George**
+
+- Reconsider the obstacles
+""")
+    assert found == [(["All"], "Playtest the build"), (["George"], "Reconsider the obstacles")]

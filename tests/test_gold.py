@@ -36,7 +36,7 @@ FLOORS = {
     "dsf-board-2024-02-08.md": 0.97,       # now 1.000
     "icat-sg-2015-12-09.md": 0.97,         # now 1.000
     "icat-sg-2016-10-20.md": 0.76,         # now 0.784 (actions 0.706, decisions 0.000)
-    "suffolk-g13-2017-02-21.docx": 0.94,   # now 0.969 (actions 0.875)
+    "suffolk-g13-2017-02-21.docx": 0.97,   # now 1.000
     "w3c-publ-wg-2018-08-27.md": 0.97,     # now 1.000
     "w3c-wot-td-2025-10-08.html": 0.72,    # now 0.750 (decisions 0.000)
 }

@@ -266,8 +266,10 @@ def _due(text: str) -> str | None:
 
 def _action_section(section: Section, roster: Roster, actions: list[Action]) -> None:
     """A list of this meeting's actions: "Owner: task" entries, or tasks under a
-    bold owner line, or a table."""
+    bold owner line, or a table.  Where tasks are grouped under owner lines,
+    the unowned tasks before the first group are everyone's."""
     owner_label: list[str] | None = None
+    start = len(actions)
     for block in section.blocks:
         if isinstance(block, Table):
             _action_table(block, section.number, roster, actions, [], section)
@@ -278,6 +280,9 @@ def _action_section(section: Section, roster: Roster, actions: list[Action]) -> 
             if line.level is None and line.bold and len(line.text.split()) <= 5:
                 found = owners_of(line.text.rstrip(":"), roster, strict=False)
                 if found:
+                    if owner_label is None:  # the first group: what came before it is everyone's
+                        for action in actions[start:]:
+                            action.owners = action.owners or ["All"]
                     owner_label = found
                     continue
             if line.level is not None and line.level > 0 and actions:
