@@ -44,7 +44,34 @@ def read(text: str) -> Document:
     reader.toc = _toc_numbers(root)
     reader.walk(body if body is not None else root, 0)
     reader.flush()
+    if _lines_say_little(reader.blocks):
+        _number_blocks(reader.blocks)
     return Document(reader.blocks, "html", reader.warnings, meta)
+
+
+def _lines_say_little(blocks: list) -> bool:
+    """A page written on a few long lines (as many sites serve them): line
+    numbers would not tell one paragraph from the next."""
+    locs = [b.loc for b in blocks if b.loc]
+    return len(locs) >= 4 and len(set(locs)) * 2 < len(locs)
+
+
+def _number_blocks(blocks: list) -> None:
+    """Say where by position instead: "paragraph 12", "table 2, row 5"."""
+    paragraphs = tables = 0
+    for block in blocks:
+        if isinstance(block, Table):
+            tables += 1
+            block.loc = f"table {tables}"
+            for k, row in enumerate(block.rows, 1):
+                row.loc = f"table {tables}, row {k}"
+                for cell in row.cells:
+                    for inner in cell.blocks:
+                        if not isinstance(inner, Table):
+                            inner.loc = row.loc
+        else:
+            paragraphs += 1
+            block.loc = f"paragraph {paragraphs}"
 
 
 def read_fragment(text: str) -> list:

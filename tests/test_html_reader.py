@@ -1,7 +1,7 @@
 """The HTML reader: one rule per test, tiny inline pages."""
 from __future__ import annotations
 
-from conftest import read_html
+from conftest import parse_html, read_html
 
 import parsers
 from parsers.document import Heading, Paragraph, Table
@@ -224,3 +224,11 @@ def test_utf8_page_is_decoded_as_utf8():
     data = "<html><body><p>K\u00e1tia \u2013 \u20ac5</p></body></html>"
     doc = parsers.read_bytes("t.html", data.encode("utf-8"))
     assert doc.blocks[0].text == "K\u00e1tia \u2013 \u20ac5"
+
+
+def test_a_page_on_one_line_says_where_by_position():
+    minutes = parse_html("<h1>Board</h1><p>Present: Jane Smith (JS), Bob Jones (BJ)</p><h2>1. Finance</h2>"
+                         "<p>Action: JS to pay the bill.</p><table><tr><th>Action</th><th>Owner</th></tr>"
+                         "<tr><td>Book the hall</td><td>BJ</td></tr></table>")
+    assert [(a.text, a.where) for a in minutes.actions] == [
+        ("Pay the bill", "paragraph 4"), ("Book the hall", "table 1, row 2")]
