@@ -68,6 +68,8 @@ class Action:
     status: str = "open"
     ref: str | None = None
     where: str = ""
+    # the deadline as written where it is not a date ("end of March", "next meeting")
+    due_text: str | None = None
     # from a table or list of the meeting's actions (not only said inline)
     listed: bool = field(default=False, repr=False, compare=False, metadata={"contract": False})
 

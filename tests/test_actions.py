@@ -501,3 +501,15 @@ def test_tasks_before_the_first_owner_group_are_everyones():
 - Reconsider the obstacles
 """)
     assert found == [(["All"], "Playtest the build"), (["George"], "Reconsider the obstacles")]
+
+
+def test_a_deadline_that_is_not_a_date_is_kept_as_written():
+    found = actions("""
+## Summary of actions
+
+| Action | Owner | Due |
+|--------|-------|-----|
+| Report on the lease review | DP | November meeting |
+| Open the deposit account | JS | 30/09/2023 |
+""")
+    assert [(a["due"], a["due_text"]) for a in found] == [(None, "November meeting"), ("2023-09-30", None)]

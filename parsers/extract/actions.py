@@ -75,7 +75,15 @@ def extract(sections: list[Section], roster: Roster) -> Result:
                     before = said.text
     for action in actions:
         action.due = action.due or due_in(action.text)
+        if action.due is None and action.due_text is None:
+            action.due_text = _due_words(action.text)
     return Result((_dedupe(actions, roster), updates), warnings)
+
+
+def _due_words(text: str) -> str | None:
+    """ "… by the next meeting" -> "the next meeting" (a deadline that is not a date)."""
+    m = _DUE.search(text.rstrip(". "))
+    return m.group("when").strip() if m else None
 
 
 def due_in(text: str) -> str | None:
@@ -246,13 +254,15 @@ def _action_table(table: Table, item, roster: Roster, actions: list[Action], upd
         note = g.text(row, "status") or None
         notes = g.text(row, "notes") or None
         ref = item_number(g.text(row, "number")) if g.text(row, "number") else None
-        due = _due(g.text(row, "due"))
+        due_words = g.text(row, "due") or None
+        due = _due(due_words or "")
         where = row.loc or table.loc
         if review:
             updates.append(Update(item, ref, owners, text.rstrip("."), status_of(note),
                                   "; ".join(x for x in (note, notes) if x) or None, due, where))
         else:
-            actions.append(Action(item, owners, text.rstrip("."), due, status_of(note), ref, where, listed=True))
+            actions.append(Action(item, owners, text.rstrip("."), due, status_of(note), ref, where,
+                                  due_text=None if due else due_words, listed=True))
 
 
 def _due(text: str) -> str | None:
@@ -418,6 +428,7 @@ def _merge(twin: Action, action: Action) -> None:
         twin.owners = action.owners or twin.owners
     twin.owners = twin.owners or action.owners
     twin.due = twin.due or action.due
+    twin.due_text = None if twin.due else (twin.due_text or action.due_text)
     twin.ref = twin.ref or action.ref
     twin.item = twin.item or action.item
     if action.status != "open":
