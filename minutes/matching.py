@@ -102,7 +102,10 @@ def save_actions(db: "sqlite_utils.Database", meeting_id: int, actions: list["Ac
         events.append({"action_id": action_id, "meeting_id": meeting_id, "at": stamp, "event": kind,
                        "actor": ACTOR, "source": "minutes", "note": note})
 
-    added = 0
+    # New actions get the ids one insert at a time would give (max + 1, ...: the
+    # writer's transaction is alone), so that they are inserted in one batch.
+    next_id = db.execute("SELECT coalesce(max(id), 0) FROM actions").fetchone()[0] + 1
+    new_rows: list[dict] = []
     for i, a in enumerate(actions):
         row = {"meeting_id": meeting_id, "item_id": item_ids.get(a.item), "item": a.item,
                "owners": ", ".join(a.owners), "text": a.text, "key": action_key(a.owners, a.text),
@@ -110,9 +113,9 @@ def save_actions(db: "sqlite_utils.Database", meeting_id: int, actions: list["Ac
                "in_minutes": 1, "ref": a.ref, "locator": a.where, "position": i, "updated_at": stamp}
         o = pairs.get(i)
         if o is None:
-            action_id = db["actions"].insert({**row, "status": row["minutes_status"], "created_at": stamp}).last_pk
+            action_id, next_id = next_id, next_id + 1
+            new_rows.append({"id": action_id, **row, "status": row["minutes_status"], "created_at": stamp})
             event(action_id, "created", f"from {source}")
-            added += 1
         else:
             action_id = o["id"]
             if o["key"] != row["key"] or o["due_text"] != row["due_text"] or o["item"] != a.item:
@@ -139,8 +142,10 @@ def save_actions(db: "sqlite_utils.Database", meeting_id: int, actions: list["Ac
         else:
             db["actions"].update(o["id"], change)
             event(o["id"], "note", GONE_NOTE)
+    if new_rows:
+        db["actions"].insert_all(new_rows, batch_size=500)
     if owners:
         db["action_owners"].insert_all(owners, batch_size=500)
     if events:
         db["action_events"].insert_all(events, batch_size=500)
-    return added, len(pairs), gone
+    return len(new_rows), len(pairs), gone
