@@ -105,8 +105,8 @@ def open_db(db_path: str):
 
     try:
         db = store.connect(db_path, create=False)
-        if not store.schema_is_current(db):
-            with store.transaction(db):
+        if not store.schema_is_current(db) or store.is_pending(db):
+            with store.transaction(db):   # migrate; relink what a cut-short ingest left owed
                 pass
         return db
     except MinutesError as exc:
@@ -156,9 +156,10 @@ def valid_date(value: str | None, name: str) -> str | None:
 @db_option
 @click.option("--series", metavar="NAME", help="The meeting series (default: from the title).")
 @max_size_option
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Parse in N worker processes (one writer; the result is the same).")
-def ingest(paths: tuple[str, ...], db_path: str, series: str | None, max_size: int, jobs: int) -> None:
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Parse in N worker processes (one writer; the result is the same). "
+                   "Default: the number of cores, or none for fewer than two files per core.")
+def ingest(paths: tuple[str, ...], db_path: str, series: str | None, max_size: int, jobs: int | None) -> None:
     """Store minutes: files, folders (recursively) and globs.
 
     Each document is stored in one transaction; a file that fails leaves

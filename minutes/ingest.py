@@ -15,6 +15,8 @@ import hashlib
 import multiprocessing
 import os
 import sqlite3
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
@@ -27,6 +29,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 EXTENSIONS = (".docx", ".html", ".htm", ".md", ".markdown", ".txt")
 DEFAULT_MAX_SIZE = 50 * 1024 * 1024
+BATCH = 50          # documents stored between two relinks of their series (and reports of them)
+SERIAL_BELOW = 2    # fewer files than this many per worker: parse them here, start no workers
 
 
 @dataclass
@@ -134,17 +138,21 @@ def _known(db, series: str | None) -> frozenset[str]:
     return frozenset(r[0] for r in rows)
 
 
-def _write(db, prepared: Prepared, series: str | None) -> FileResult:
+def _write(db, prepared: Prepared, series: str | None) -> FileResult | store.SaveResult:
+    """Store one parse in its own transaction, its series' relink deferred to the batch's end."""
     if prepared.error:
         return FileResult(prepared.path, "failed", prepared.error)
     if prepared.unchanged:
         return FileResult(prepared.path, "unchanged")
     try:
-        saved = store.save(db, prepared.minutes, size=prepared.size, series=series)
+        return store.save(db, prepared.minutes, size=prepared.size, series=series, defer=True)
     except MinutesError as exc:
         return FileResult(prepared.path, "failed", str(exc))
     except sqlite3.Error as exc:
         return FileResult(prepared.path, "failed", f"could not be stored ({exc})")
+
+
+def _result(path: str, saved: store.SaveResult) -> FileResult:
     detail = ""
     if saved.status != "unchanged":
         detail = f"{saved.actions_added} new action{'s' * (saved.actions_added != 1)}"
@@ -154,15 +162,26 @@ def _write(db, prepared: Prepared, series: str | None) -> FileResult:
             detail += f", {len(saved.actions_gone)} no longer in the minutes"
         if saved.updates_linked:
             detail += f", {saved.updates_linked} update{'s' * (saved.updates_linked != 1)} on earlier actions linked"
-    return FileResult(prepared.path, saved.status, detail, saved.meeting, saved.actions_gone, saved.warnings)
+    return FileResult(path, saved.status, detail, saved.meeting, saved.actions_gone, saved.warnings)
 
 
-def ingest_paths(db_path: str, paths: Iterable[str], series: str | None = None, jobs: int = 1,
+def _finish(db, batch: list[tuple[str, FileResult | store.SaveResult]]) -> list[FileResult]:
+    """Relink the series the batch touched (one transaction), then the batch's results."""
+    if any(isinstance(w, store.SaveResult) for _, w in batch):
+        with store.transaction(db):   # relink_pending: each series once
+            pass
+    return [_result(path, store.links_of(db, w)) if isinstance(w, store.SaveResult) else w for path, w in batch]
+
+
+def ingest_paths(db_path: str, paths: Iterable[str], series: str | None = None, jobs: int | None = None,
                  max_size: int = DEFAULT_MAX_SIZE,
                  progress: Callable[[FileResult, int], None] | None = None) -> IngestReport:
     """Ingest every file ``paths`` names; one transaction per document, failures reported.
 
-    ``progress(result, total)`` is called after each file.
+    ``jobs`` worker processes parse (default: one per core; serial for a few
+    files).  Documents are stored one transaction each; the series they
+    belong to are relinked once per ``BATCH`` documents, and the results of
+    those documents are reported then: ``progress(result, total)`` per file.
     """
     files, missing = find_files(paths)
     total = len(files) + len(missing)
@@ -175,24 +194,52 @@ def ingest_paths(db_path: str, paths: Iterable[str], series: str | None = None, 
         return report
     db = store.connect(db_path)
     try:
+        with store.transaction(db):   # the schema, and series a cut-short ingest left owed
+            pass
         known = _known(db, series)
-        for prepared in _prepared(files, max_size, known, jobs):
-            result = _write(db, prepared, series)
-            report.results.append(result)
-            if progress:
-                progress(result, total)
+        batch: list[tuple[str, FileResult | store.SaveResult]] = []
+        prepared_files = _prepared(files, max_size, known, jobs)
+        while True:
+            prepared = next(prepared_files, None)
+            if prepared is not None:
+                batch.append((prepared.path, _write(db, prepared, series)))
+            if batch and (prepared is None or len(batch) >= BATCH):
+                for result in _finish(db, batch):
+                    report.results.append(result)
+                    if progress:
+                        progress(result, total)
+                batch = []
+            if prepared is None:
+                break
     finally:
         db.close()
     return report
 
 
-def _prepared(files: list[str], max_size: int, known: frozenset[str], jobs: int) -> Iterator[Prepared]:
-    if jobs <= 1 or len(files) < 2:
+def default_jobs() -> int:
+    return os.cpu_count() or 1
+
+
+def _prepared(files: list[str], max_size: int, known: frozenset[str], jobs: int | None) -> Iterator[Prepared]:
+    jobs = default_jobs() if jobs is None else jobs
+    if jobs <= 1 or len(files) < SERIAL_BELOW * jobs:   # starting workers costs more than it saves
         for path in files:
             yield prepare(path, max_size, known)
         return
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
+                             initializer=_orphan_watch, initargs=(os.getpid(),)) as pool:
         yield from pool.map(prepare, files, [max_size] * len(files), [known] * len(files))
+
+
+def _orphan_watch(parent: int) -> None:
+    """In a worker: exit when the ingest that started it is gone (killed with -9, say),
+    rather than parse on for nobody."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.2)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def check_files(paths: Iterable[str], max_size: int = DEFAULT_MAX_SIZE) -> Iterator[tuple[str, list[str], str | None]]:

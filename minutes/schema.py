@@ -227,6 +227,14 @@ CREATE INDEX idx_action_owners_lower_written ON action_owners (lower(written));
 CREATE INDEX idx_attendees_lower_initials ON attendees (lower(initials));
 """
 
+# Series whose links are owed (``store.save(..., defer=True)``): a batch of
+# documents is stored one transaction each, and each series it touched is
+# relinked once at the end; a crash in between leaves the series named here,
+# and the next write relinks it first.
+PENDING = """
+CREATE TABLE pending_relink (series TEXT PRIMARY KEY);
+"""
+
 # Each entry is one migration script; never edit a released one, append.
-MIGRATIONS: list[str] = [TABLES + _index_sql() + _fts_sql(), SERIES, OWNER_INDEXES]
+MIGRATIONS: list[str] = [TABLES + _index_sql() + _fts_sql(), SERIES, OWNER_INDEXES, PENDING]
 VERSION = len(MIGRATIONS)

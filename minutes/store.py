@@ -7,7 +7,8 @@
 
 Every write is one ``BEGIN IMMEDIATE`` transaction that first creates or
 migrates the schema, so that concurrent writers into a database that does
-not exist yet all succeed, one after the other (WAL, 30 s busy timeout).
+not exist yet all succeed, one after the other (WAL, 30 s busy timeout),
+and then relinks any series a deferred save left owed (``relink_pending``).
 """
 from __future__ import annotations
 
@@ -87,11 +88,14 @@ def _set_wal(conn: sqlite3.Connection) -> None:
 
 
 @contextlib.contextmanager
-def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
-    """One ``BEGIN IMMEDIATE`` transaction that starts by bringing the schema up to date."""
+def transaction(db: sqlite_utils.Database, *, repair: bool = True) -> Iterator[sqlite_utils.Database]:
+    """One ``BEGIN IMMEDIATE`` transaction that starts by bringing the schema up to date
+    and (unless ``repair`` is false) relinking the series deferred saves left owed."""
     db.execute("BEGIN IMMEDIATE")
     try:
         ensure_schema(db)
+        if repair:
+            relink_pending(db)
         yield db
     except BaseException:
         if db.conn.in_transaction:
@@ -115,19 +119,43 @@ def schema_is_current(db: sqlite_utils.Database) -> bool:
     return db.execute("PRAGMA user_version").fetchone()[0] == schema.VERSION
 
 
+def relink_pending(db: sqlite_utils.Database) -> list[str]:
+    """Relink every series a deferred save marked; call inside a write transaction.
+
+    Returns the series relinked."""
+    pending = [r[0] for r in db.execute("SELECT series FROM pending_relink ORDER BY series")]
+    if pending:
+        stamp = now()
+        for series in pending:
+            relink(db, series, stamp)
+        db.execute("DELETE FROM pending_relink")
+    return pending
+
+
+def is_pending(db: sqlite_utils.Database) -> bool:
+    """Whether some series is owed a relink (a deferred save was cut short)."""
+    return schema_is_current(db) and db.execute("SELECT 1 FROM pending_relink LIMIT 1").fetchone() is not None
+
+
 def meeting_key(series: str, date: str | None, path: str) -> str:
     """Same series and date: the same meeting.  Undated minutes are keyed by file name."""
     return f"{series}|{date}" if date else f"{series}|file:{os.path.basename(path)}"
 
 
 def save(db: sqlite_utils.Database, minutes: "Minutes", *, size: int | None = None,
-         series: str | None = None) -> SaveResult:
-    """Store one parse in one transaction: added, updated (a corrected version) or unchanged."""
-    with transaction(db):
-        return _save(db, minutes, size, series)
+         series: str | None = None, defer: bool = False) -> SaveResult:
+    """Store one parse in one transaction: added, updated (a corrected version) or unchanged.
+
+    The meeting's series is relinked in the same transaction; with ``defer``
+    it is only marked owed (``pending_relink``), for ``relink_pending`` once
+    per batch, and the result carries no warnings or linked updates yet.
+    """
+    with transaction(db, repair=not defer):
+        return _save(db, minutes, size, series, defer)
 
 
-def _save(db: sqlite_utils.Database, m: "Minutes", size: int | None, series: str | None) -> SaveResult:
+def _save(db: sqlite_utils.Database, m: "Minutes", size: int | None, series: str | None,
+          defer: bool = False) -> SaveResult:
     stamp = now()
     path = m.source.path
     series = series or derive_series(m.meeting.title, os.path.splitext(os.path.basename(path))[0])
@@ -162,10 +190,21 @@ def _save(db: sqlite_utils.Database, m: "Minutes", size: int | None, series: str
          "locator": d.where, "position": i} for i, d in enumerate(m.decisions)])
     added, kept, gone = save_actions(db, meeting_id, m.actions, attendees, item_ids,
                                      source=os.path.basename(path), stamp=stamp)
-    warnings = relink(db, series, stamp).get(meeting_id, [])
-    linked = db.execute("SELECT count(*) FROM updates WHERE meeting_id = ? AND action_id IS NOT NULL",
-                        [meeting_id]).fetchone()[0]
-    return SaveResult("updated" if row else "added", meeting_id, name, added, kept, gone, linked, warnings)
+    result = SaveResult("updated" if row else "added", meeting_id, name, added, kept, gone)
+    if defer:
+        db.execute("INSERT OR IGNORE INTO pending_relink (series) VALUES (?)", [series])
+        return result
+    relink(db, series, stamp)
+    return links_of(db, result)
+
+
+def links_of(db: sqlite_utils.Database, result: SaveResult) -> SaveResult:
+    """Fill in the result's linked updates and linking warnings from what is stored."""
+    row = db.execute("SELECT link_warnings, (SELECT count(*) FROM updates WHERE meeting_id = m.id "
+                     "AND action_id IS NOT NULL) FROM meetings m WHERE id = ?", [result.meeting_id]).fetchone()
+    if row:
+        result.warnings, result.updates_linked = json.loads(row[0]), row[1]
+    return result
 
 
 def _insert(db: sqlite_utils.Database, table: str, rows: list[dict]) -> None:

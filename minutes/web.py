@@ -61,6 +61,8 @@ TABLES: dict[str, tuple[str, str, dict[str, str]]] = {
     "updates": ("text", "Updates that minutes give on earlier meetings' actions (matters arising).",
                 {"ref": "Action number as written", "status": "Status the update gives", "note": "The update"}),
     "decisions": ("text", "Decisions recorded in the minutes.", {"item": "Item number", "text": "The decision"}),
+    "pending_relink": ("series", "Series stored but not yet relinked (an ingest was cut short); the next "
+                       "write relinks them.", {"series": "The meeting series"}),
 }
 
 _OWNER = "coalesce(p.name, o.written, '(no owner)')"

@@ -328,3 +328,23 @@ def test_cli_ingest_warns_history_and_carried(tmp_path):
     assert "reported open by the minutes of 2024-02-14" in history.stdout
     show = runner.invoke(cli, ["show", "2024-02-14", "--db", db_path])
     assert f"-> action #{aid} (by number)" in show.stdout
+
+
+def test_an_ingest_cut_short_before_its_relink_is_repaired_by_the_next_command(tmp_path):
+    from minutes.ingest import prepare
+
+    paths = write_series(tmp_path / "docs", "md")
+    whole, cut = str(tmp_path / "whole.db"), str(tmp_path / "cut.db")
+    ingest_paths(whole, paths)
+    db = store.connect(cut)
+    try:
+        for path in paths:   # each document committed, the series' relink owed (as if killed then)
+            store.save(db, prepare(path).minutes, defer=True)
+        assert db.execute("SELECT series FROM pending_relink").fetchall() == [("Finance Committee",)]
+    finally:
+        db.close()
+    result = CliRunner().invoke(cli, ["actions", "--db", cut, "--json"])
+    assert result.exit_code == 0, result.output
+    assert state(cut) == state(whole)
+    with sqlite_utils.Database(cut) as db:
+        assert db.execute("SELECT count(*) FROM pending_relink").fetchone()[0] == 0
