@@ -109,7 +109,7 @@ def save_actions(db: "sqlite_utils.Database", meeting_id: int, actions: list["Ac
     for i, a in enumerate(actions):
         row = {"meeting_id": meeting_id, "item_id": item_ids.get(a.item), "item": a.item,
                "owners": ", ".join(a.owners), "text": a.text, "key": action_key(a.owners, a.text),
-               "due": a.due, "due_text": a.due or phrase_in(a.text), "minutes_status": a.status or "open",
+               "due": a.due, "due_text": a.due or getattr(a, "due_text", None) or phrase_in(a.text), "minutes_status": a.status or "open",
                "in_minutes": 1, "ref": a.ref, "locator": a.where, "position": i, "updated_at": stamp}
         o = pairs.get(i)
         if o is None:

@@ -36,3 +36,22 @@ def test_resolve_due(text, meeting, next_meeting, expected):
 ])
 def test_phrase_in(text, expected):
     assert phrase_in(text) == expected
+
+
+def test_a_due_column_phrase_is_resolved_against_the_series(tmp_path):
+    """A Due cell saying "end of March" (not a date) becomes the date it means."""
+    from minutes import store
+    from minutes.ingest import ingest_paths
+
+    doc = tmp_path / "m.md"
+    doc.write_text("# Board\n\n15 January 2015\n\n## Summary of actions\n\n"
+                   "| Action | Owner | Due |\n|---|---|---|\n| Send the accounts | DP | end of March |\n",
+                   encoding="utf-8")
+    db_path = str(tmp_path / "t.db")
+    assert not ingest_paths(db_path, [str(doc)]).failed
+    db = store.connect(db_path)
+    try:
+        rows = list(db.query("select due from actions"))
+    finally:
+        db.close()
+    assert [r["due"] for r in rows] == ["2015-03-31"]
