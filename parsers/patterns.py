@@ -6,6 +6,7 @@ that means "Action", initials in brackets), never on one document's wording.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 
 # -- people ------------------------------------------------------------------
@@ -292,6 +293,11 @@ _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "cllr", "prof", "rev", "revd", "st", 
 
 def sentences(text: str) -> list[str]:
     """Sentences of a text; "Cllr R. Evans" and "e.g. this" do not end one."""
+    return list(_sentences(text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _sentences(text: str) -> tuple[str, ...]:
     text = " ".join(text.split())
     out: list[str] = []
     start = 0
@@ -302,7 +308,7 @@ def sentences(text: str) -> list[str]:
         out.append(text[start:m.start()])
         start = m.end()
     out.append(text[start:])
-    return [s for s in out if s]
+    return tuple(s for s in out if s)
 
 
 def first_sentence(text: str) -> str | None:

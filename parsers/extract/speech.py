@@ -61,16 +61,25 @@ def statements(blocks: list, roster: Roster, skip_quotes: bool = False) -> Itera
     """Statements of the paragraphs of ``blocks`` (tables are not entered)."""
     paras = [b for b in blocks if isinstance(b, (Paragraph, Heading))
              and not (skip_quotes and getattr(b, "style", None) in ("quote", "code"))]
-    known = sum(1 for b in paras for line in lines_of(b) if speaker(line, roster) is not None)
+    known = sum(1 for b in paras for line in lines_of(b) if _speaker(line, roster, False) is not None)
     in_dialogue = known >= 2  # "Trevor: …" among lines of known speakers is a speaker too
     for block in paras:
         for line in lines_of(block):
-            found = speaker(line, roster, in_dialogue)
+            found = _speaker(line, roster, in_dialogue)
             if found:
                 who, rest = found
                 yield Statement(who, rest, _said_in_bold(line, rest), line)
             else:
                 yield Statement(None, line.text, line.bold, line)
+
+
+def _speaker(line: Line, roster: Roster, in_dialogue: bool) -> tuple[str, str] | None:
+    """``speaker()`` worked out once per line (the extractors read the same lines)."""
+    cache = line.__dict__.setdefault("_speaker", {})
+    key = (id(roster), in_dialogue)
+    if key not in cache:
+        cache[key] = speaker(line, roster, in_dialogue)
+    return cache[key]
 
 
 def _said_in_bold(line: Line, rest: str) -> bool:
