@@ -9,30 +9,16 @@ import re
 from typing import Any
 
 from minutes.schema import SEARCHED
-from minutes.tracker import _rows, find_meeting, like_escape, outstanding
+from minutes.tracker import _rows, find_meeting, meeting_filters, outstanding
 
 KINDS = {"items": "item", "questions": "question", "answers": "answer", "actions": "action",
          "decisions": "decision"}
 
 
-def _date_filters(since: str | None, until: str | None, series: str | None) -> tuple[list[str], list]:
-    where, params = [], []
-    if since:
-        where.append("m.date >= ?")
-        params.append(since)
-    if until:
-        where.append("m.date <= ?")
-        params.append(until)
-    if series:
-        where.append("m.series LIKE ? ESCAPE '\\'")
-        params.append(like_escape(series))
-    return where, params
-
-
 def meetings(db, *, series: str | None = None, since: str | None = None,
              until: str | None = None) -> list[dict[str, Any]]:
     """Every meeting with its counts, by date."""
-    where, params = _date_filters(since, until, series)
+    where, params = meeting_filters(since, until, series)
     return _rows(db, (
         "SELECT m.id, m.date, m.series, m.title, d.name AS document, "
         "(SELECT count(*) FROM attendees WHERE meeting_id = m.id) AS attendees, "
@@ -92,7 +78,7 @@ def people(db) -> list[dict[str, Any]]:
 
 def decisions(db, *, since: str | None = None, until: str | None = None,
               series: str | None = None) -> list[dict[str, Any]]:
-    where, params = _date_filters(since, until, series)
+    where, params = meeting_filters(since, until, series)
     return _rows(db, (
         "SELECT d.id, m.date AS meeting_date, m.title AS meeting_title, m.series, d.item, "
         "i.title AS item_title, d.text, d.locator AS 'where' FROM decisions d "

@@ -62,6 +62,21 @@ def find_meeting(db, ref: str) -> int:
     return hits[0]["id"]
 
 
+def meeting_filters(since: str | None, until: str | None, series: str | None) -> tuple[list[str], list]:
+    """SQL conditions (on meetings ``m``) and their parameters for --since/--until/--series."""
+    where, params = [], []
+    if since:
+        where.append("m.date >= ?")
+        params.append(since)
+    if until:
+        where.append("m.date <= ?")
+        params.append(until)
+    if series:
+        where.append("m.series LIKE ? ESCAPE '\\'")
+        params.append(like_escape(series))
+    return where, params
+
+
 def outstanding(db, *, owner: str | None = None, status: str = "open", series: str | None = None,
                 meeting: str | None = None, since: str | None = None, until: str | None = None,
                 overdue: bool = False, today: date | None = None, ids: list[int] | None = None,
@@ -83,18 +98,12 @@ def outstanding(db, *, owner: str | None = None, status: str = "open", series: s
     if ids is not None:
         where.append(f"a.id IN ({', '.join('?' * len(ids)) or 'NULL'})")
         params += list(ids)
-    if series:
-        where.append("m.series LIKE ? ESCAPE '\\'")
-        params.append(like_escape(series))
     if meeting:
         where.append("a.meeting_id = ?")
         params.append(find_meeting(db, meeting))
-    if since:
-        where.append("m.date >= ?")
-        params.append(since)
-    if until:
-        where.append("m.date <= ?")
-        params.append(until)
+    more, more_params = meeting_filters(since, until, series)
+    where += more
+    params += more_params
     if overdue:
         where.append("a.status = 'open' AND a.due GLOB ? AND substr(a.due, 1, 10) < ?")
         params += [ISO_DATE, today.isoformat()]
