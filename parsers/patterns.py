@@ -31,7 +31,8 @@ ROLE_WORDS = re.compile(
     r"ceo|cfo|coo|trustee|councillor|member|president|advis[eo]r|analyst|administrator|assistant|"
     r"governor|principal|inspector|superintendent|nurse|engineer|facilitator|representative|"
     r"commissioner|deputy|headteacher|head teacher|teacher|bursar|solicitor|accountant|"
-    r"auditor|executive|planner|democratic services|clerk)\b", re.I)
+    r"auditor|executive|planner|democratic services|clerk|leader|mayor|convenor|vice[- ]president|"
+    r"observer|minutes|lay member|co-opted|ex officio|in the chair)\b", re.I)
 
 # -- speakers ----------------------------------------------------------------
 # "PR: How does …", "SMcB – We will …", "Tzviya Siegman: …", "Shelly – …"

@@ -23,7 +23,7 @@ from markdown_it import MarkdownIt
 from parsers import html as html_reader
 from parsers.document import (MAX_BLOCKS, MAX_COLUMNS, Cell, Document, Heading, Paragraph, Row, Run,
                               Table, TooManyBlocks, make_paragraph)
-from parsers.patterns import HEADER_WORDS, ends_sentence
+from parsers.patterns import HEADER_WORDS, column_kind, ends_sentence, item_number
 
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*\n", re.S)
 _KRAMDOWN_ATTR = re.compile(r"^\s*\{:[^}]*\}\s*$")
@@ -97,7 +97,9 @@ class _Reader:
     def _tab_region(self, i: int) -> int:
         """Read tab-separated rows from line ``i``; returns the first line after them."""
         lines = self.lines
-        after_gap = False   # a blank line, page break or loose text came before this row
+        # a blank line, page break or loose text came before this row (as
+        # before the first row of a fragment that follows a table)
+        after_gap = self.table is not None
         first = True
         while i < len(lines):
             line = lines[i]
@@ -113,10 +115,12 @@ class _Reader:
             i += 1
             if all(_PAGE_BREAK_CELL.match(c) for c in cells):
                 after_gap = self.page_break = True
+                first = first and self.table is None  # the table goes on after its page break
                 continue
             self.page_break = False
             header = _is_header(cells)
-            if self.table is not None and after_gap and not header and _cut_short(cells, self.table):
+            if self.table is not None and (after_gap or _numbered_rows(self.table)) and not header \
+                    and _cut_short(cells, self.table):
                 # the converter dropped the empty leading cells of a split row
                 cells = [""] * (_width(self.table) - len(cells)) + cells
             continuation = not cells[0].strip()
@@ -126,7 +130,7 @@ class _Reader:
             elif first or header or self.table is None:
                 self._start_table(loc)
             first = False
-            row = Row([_cell(c) for c in cells], is_header=header, loc=loc)
+            row = Row([_cell(c, loc) for c in cells], is_header=header, loc=loc)
             if continuation and after_gap and self.table.rows:
                 _merge_rows(self.table.rows[-1], row)
             else:
@@ -161,9 +165,22 @@ def _width(table: Table) -> int:
     return max((len(r.cells) for r in table.rows), default=0)
 
 
+def _numbered_rows(table: Table) -> bool:
+    """The table's first column holds item numbers ("Item", "No."): running text
+    there can only be the rest of the row above."""
+    head = table.rows[0] if table.rows else None
+    return bool(head and head.is_header and head.cells and column_kind(head.cells[0].text) == "number")
+
+
 def _cut_short(cells: list[str], table: Table) -> bool:
-    """A row with fewer cells than its table whose first cell is running text."""
-    return len(cells) < _width(table) and len(_HAS_TAG.sub(" ", cells[0]).split()) > 3
+    """A row with fewer cells than its table whose first cell is running text
+    (in a table of numbered rows: anything but a number)."""
+    if len(cells) >= _width(table):
+        return False
+    first = _HAS_TAG.sub(" ", cells[0]).strip()
+    if _numbered_rows(table):
+        return bool(first) and item_number(first) is None
+    return len(first.split()) > 3
 
 
 def _is_header(cells: list[str]) -> bool:
@@ -174,13 +191,19 @@ def _is_header(cells: list[str]) -> bool:
     return known * 2 >= len(words) and known >= 1
 
 
-def _cell(source: str) -> Cell:
+def _cell(source: str, loc: str) -> Cell:
+    """A cell of a tab-separated row; what it holds is placed at the row's line."""
     source = source.strip()
     if not source:
         return Cell([])
     if _HAS_TAG.search(source):
-        return Cell(html_reader.read_fragment(source))
-    return Cell([b for b in markdown_blocks(source, None)])
+        blocks = html_reader.read_fragment(source)
+        for block in blocks:
+            block.loc = loc  # the fragment's own line numbers count from the cell
+        return Cell(blocks)
+    # one line of a row: inline Markdown only ("1." is an item number, not a list)
+    para = make_paragraph(_inline_source_runs(source), loc=loc)
+    return Cell([para] if para else [])
 
 
 def _main_column(table: Table) -> int:
@@ -332,11 +355,16 @@ def markdown_blocks(source: str, line_offset: int | None) -> list:
 
 
 def inline_runs(tok) -> list[Run]:
+    return _inline_source_runs(tok.content)
+
+
+def _inline_source_runs(source: str) -> list[Run]:
+    """Runs of inline Markdown: **bold**, inline HTML tags, line breaks."""
     runs: list[Run] = []
     bold = 0
-    if len(tok.content) > _LONG_INLINE:
-        return [Run(tok.content)]
-    children = _MD.parseInline(tok.content)[0].children if tok.content else []
+    if len(source) > _LONG_INLINE:
+        return [Run(source)]
+    children = _MD.parseInline(source)[0].children if source else []
     for child in children or []:
         kind = child.type
         if kind == "text" or kind == "code_inline":

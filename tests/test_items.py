@@ -317,3 +317,29 @@ def test_sub_headings_of_the_agenda_are_not_items_when_the_minutes_have_their_ow
         Rod: can there be a clear distinction?
     """)
     assert [i.title for i in minutes.items] == ["Split the agenda in two"]
+
+
+PDF_TABLE = (
+    "Safer Communities Partnership Board\n\n"
+    "Minutes of meeting held on Tuesday 3 March 2016\n\n"
+    "Item\tNotes\tAction\n"
+    "1.\tWelcome and introductions\n"
+    "The Chair welcomed members.\t\n"
+    "2.\tDomestic abuse strategy\n"
+    "DP presented the draft strategy.\n"
+    "ACTION – DP/SMcB: circulate the final strategy.\n"
+    "Partners to send comments on the plan.\tDP/SMcB\n"
+    "--\t-----\n\n"
+    "3.\tAny other business\n"
+    "None.\t\n")
+
+
+def test_a_pdf_table_whose_rows_run_over_several_lines():
+    minutes = parse_md(PDF_TABLE)
+    assert minutes.meeting.title == "Safer Communities Partnership Board"
+    assert [(i.number, i.title, i.text) for i in minutes.items] == [
+        ("1", "Welcome and introductions", "The Chair welcomed members."),
+        ("2", "Domestic abuse strategy", "DP presented the draft strategy."),
+        ("3", "Any other business", "None.")]
+    assert [(a.item, a.owners, a.text) for a in minutes.actions] == [
+        ("2", ["DP", "SMcB"], "circulate the final strategy")]

@@ -214,7 +214,7 @@ def _row_action(g: Grid, row, item: str | None, roster: Roster, actions: list[Ac
         else:
             actions.append(Action(item, [], cell_text.rstrip("."), where=where))
         return
-    discussion = g.cell(row, "text")
+    discussion = g.cell(row, "text") or g.cell(row, "notes")
     text = _task_sentence([ln.text for ln in cell_lines(discussion)] if discussion else [], owners)
     actions.append(Action(item, owners, text, where=where))
 
@@ -223,6 +223,11 @@ def _task_sentence(lines: list[str], owners: list[str]) -> str:
     """The sentence of a row that gives the owners their task."""
     said = [sentence for line in lines for sentence in sentences(line)]
     named = [o for o in owners if o != "All"]
+    for line in reversed(lines):  # "ACTION – DP/SMcB: circulate …" in the row itself
+        cue = ACTION_CUE.match(line)
+        lead = split_lead(cue.group("rest"), Roster([]), strict=False) if cue else None
+        if lead and set(lead[0]) & set(owners):
+            return lead[1]
     for sentence in reversed(said):
         for owner in named:
             m = re.search(rf"(?<![\w]){re.escape(owner)}\s+(?P<rest>(?:will|to|agreed to|is to|should|"

@@ -115,7 +115,8 @@ def _title(region: list) -> tuple[object, str | None, str | None]:
     first = next((b for b in region if isinstance(b, Paragraph)), None)
     if first is not None and first.level is None:
         lines = lines_of(first, join_wraps=False)
-        if lines and _subtitle_like(lines[0].text) and ":" not in lines[0].text and len(lines) > 1:
+        if lines and _subtitle_like(lines[0].text) and ":" not in lines[0].text \
+                and (len(lines) > 1 or _stands_alone(region, first)):
             return first, lines[0].text, _second_line(lines)
     return None, None, None
 
@@ -138,6 +139,13 @@ def _only_a_date(text: str) -> bool:
         return False
     rest = (text[:m.start()] + " " + text[m.end():]).split()
     return all(re.match(r"^\W*(?:mon|tues|wednes|thurs|fri|satur|sun)day\W*$|^\W*$", w, re.I) for w in rest)
+
+
+def _stands_alone(region: list, block) -> bool:
+    """A short first line on its own, with no heading anywhere near, and the
+    date below it: the title of a plain-text document."""
+    return not any(isinstance(b, Heading) for b in region) and len(block.text.split()) <= 10 \
+        and any(b is not block and isinstance(b, Paragraph) and find_date_safe(b.text) for b in region[:4])
 
 
 def _second_line(lines) -> str | None:

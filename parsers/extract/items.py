@@ -219,7 +219,7 @@ def _is_item_table(table: Table) -> bool:
     "No. / Detail / Owner / Status" is a table of actions."""
     g = grid(table)
     number = g.column("number")
-    if number is None or g.column("text") is None or "name" in g.kinds:
+    if number is None or _text_column(g) is None or "name" in g.kinds:
         return False
     if _ITEM_HEADER.match(g.header[number].strip(" :")):
         return "status" not in g.kinds
@@ -230,7 +230,7 @@ def _table_items(table: Table, sections: list[Section]) -> None:
     g = grid(table)
     for row in g.body:
         number_text = g.text(row, "number")
-        text_cell = g.cell(row, "text")
+        text_cell = g.cell(row, _text_column(g))
         blocks = list(text_cell.blocks) if text_cell else []
         current = sections[-1]
         if not number_text:
@@ -249,6 +249,11 @@ def _table_items(table: Table, sections: list[Section]) -> None:
                                 40, item.where, blocks, [(g, row)], numbered=number is not None))
 
 
+def _text_column(g: Grid) -> str | None:
+    """The column of the discussion: "Discussion"/"Minute", else "Notes"."""
+    return "text" if g.column("text") is not None else ("notes" if g.column("notes") is not None else None)
+
+
 def _cell_title(blocks: list) -> tuple[str | None, list]:
     """The bold first line of a discussion cell is the item's title."""
     if not blocks or not isinstance(blocks[0], (Paragraph, Heading)):
@@ -258,11 +263,13 @@ def _cell_title(blocks: list) -> tuple[str | None, list]:
     if not lines:
         return None, blocks
     head = lines[0]
-    if isinstance(first, Heading) or all(r.bold for r in head if r.text.strip()):
-        title = " ".join("".join(r.text for r in head).split()).rstrip(":")
-        if _short_title(title):
-            rest = _rest_paragraph(first, lines[1:]) if isinstance(first, Paragraph) else []
-            return title, rest + blocks[1:]
+    title = " ".join("".join(r.text for r in head).split()).rstrip(":")
+    bold = isinstance(first, Heading) or all(r.bold for r in head if r.text.strip())
+    # a bold first line, or (in plain text) a short one that is not a sentence
+    if _short_title(title) and (bold or (len(title.split()) <= 8 and not title.endswith((".", "?", "!"))
+                                         and not _said(title))):
+        rest = _rest_paragraph(first, lines[1:]) if isinstance(first, Paragraph) else []
+        return title, rest + blocks[1:]
     return None, blocks
 
 
