@@ -130,3 +130,14 @@ def test_a_report_that_was_presented_is_not_a_decision():
         The accounts were presented by the treasurer.
     """)
     assert minutes.decisions == []
+
+
+def test_agreed_as_a_record_keeps_its_verb():
+    minutes = parse_md("""
+        # Society
+
+        ## 1. Minutes of the previous meeting
+
+        Agreed as a true record.
+    """)
+    assert [d.text for d in minutes.decisions] == ["Agreed as a true record."]

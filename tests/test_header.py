@@ -299,3 +299,12 @@ def test_a_title_holding_a_date_is_still_the_title():
         * Rod Vagg
     """)
     assert (m["title"], m["date"], m["location"]) == ("Node.js Foundation TSC Meeting 2015-06-03", "2015-06-03", None)
+
+
+def test_the_kind_of_meeting_beside_the_date_is_not_its_place():
+    m = meeting("""
+        # Westfield Allotment Society
+
+        Committee meeting, 2 May 2022, 7pm, Pavilion
+    """)
+    assert (m["date"], m["start_time"], m["location"]) == ("2022-05-02", "19:00", "Pavilion")

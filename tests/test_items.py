@@ -343,3 +343,18 @@ def test_a_pdf_table_whose_rows_run_over_several_lines():
         ("3", "Any other business", "None.")]
     assert [(a.item, a.owners, a.text) for a in minutes.actions] == [
         ("2", ["DP", "SMcB"], "circulate the final strategy")]
+
+
+def test_a_numbered_date_of_next_meeting_is_an_item_and_its_date_is_not():
+    minutes = parse_md("""
+        # Allotment Society
+
+        3\\. Water supply
+
+        The trough leaks.
+
+        4\\. Date of next meeting
+
+        6 June 2022
+    """)
+    assert [(i.number, i.title) for i in minutes.items] == [("3", "Water supply"), ("4", "Date of next meeting")]

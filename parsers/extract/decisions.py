@@ -65,8 +65,8 @@ def _lines(blocks: list):
 def _strip_cue(text: str) -> str:
     text = _LINK_LABEL.sub(r"\1", text.strip())
     m = DECISION_CUE.match(text)
-    if m and text[m.end():].strip():
-        text = text[m.end():].strip()
+    if m and text[m.end():].strip() and not re.match(r"(?:as|by|with|in|on|at|for)\b", text[m.end():].strip(), re.I):
+        text = text[m.end():].strip()  # "Agreed as a true record" keeps its verb
     text = text.strip(" :–—-")
     return text[:1].upper() + text[1:]
 

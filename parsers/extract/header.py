@@ -251,6 +251,7 @@ _TIME_WORDS = re.compile(r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|hrs)?|\d{1,2}\s*
                          r"(?:\(?(?:GMT|BST|UTC|CET|CEST|[ECMP][SD]T)\)?)?"
                          r"|\b(?:minutes|meeting|held|on|from|to|until|start(?:ing|s)?|time|(?:mon|tues|wednes|thurs|"
                          r"fri|satur|sun)day)\b", re.I)
+_MEETING_WORDS = re.compile(r"\b(?:meeting|minutes|committee|board|group|session|forum|council|agm)\b", re.I)
 _SEPARATORS = re.compile(r"\s*(?:[–—|,;]|\s-\s|\s{2,})\s*")
 
 
@@ -261,7 +262,7 @@ def _place_beside_date(before: str, after: str) -> str | None:
     for side in (before, after):
         for part in _SEPARATORS.split(_TIME_WORDS.sub(" ", side)):
             part = part.strip(" .:()-")
-            if part and part[0].isupper() and not find_date_safe(part):
+            if part and part[0].isupper() and not find_date_safe(part) and not _MEETING_WORDS.search(part):
                 parts.append(part)
     place = ", ".join(parts)
     return place if parts and len(place.split()) <= 10 else None

@@ -19,6 +19,7 @@ from parsers.patterns import (ACTIONS_LABEL, DECISIONS_LABEL, FURNITURE_LABEL, N
 from parsers.records import Item
 
 _MAX_TITLE_WORDS = 12
+_DATE_START = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b", re.I)
 
 
 @dataclass
@@ -87,6 +88,8 @@ def extract(blocks: list, consumed: set[int]) -> Result:
             current.blocks.append(block)
             continue
         kind = mark.kind
+        if kind == "other" and mark.number:
+            kind = "item"  # "4. Date of next meeting" is an item of the agenda
         item = None
         if kind in ("item", "review") and (mark.number or not numbered_doc):
             item = Item(mark.number, mark.title, None, mark.loc)
@@ -163,7 +166,8 @@ def _boundary(block) -> _Boundary | None:
                          rest=rest)
     if block.level is None:
         m = NUMBERED_TITLE.match(first)
-        if m and _short_title(m.group("title"), numbered=True) and _titleish(m.group("title"), lines[0], rest):
+        if m and _short_title(m.group("title"), numbered=True) and _titleish(m.group("title"), lines[0], rest) \
+                and not _a_date(first):
             title = m.group("title").strip().rstrip(":").strip()
             return _Boundary(m.group("num").lower(), title, section_kind(title), 50, block.loc, rest=rest)
     kind = section_kind(first)
@@ -173,6 +177,12 @@ def _boundary(block) -> _Boundary | None:
     if len(lines) == 1 and whole_bold and block.level is None and _short_title(first) and not _said(first):
         return _Boundary(None, first.rstrip(":").strip(), kind, 60, block.loc, pseudo=True)
     return None
+
+
+def _a_date(text: str) -> bool:
+    """ "6 June 2022" opens with a number but is a date, not item 6."""
+    m = _DATE_START.match(text)
+    return bool(m)
 
 
 def _said(text: str) -> bool:
