@@ -13,6 +13,9 @@ import re
 # Initials as minutes write them: "DP", "SMcB", "SDGR", "JKM".
 INITIALS = r"(?:[A-Z](?:[a-z]{0,2}[A-Z]){1,4})"
 INITIALS_RE = re.compile(rf"^{INITIALS}$")
+# A handle by which notes name people: "@achen"
+HANDLE = r"(?:@[A-Za-z0-9][\w.-]{0,38})"
+HANDLE_RE = re.compile(rf"^{HANDLE}$")
 # A name: one to five capitalised words ("Jane Smith", "Cagil Ulusahin Sonmez",
 # "Kátia Nakamura", "Jacob Kaplan-Moss", "Marisa DeMeglio", "Laurent Le Meur").
 NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|(?:de|da|van|von|der|le|la|du|di|del|bin|al)(?=\s))"
@@ -200,7 +203,8 @@ ACTION_TAG = re.compile(r"[(\[]\s*actions?\s*(?:#?\s*(?P<ref>\d{1,3}(?:\.\d{1,3}
                         r"(?:[:–—-]\s*(?P<who>[^)\]]*))?[)\]]\.?", re.I)
 # The owners that open a task: "JS to …", "JS/AK: …", "JS and AK will …"
 OWNER_LEAD = re.compile(
-    rf"^(?P<who>(?:{INITIALS}|{NAME}|all(?:\s+[a-z]+)?|everyone|everybody)(?:\s*(?:/|,|&|\+|\band\b)\s*(?:{INITIALS}|{NAME}))*)"
+    rf"^(?P<who>(?:{INITIALS}|{NAME}|{HANDLE}|all(?:\s+[a-z]+)?|everyone|everybody)"
+    rf"(?:\s*(?:/|,|&|\+|\band\b)\s*(?:{INITIALS}|{NAME}|{HANDLE}))*)"
     r"\s*(?:(?P<colon>[:–—-])\s*|\s+(?P<verb>to|will|agreed to|offered to|is to|are to|should|would|"
     r"has agreed to|have agreed to|undertook to|volunteered to|needs? to|must)\s+)(?P<rest>.+)$", re.S)
 

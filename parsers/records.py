@@ -34,6 +34,7 @@ class Attendee:
     role: str | None = None
     organisation: str | None = None
     status: str = "present"
+    handle: str | None = None  # "@achen": how notes written on a code forge name them
 
 
 @dataclass

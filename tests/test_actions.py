@@ -513,3 +513,22 @@ def test_a_deadline_that_is_not_a_date_is_kept_as_written():
 | Open the deposit account | JS | 30/09/2023 |
 """)
     assert [(a["due"], a["due_text"]) for a in found] == [(None, "November meeting"), ("2023-09-30", None)]
+
+
+def test_a_task_list_of_handles_with_ticked_boxes():
+    minutes = parse_md("""
+        # Working group
+
+        ## Attendees
+
+        - Alice Chen (@achen)
+        - Bob Diaz (@bdiaz)
+
+        ## Action items
+
+        - [ ] @achen to write the release notes
+        - [x] @bdiaz merge the docs PR
+    """)
+    assert [(a.owners, a.text, a.status) for a in minutes.actions] == [
+        (["@achen"], "Write the release notes", "open"), (["@bdiaz"], "Merge the docs PR", "done")]
+    assert not any("not among the attendees" in w for w in minutes.warnings)

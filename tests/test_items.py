@@ -358,3 +358,26 @@ def test_a_numbered_date_of_next_meeting_is_an_item_and_its_date_is_not():
         6 June 2022
     """)
     assert [(i.number, i.title) for i in minutes.items] == [("3", "Water supply"), ("4", "Date of next meeting")]
+
+
+def test_the_numbered_agenda_is_the_plan_and_the_notes_hold_the_items():
+    minutes = parse_md("""
+        # Working group notes
+
+        ## Agenda
+
+        1. Release planning
+        2. CI flakiness
+
+        ## Notes
+
+        ### Release planning
+
+        - Alice: can we cut 2.0 next week?
+        - Bob: yes.
+
+        ### CI flakiness
+
+        - The runners time out.
+    """)
+    assert [(i.number, i.title) for i in minutes.items] == [(None, "Release planning"), (None, "CI flakiness")]

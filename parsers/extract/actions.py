@@ -17,7 +17,7 @@ from parsers.extract.attendees import Roster
 from parsers.extract.items import Section
 from parsers.extract.result import Result
 from parsers.extract.speech import statements
-from parsers.patterns import (DROPPED_WORDS, NOT_DONE, ACTION_CUE, ACTION_TAG, ALL_OWNERS, INITIALS, INITIALS_RE, NO_OWNER, OWNER_LEAD,
+from parsers.patterns import (HANDLE_RE, DROPPED_WORDS, NOT_DONE, ACTION_CUE, ACTION_TAG, ALL_OWNERS, INITIALS, INITIALS_RE, NO_OWNER, OWNER_LEAD,
                               OWNER_SPLIT, PERSON_RE, find_date, BadDate, item_number, sentences, status_of)
 from parsers.records import Action, Update
 
@@ -29,6 +29,9 @@ _REF = re.compile(r"^\W*(?:action\s*(?:no\.?|number|#)?\s*)?(?P<ref>\d{1,3}(?:\.
 # "(PC to update the policy): complete" -> the action, then its status
 _BRACKETED = re.compile(r"^\((?P<what>[^()]+)\)\s*[:.,–—-]?\s*(?P<status>.*)$")
 # "[NEW] ACTION: …", "[PENDING] ACTION: …" (scribe tools' action summaries)
+# "- [ ] @achen to …", "- [x] …": a task list's boxes
+_HANDLE_LEAD = re.compile(r"^(?P<who>@[A-Za-z0-9][\w.-]{0,38})\s+(?P<rest>[a-z].+)$", re.S)
+_CHECKBOX = re.compile(r"^\s*\[([ xX✓✔]?)\]\s*")
 _SCRIBE_STATUS = re.compile(r"^\s*\[(?:new|pending|done|dropped|continued|continuing|recorded in [^\]]*)\]\s*", re.I)
 _NAMED_TAIL = re.compile(r"\s+[–—-]\s*(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s*\.?$")
 _NAME_AND_INITIALS = re.compile(rf"(?:(?<=^)|(?<=[;/,&]))\s*[^;,&()]*?\s*\((?P<ini>{INITIALS})\)\s*(?=$|[;/,&])")
@@ -107,7 +110,7 @@ def owners_of(text: str, roster: Roster, strict: bool = True) -> list[str] | Non
             continue
         if ALL_OWNERS.match(part):
             out.append("All")
-        elif INITIALS_RE.match(part) or roster.knows(part) or _ROLE_OWNER.match(part) or \
+        elif INITIALS_RE.match(part) or HANDLE_RE.match(part) or roster.knows(part) or _ROLE_OWNER.match(part) or \
                 (not strict and PERSON_RE.match(part) and len(part.split()) <= 4):
             out.append(part)
         elif NO_OWNER.match(part):
@@ -125,10 +128,12 @@ def _task(text: str) -> str:
 
 
 def split_lead(text: str, roster: Roster, strict: bool = True) -> tuple[list[str], str] | None:
-    """ "JS/AK to circulate the paper" -> (["JS", "AK"], "Circulate the paper")."""
+    """ "JS/AK to circulate the paper" -> (["JS", "AK"], "Circulate the paper");
+    "@bdiaz merge the docs PR" -> (["@bdiaz"], "Merge the docs PR")."""
     m = OWNER_LEAD.match(text.strip())
     if not m:
-        return None
+        handle = _HANDLE_LEAD.match(text.strip())
+        return ([handle.group("who")], _task(handle.group("rest"))) if handle else None
     owners = owners_of(m.group("who"), roster, strict=strict or not m.group("colon"))
     if not owners:
         return None
@@ -142,7 +147,7 @@ def inline_action(line: Line, item: str | None, roster: Roster, text: str | None
     """An action written in a line ("Action: JS to …", "… (ACTION)"); ``text``
     is the line without its speaker cue, ``before`` the line above (the task
     when the cue names only its owners: "Action: JS")."""
-    text = _SCRIBE_STATUS.sub("", line.text if text is None else text)
+    text = line.text if text is None else text
     tag = ACTION_TAG.search(text)
     if tag:
         body = " ".join((text[:tag.start()] + " " + text[tag.end():]).split()).strip(" .;")
@@ -303,7 +308,15 @@ def _action_section(section: Section, roster: Roster, actions: list[Action]) -> 
             if line.level is not None and line.level > 0 and actions:
                 actions[-1].text = f"{actions[-1].text} ({line.text[:1].lower()}{line.text[1:].rstrip('.')})"
                 continue
-            entry = inline_action(line, section.number, roster)
+            box = _CHECKBOX.match(line.text)
+            said = _SCRIBE_STATUS.sub("", line.text[box.end():] if box else line.text)
+            entry = inline_action(line, section.number, roster, said)
+            if entry is None and box:
+                lead = split_lead(line.text[box.end():], roster, strict=False)
+                entry = Action(section.number, lead[0] if lead else list(owner_label or []),
+                               lead[1] if lead else line.text[box.end():].strip().rstrip("."), where=line.loc)
+            if entry is not None and box and box.group(1).strip():
+                entry.status = "done"  # "- [x] …": ticked
             if entry is None:
                 lead = split_lead(line.text, roster, strict=False)
                 if lead:

@@ -8,7 +8,7 @@ import unicodedata
 from parsers.blocks import grid, paragraphs, raw_lines
 from parsers.document import Document, Heading, Paragraph, Table
 from parsers.extract.result import Result
-from parsers.patterns import (ABSENT_LABEL, APOLOGIES_LABEL, IN_ATTENDANCE_LABEL, INITIALS_RE, PRESENT_LABEL,
+from parsers.patterns import (HANDLE_RE, ABSENT_LABEL, APOLOGIES_LABEL, IN_ATTENDANCE_LABEL, INITIALS_RE, PRESENT_LABEL,
                               ROLE_LABEL, ROLE_WORDS, TITLES, sentences)
 from parsers.records import Attendee
 
@@ -178,8 +178,12 @@ def parse_person(text: str, status: str = "present", strict: bool = False) -> At
     initials = role = None
     notes = []
     bracket = _PAREN.search(text)
+    handle = None
     for m in _PAREN.finditer(text):
         inner = m.group(1).strip()
+        if HANDLE_RE.match(inner):
+            handle = handle or inner
+            continue
         head, _, tail = inner.partition(",")  # "(HW, Chair)"
         if _initials_of(head.strip().replace(".", ""), text) and initials is None:
             initials = head.strip().replace(".", "")
@@ -219,7 +223,7 @@ def parse_person(text: str, status: str = "present", strict: bool = False) -> At
         notes = [n for n in notes if n not in bodies]
     if notes and role is None:
         role = "; ".join(notes)
-    return Attendee(name=name, initials=initials, role=role, organisation=organisation, status=status)
+    return Attendee(name=name, initials=initials, role=role, organisation=organisation, status=status, handle=handle)
 
 
 def _names_only(text: str) -> bool:
@@ -368,6 +372,7 @@ class Roster:
 
     def __init__(self, people: list[Attendee]) -> None:
         self.initials = {p.initials.lower(): p for p in people if p.initials}
+        self.initials.update({p.handle.lower(): p for p in people if p.handle})
         self.names = {name_key(p.name): p for p in people}
         firsts: dict[str, list[Attendee]] = {}
         for p in people:

@@ -73,7 +73,7 @@ def section_kind(title: str | None) -> str:
 def extract(blocks: list, consumed: set[int]) -> Result:
     """Sections (``Result.value``) with their items; warnings for skipped numbers."""
     entries = [b for b in blocks if id(b) not in consumed]
-    marks = [(_boundary(b), b) for b in entries]
+    marks = _unplan([(_boundary(b), b) for b in entries])
     numbered_doc = any(m and m.number for m, _ in marks)
     sections: list[Section] = [Section(None, "front", level=0)]
     for mark, block in marks:
@@ -106,6 +106,18 @@ def extract(blocks: list, consumed: set[int]) -> Result:
             s.item.text = _first_text(s.blocks)
             items.append(s.item)
     return Result(sections, _numbering_warnings(items))
+
+
+def _unplan(marks: list) -> list:
+    """The numbered list under an "Agenda" heading is the plan, not the items."""
+    out, planned = [], False
+    for mark, block in marks:
+        if mark is not None and mark.heading:
+            planned = bool(PLANNED_LABEL.match((mark.title or "").strip(" :")))
+        elif planned and mark is not None and getattr(block, "level", None) is not None:
+            mark = None
+        out.append((mark, block))
+    return out
 
 
 def _drop_planned(sections: list[Section]) -> list[Section]:
