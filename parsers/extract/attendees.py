@@ -218,7 +218,7 @@ def parse_person(text: str, status: str = "present", strict: bool = False) -> At
         organisation = ", ".join(acronyms)
     # "(Chair)", "(Assistant to Treasurer)" say a role; "(Fire Service)", "(Probation)" a body
     bodies = [n for n in notes if not ROLE_WORDS.search(n)]
-    if bodies and organisation is None and not (rest and role is None and len(notes) == len(bodies)):
+    if bodies and organisation is None:
         organisation = ", ".join(bodies)
         notes = [n for n in notes if n not in bodies]
     if notes and role is None:
