@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from parsers.document import Document
 from parsers.extract import actions, attendees, checks, decisions, header, items, questions
+from parsers.extract.people import Roster
 from parsers.records import Minutes, Source
 
 
@@ -15,7 +16,7 @@ def extract(document: Document, source: Source) -> Minutes:
     people = attendees.extract(document)
     minutes.meeting = head.value
     minutes.attendees = people.value
-    roster = attendees.Roster(people.value)
+    roster = Roster(people.value)
 
     cut = items.extract(document.blocks, head.consumed | people.consumed)
     sections = cut.value

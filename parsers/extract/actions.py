@@ -13,7 +13,7 @@ import re
 
 from parsers.blocks import Grid, Line, cell_lines, grid, lines_of
 from parsers.document import Heading, Paragraph, Table
-from parsers.extract.attendees import Roster
+from parsers.extract.people import Roster
 from parsers.extract.items import Section
 from parsers.extract.result import Result
 from parsers.extract.speech import statements

@@ -1,7 +1,7 @@
 """Checks across extractors: what a secretary should look at before circulating."""
 from __future__ import annotations
 
-from parsers.extract.attendees import Roster
+from parsers.extract.people import Roster
 from parsers.extract.items import Section
 from parsers.extract.speech import statements
 from parsers.patterns import INITIALS_RE

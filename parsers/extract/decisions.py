@@ -7,9 +7,9 @@ import difflib
 import re
 
 from parsers.blocks import lines_of
-from parsers.document import Heading, Paragraph, Table
+from parsers.document import Heading, Paragraph
 from parsers.extract.items import Section
-from parsers.extract.attendees import Roster
+from parsers.extract.people import Roster
 from parsers.extract.result import Result
 from parsers.extract.speech import statements
 from parsers.patterns import CARRIED, DECISION_CUE, DECISION_HEADING, PASSIVE_DECISION, sentences

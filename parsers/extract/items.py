@@ -15,7 +15,7 @@ from parsers.blocks import Grid, grid, lines_of, raw_lines
 from parsers.document import Heading, Paragraph, Run, Table
 from parsers.extract.result import Result
 from parsers.patterns import (ACTIONS_LABEL, DECISIONS_LABEL, FURNITURE_LABEL, NUMBERED_TITLE, PLANNED_LABEL, REVIEW_LABEL,
-                              SPEAKER_CUE, first_sentence, item_number, one_line)
+                              SPEAKER_CUE, first_sentence, item_number)
 from parsers.records import Item
 
 _MAX_TITLE_WORDS = 12

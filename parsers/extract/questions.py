@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from parsers.extract.attendees import Roster
+from parsers.extract.people import Roster
 from parsers.extract.items import Section
 from parsers.extract.result import Result
 from parsers.extract.speech import Statement, statements

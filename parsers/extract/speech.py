@@ -5,8 +5,8 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from parsers.blocks import Line, lines_of
-from parsers.document import Heading, Paragraph, Table
-from parsers.extract.attendees import Roster
+from parsers.document import Heading, Paragraph
+from parsers.extract.people import Roster
 from parsers.patterns import INITIALS_RE, IRC_CUE, NOT_SPEAKERS, SPEAKER_CUE
 
 
