@@ -27,7 +27,7 @@ _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "a":
 _LEAD = re.compile(r"\b(?:by|before|due(?:\s+(?:by|on))?|no later than|deadline:?|in time for|for|within|in)\s+",
                    re.I)
 _RULES = [  # (name, pattern); tried in this order on the words after the lead
-    ("iso", rf"(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})"),
+    ("iso", r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"),
     ("dmy", r"(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{2,4})"),
     ("next_meeting", r"(?:the\s+)?next\s+(?:meeting|committee|board|steering group meeting|session)"),
     ("end_of_month_name", rf"(?:the\s+)?end\s+of\s+{_MONTH}{_YEAR}"),
