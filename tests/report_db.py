@@ -6,6 +6,8 @@ from __future__ import annotations
 import hashlib
 import os
 
+import pytest
+
 from minutes import store
 from minutes.ingest import ingest_paths
 from parsers.records import Action, Attendee, Decision, Item, Meeting, Minutes, Source, Update
@@ -48,3 +50,16 @@ def build(tmp_path, name: str = "board.db") -> str:
     store.save(db, second_meeting(), series=SERIES)
     db.close()
     return path
+
+
+@pytest.fixture(scope="module")
+def db_path(tmp_path_factory):
+    """The report database, built once per test module."""
+    return build(tmp_path_factory.mktemp("reports"))
+
+
+@pytest.fixture
+def db(db_path):
+    db = store.connect(db_path, create=False)
+    yield db
+    db.close()

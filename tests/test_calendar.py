@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 
-import pytest
 from click.testing import CliRunner
 from icalendar import Calendar
-from report_db import HOSTILE, SERIES, build
+from report_db import HOSTILE, SERIES, build, db, db_path  # noqa: F401 (db, db_path are fixtures)
 
 from minutes import store
 from minutes.cli import cli
@@ -16,16 +15,6 @@ from minutes.ical import due_calendar
 STAMP = datetime(2015, 3, 20, 9, 0, tzinfo=timezone.utc)
 
 
-@pytest.fixture(scope="module")
-def db_path(tmp_path_factory):
-    return build(tmp_path_factory.mktemp("calendar"))
-
-
-@pytest.fixture
-def db(db_path):
-    db = store.connect(db_path, create=False)
-    yield db
-    db.close()
 
 
 def components(data: bytes, kind: str):

@@ -10,10 +10,9 @@ import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
 from markdown_it import MarkdownIt
-from report_db import HOSTILE, SERIES, build
+from report_db import HOSTILE, SERIES, db, db_path  # noqa: F401 (db, db_path are fixtures)
 
 import parsers
-from minutes import store
 from minutes.actionlog import action_log
 from minutes.cli import cli
 from minutes.errors import MinutesError
@@ -22,16 +21,6 @@ from minutes.exports import export, md_escape
 TODAY = date(2015, 3, 20)
 
 
-@pytest.fixture(scope="module")
-def db_path(tmp_path_factory):
-    return build(tmp_path_factory.mktemp("exports"))
-
-
-@pytest.fixture
-def db(db_path):
-    db = store.connect(db_path, create=False)
-    yield db
-    db.close()
 
 
 def owners_and_text(entries):
