@@ -211,8 +211,6 @@ def _row_action(g: Grid, row, item: str | None, roster: Roster, actions: list[Ac
     owners = owners_of(cell_text, roster)
     where = row.loc
     if owners is None:
-        line = Line([], where)
-        line.text = cell_text
         lead = split_lead(cell_text, roster, strict=False)
         if lead:
             actions.append(Action(item, lead[0], lead[1], where=where))
