@@ -256,6 +256,14 @@ def find_date(text: str) -> tuple[str | None, re.Match | None]:
         raise BadDate(best.group(0)) from None
 
 
+def date_in(text: str | None) -> str | None:
+    """The first date in ``text`` as ISO, or None (also for an impossible one)."""
+    try:
+        return find_date(text or "")[0]
+    except BadDate:
+        return None
+
+
 def parse_time(text: str) -> str | None:
     """``"11.15am"`` -> ``"11:15"``, ``"3pm"`` -> ``"15:00"``, ``"15:00GMT"`` -> ``"15:00"``."""
     for m in TIME_RE.finditer(text):

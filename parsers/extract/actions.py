@@ -17,8 +17,9 @@ from parsers.extract.people import Roster
 from parsers.extract.items import Section
 from parsers.extract.result import Result
 from parsers.extract.speech import statements
-from parsers.patterns import (HANDLE_RE, DROPPED_WORDS, NOT_DONE, ACTION_CUE, ACTION_TAG, ALL_OWNERS, INITIALS, INITIALS_RE, NO_OWNER, OWNER_LEAD,
-                              OWNER_SPLIT, PERSON_RE, find_date, BadDate, item_number, sentences, status_of)
+from parsers.patterns import (ACTION_CUE, ACTION_TAG, ALL_OWNERS, DROPPED_WORDS, HANDLE_RE, INITIALS, INITIALS_RE,
+                              NO_OWNER, NOT_DONE, OWNER_LEAD, OWNER_SPLIT, PERSON_RE, date_in, item_number,
+                              sentences, status_of)
 from parsers.records import Action, Update
 
 _TRAILING_OWNER = re.compile(rf"\s*(?:[(\[]\s*(?P<a>[^()\[\]]+?)\s*[)\]]|\s[–—-]\s*(?P<b>(?:{INITIALS})(?:\s*[/,&]\s*{INITIALS})*))\.?\s*$")
@@ -92,7 +93,7 @@ def _due_words(text: str) -> str | None:
 def due_in(text: str) -> str | None:
     """A date the text gives as the deadline ("… by 31/03/2016")."""
     m = _DUE.search(text.rstrip(". "))
-    return _due(m.group("when")) if m else None
+    return date_in(m.group("when")) if m else None
 
 
 # -- owners ------------------------------------------------------------------------
@@ -263,7 +264,7 @@ def _action_table(table: Table, item, roster: Roster, actions: list[Action], upd
         notes = g.text(row, "notes") or None
         ref = item_number(g.text(row, "number")) if g.text(row, "number") else None
         due_words = g.text(row, "due") or None
-        due = _due(due_words or "")
+        due = date_in(due_words or "")
         where = row.loc or table.loc
         if review:
             updates.append(Update(item, ref, owners, text.rstrip("."), status_of(note),
@@ -271,15 +272,6 @@ def _action_table(table: Table, item, roster: Roster, actions: list[Action], upd
         else:
             actions.append(Action(item, owners, text.rstrip("."), due, status_of(note), ref, where,
                                   due_text=None if due else due_words, listed=True))
-
-
-def _due(text: str) -> str | None:
-    if not text:
-        return None
-    try:
-        return find_date(text)[0]
-    except BadDate:
-        return None
 
 
 def _action_section(section: Section, roster: Roster, actions: list[Action]) -> None:

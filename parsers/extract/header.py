@@ -6,7 +6,7 @@ import re
 from parsers.blocks import lines_of, paragraphs, raw_lines
 from parsers.document import Document, Heading, Paragraph, Table
 from parsers.extract.result import Result
-from parsers.patterns import (DATE_PATTERNS, ABSENT_LABEL, APOLOGIES_LABEL, BadDate, FURNITURE_LABEL, IN_ATTENDANCE_LABEL,
+from parsers.patterns import (DATE_PATTERNS, date_in, ABSENT_LABEL, APOLOGIES_LABEL, BadDate, FURNITURE_LABEL, IN_ATTENDANCE_LABEL,
                               NUMBERED_TITLE, PRESENT_LABEL, find_date, parse_time)
 from parsers.records import Meeting
 
@@ -84,17 +84,10 @@ def _front(blocks: list) -> list:
         head = first.split(":", 1)[0]
         if any(p.match(head) for p in (PRESENT_LABEL, APOLOGIES_LABEL, IN_ATTENDANCE_LABEL, ABSENT_LABEL)):
             break
-        if out and (NUMBERED_TITLE.match(first) and not find_date_safe(first)):
+        if out and (NUMBERED_TITLE.match(first) and not date_in(first)):
             break
         out.append(block)
     return out
-
-
-def find_date_safe(text: str) -> str | None:
-    try:
-        return find_date(text)[0]
-    except BadDate:
-        return None
 
 
 def _title(region: list) -> tuple[object, str | None, str | None]:
@@ -126,7 +119,7 @@ def _prose(block) -> bool:
     if not isinstance(block, Paragraph) or block.level is not None:
         return False
     text = block.text
-    return len(text.split()) >= 6 and not find_date_safe(text) and not _LABELLED.search(text)
+    return len(text.split()) >= 6 and not date_in(text) and not _LABELLED.search(text)
 
 
 def _only_a_date(text: str) -> bool:
@@ -145,7 +138,7 @@ def _stands_alone(region: list, block) -> bool:
     """A short first line on its own, with no heading anywhere near, and the
     date below it: the title of a plain-text document."""
     return not any(isinstance(b, Heading) for b in region) and len(block.text.split()) <= 10 \
-        and any(b is not block and isinstance(b, Paragraph) and find_date_safe(b.text) for b in region[:4])
+        and any(b is not block and isinstance(b, Paragraph) and date_in(b.text) for b in region[:4])
 
 
 def _second_line(lines) -> str | None:
@@ -156,7 +149,7 @@ def _second_line(lines) -> str | None:
 
 
 def _subtitle_like(text: str) -> bool:
-    if find_date_safe(text) or len(text.split()) > 12:
+    if date_in(text) or len(text.split()) > 12:
         return False
     head = text.split(":", 1)[0]
     return not any(p.match(head) for p in (PRESENT_LABEL, APOLOGIES_LABEL, IN_ATTENDANCE_LABEL,
@@ -167,7 +160,7 @@ def _strip_date(title: str) -> str:
     """ "WoT Thing Description – 08 October 2025" -> "WoT Thing Description";
     "Minutes - Cabinet - 5 May 2021" -> "Cabinet"."""
     tail = _TITLE_DATE_TAIL.search(title)
-    if tail and find_date_safe(tail.group(0)) and tail.start() > 0:
+    if tail and date_in(tail.group(0)) and tail.start() > 0:
         title = title[:tail.start()]
     title = re.sub(r"^\s*(?:draft\s+)?minutes\s*(?:of\s+(?:the\s+)?)?[–—\-|:,]?\s*(?=\S)", "", title, flags=re.I)
     return title.strip()
@@ -187,7 +180,7 @@ def _labelled(text: str, meeting: Meeting) -> bool:
             if label in ("time",) or label.startswith("start"):
                 _times(value, meeting)
             elif label == "date":
-                found = find_date_safe(value)
+                found = date_in(value)
                 rest = value
                 if found:
                     m = [p.search(value) for p in DATE_PATTERNS]
@@ -262,7 +255,7 @@ def _place_beside_date(before: str, after: str) -> str | None:
     for side in (before, after):
         for part in _SEPARATORS.split(_TIME_WORDS.sub(" ", side)):
             part = part.strip(" .:()-")
-            if part and part[0].isupper() and not find_date_safe(part) and not _MEETING_WORDS.search(part):
+            if part and part[0].isupper() and not date_in(part) and not _MEETING_WORDS.search(part):
                 parts.append(part)
     place = ", ".join(parts)
     return place if parts and len(place.split()) <= 10 else None
