@@ -77,6 +77,8 @@ def paragraphs(blocks: list[Block]) -> Iterator[Paragraph]:
 
 def raw_lines(para: Paragraph | Heading) -> list[list[Run]]:
     """The runs of each source line of a paragraph (split at ``\\n``)."""
+    if not any("\n" in run.text for run in para.runs):  # one line: the common case
+        return [para.runs] if para.runs else []
     lines: list[list[Run]] = [[]]
     for run in para.runs:
         parts = run.text.split("\n")
@@ -91,6 +93,8 @@ def raw_lines(para: Paragraph | Heading) -> list[list[Run]]:
 def _split_at_cues(runs: list[Run]) -> list[list[Run]]:
     """Split a line where another speaker starts: after a bold question, or
     after a sentence end followed by initials and a colon."""
+    if not any(":" in run.text for run in runs):  # no cue without a colon
+        return [runs]
     pieces: list[list[Run]] = [[]]
     for k, run in enumerate(runs):
         prev_bold = k > 0 and runs[k - 1].bold

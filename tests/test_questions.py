@@ -267,3 +267,18 @@ def test_a_bold_label_is_not_a_speaker():
         * **GitHub Issue**: <https://example.org/b>
     """)
     assert not any("speaker" in w for w in minutes.warnings)
+
+
+def test_speakers_are_worked_out_for_each_roster():
+    """Statements are kept per block and roster: a second roster is asked afresh."""
+    from parsers.document import Paragraph, Run
+    from parsers.extract.people import Roster
+    from parsers.extract.speech import statements
+    from parsers.records import Attendee
+
+    block = Paragraph([Run("Zoe Hart - the hall is booked.")])
+    nobody = Roster([])
+    zoe = Roster([Attendee(name="Zoe Hart", initials="ZH")])
+    assert [st.who for st in statements([block], nobody)] == [None]
+    assert [st.who for st in statements([block], zoe)] == ["Zoe Hart"]
+    assert [st.who for st in statements([block], nobody)] == [None]

@@ -17,7 +17,7 @@ from parsers.extract.people import Roster
 from parsers.extract.items import Section
 from parsers.extract.result import Result
 from parsers.extract.speech import statements
-from parsers.patterns import (ACTION_CUE, ACTION_TAG, ALL_OWNERS, DROPPED_WORDS, HANDLE_RE, INITIALS, INITIALS_RE,
+from parsers.patterns import (ACTION_CUE, ACTION_TAG, ALL_OWNERS, DROPPED_WORDS, Gated, HANDLE_RE, INITIALS, INITIALS_RE,
                               NO_OWNER, NOT_DONE, OWNER_LEAD, OWNER_SPLIT, PERSON_RE, date_in, item_number,
                               sentences, status_of)
 from parsers.records import Action, Update
@@ -42,7 +42,7 @@ _ROLE_OWNER = re.compile(r"^(?:the\s+)?(?:vice[- ]chair|chair(?:man|woman|person
                          r"headteacher|head teacher|principal|director|chief executive|officers?|"
                          r"minute[- ]taker|scribe|convenor|coordinator|co-ordinator)$", re.I)
 # "… before the next meeting. **Action: JS**": an owner cue after the sentence
-_TRAILING_CUE = re.compile(r"(?<=[.!?])\s+\W*actions?\s*[:–—-]\s*(?P<who>[^.:]{1,60}?)\W*$", re.I)
+_TRAILING_CUE = Gated(re.compile(r"(?<=[.!?])\s+\W*actions?\s*[:–—-]\s*(?P<who>[^.:]{1,60}?)\W*$", re.I), "action")
 # "DP to write to the police – done": the status after the task
 _STATUS_TAIL = re.compile(r"\s+[–—-]+\s*(?P<status>[^–—]{1,60})$")
 _DUE = re.compile(r"\b(?:by|before|due(?: by| on)?|no later than|deadline:?)\s+(?P<when>.{6,40})$", re.I)

@@ -40,12 +40,17 @@ def extract(sections: list[Section], roster: Roster) -> Result:
                 out.append(Decision(item, _strip_cue(said.text), pending.loc))
                 pending = None
                 continue
+            # which cues the line could hold, asked once: the sentences then go straight to the regexes
+            passive, carried, cue = (p.regex if p.could_match(said.text) else None
+                                     for p in (PASSIVE_DECISION, CARRIED, DECISION_CUE))
+            if not (passive or carried or cue):
+                continue
             for sentence in sentences(said.text) or [said.text]:
-                if (PASSIVE_DECISION.match(sentence) or CARRIED.search(sentence)) and len(sentence.split()) >= 4 \
-                        and not sentence.lower().startswith("apologies"):
+                if ((passive and passive.match(sentence)) or (carried and carried.search(sentence))) \
+                        and len(sentence.split()) >= 4 and not sentence.lower().startswith("apologies"):
                     out.append(Decision(item, sentence.rstrip("."), line.loc))
                     break
-                m = DECISION_CUE.match(sentence)
+                m = cue.match(sentence) if cue else None
                 if m:
                     text = _strip_cue(sentence)
                     if not sentence[m.end():].strip(" :.–—-"):

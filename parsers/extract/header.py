@@ -6,16 +6,18 @@ import re
 from parsers.blocks import lines_of, paragraphs, raw_lines
 from parsers.document import Document, Heading, Paragraph, Table
 from parsers.extract.result import Result
-from parsers.patterns import (DATE_PATTERNS, date_in, ABSENT_LABEL, APOLOGIES_LABEL, BadDate, FURNITURE_LABEL, IN_ATTENDANCE_LABEL,
-                              NUMBERED_TITLE, PRESENT_LABEL, find_date, parse_time)
+from parsers.patterns import (DATE_PATTERNS, date_in, ABSENT_LABEL, APOLOGIES_LABEL, BadDate, FURNITURE_LABEL, Gated,
+                              IN_ATTENDANCE_LABEL, NUMBERED_TITLE, PRESENT_LABEL, find_date, parse_time)
 from parsers.records import Meeting
 
 _LABELLED = re.compile(r"\b(?P<label>date|time|start(?:s|ed)?|finish(?:ed)?|end(?:ed)?|location|venue|place|"
                        r"where|held at|meeting room|room)\s*:\s*", re.I)
 _PLACEHOLDER = re.compile(r"^\(.*\)$|\bmeeting title\b|^untitled\b|^\W*draft\W*$", re.I)
-_CLOSED = re.compile(r"\b(?:meeting|session|call|it)\s+(?:was\s+)?(?:closed|ended|finished|concluded|"
-                     r"terminated|adjourned|closes)\b|^\W*(?:close[ds]?|end(?:ed)?|finish(?:ed)?)\b\s*(?:of meeting)?",
-                     re.I)
+# "The meeting closed at 9.15pm", "Meeting ended 10:30"; a line that opens "Close 8.40pm"
+_CLOSED = Gated(re.compile(r"\b(?:meeting|session|call|it)\s+(?:was\s+)?(?:closed|ended|finished|concluded|"
+                           r"terminated|adjourned|closes)\b", re.I),
+                "closed", "ended", "finished", "concluded", "terminated", "adjourned", "closes")
+_CLOSE_LINE = re.compile(r"^\W*(?:close[ds]?|end(?:ed)?|finish(?:ed)?)\b\s*(?:of meeting)?", re.I)
 _RANGE = re.compile(r"(?P<a>\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?)\s*(?:-|–|—|to|until)\s*"
                     r"(?P<b>\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?)", re.I)
 _TITLE_DATE_TAIL = re.compile(r"\s*[–—\-|:,]\s*[^–—\-|:,]*$")
@@ -264,10 +266,10 @@ def _place_beside_date(before: str, after: str) -> str | None:
 def _closing_time(document: Document) -> str | None:
     for para in paragraphs(document.blocks):
         text = para.text
-        if len(text) > 300 or not _CLOSED.search(text):
+        if len(text) > 300:
             continue
         for line in text.split("\n"):
-            m = _CLOSED.search(line)
+            m = _CLOSE_LINE.match(line) or _CLOSED.search(line)
             if m:
                 found = parse_time(line[m.start():])
                 if found:

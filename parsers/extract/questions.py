@@ -13,7 +13,7 @@ from parsers.extract.people import Roster
 from parsers.extract.items import Section
 from parsers.extract.result import Result
 from parsers.extract.speech import Statement, statements
-from parsers.patterns import INITIALS, NAME, sentences
+from parsers.patterns import INITIALS, NAME, Gated, sentences
 from parsers.records import Answer, Question
 
 _REQUEST = re.compile(r"\bplease\b", re.I)
@@ -22,11 +22,11 @@ _ASKED = r"(?:asked|queried|enquired|inquired|wondered)"
 _ANSWER_NEXT = re.compile(
     rf"^(?:(?:answer|response|reply|a)\s*[:–—-]\s*(?P<answer>.+)|(?:the\s+)?(?P<by>{INITIALS}|{NAME})\s+(?:said|replied|answered|"
     rf"explained|confirmed|responded|clarified|advised)(?:\s+that)?\s+(?P<answer2>.+))$", re.I)
-_REPORTED = re.compile(
+_REPORTED = Gated(re.compile(
     rf"^(?P<who>{INITIALS}|{NAME}) {_ASKED} (?P<what>(?:about|whether|if|why|how|what|when|where|who|which|the)\b.*?)"
     rf"(?:\s+[–—-]\s*answer(?:ed)?\s*[–—:-]\s*(?P<answer>.+)"
     rf"|,?\s+and\s+(?:the\s+)?(?P<by>{INITIALS}|{NAME})\s+(?:said|replied|answered|explained|confirmed|responded|"
-    rf"clarified|advised)(?:\s+that)?\s+(?P<answer2>.+))?$")
+    rf"clarified|advised)(?:\s+that)?\s+(?P<answer2>.+))?$"), "asked", "queried", "enquired", "inquired", "wondered")
 
 
 _WHO = r"(?:\((?P<who>[^)]{1,40})\)\s*)?"
@@ -87,7 +87,7 @@ def _reported(said: list[Statement], item: str | None) -> list[Question]:
     """ "SR asked why … and SF said that …", or "Brian queried … . Answer: …"."""
     out = []
     for st in said:
-        if st.who is not None:
+        if st.who is not None or not _REPORTED.could_match(st.text):
             continue
         parts = sentences(st.text)
         for k, sentence in enumerate(parts):

@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator
-
 from parsers.blocks import Line, lines_of
 from parsers.document import Heading, Paragraph
 from parsers.extract.people import Roster
@@ -57,28 +55,33 @@ def _person_like(who: str) -> bool:
         and not any(ch.isdigit() for ch in who)
 
 
-def statements(blocks: list, roster: Roster, skip_quotes: bool = False) -> Iterator[Statement]:
-    """Statements of the paragraphs of ``blocks`` (tables are not entered)."""
+def statements(blocks: list, roster: Roster, skip_quotes: bool = False) -> list[Statement]:
+    """Statements of the paragraphs of ``blocks`` (tables are not entered).
+
+    Worked out once per block and roster: several extractors read them."""
     paras = [b for b in blocks if isinstance(b, (Paragraph, Heading))
              and not (skip_quotes and getattr(b, "style", None) in ("quote", "code"))]
-    known = sum(1 for b in paras for line in lines_of(b) if _speaker(line, roster, False) is not None)
+    known = sum(_said(block, roster, False)[1] for block in paras)
     in_dialogue = known >= 2  # "Trevor: …" among lines of known speakers is a speaker too
-    for block in paras:
+    if len(paras) == 1:
+        return _said(paras[0], roster, in_dialogue)[0]
+    return [st for block in paras for st in _said(block, roster, in_dialogue)[0]]
+
+
+def _said(block: Paragraph | Heading, roster: Roster, in_dialogue: bool) -> tuple[list[Statement], int]:
+    """The statements of one block and how many of them have a speaker."""
+    cache = block.__dict__.setdefault("_said", {})
+    key = (roster, in_dialogue)  # the roster itself, not its id: an id is reused once freed
+    if key not in cache:
+        out = []
         for line in lines_of(block):
-            found = _speaker(line, roster, in_dialogue)
+            found = speaker(line, roster, in_dialogue)
             if found:
                 who, rest = found
-                yield Statement(who, rest, _said_in_bold(line, rest), line)
+                out.append(Statement(who, rest, _said_in_bold(line, rest), line))
             else:
-                yield Statement(None, line.text, line.bold, line)
-
-
-def _speaker(line: Line, roster: Roster, in_dialogue: bool) -> tuple[str, str] | None:
-    """``speaker()`` worked out once per line (the extractors read the same lines)."""
-    cache = line.__dict__.setdefault("_speaker", {})
-    key = (id(roster), in_dialogue)
-    if key not in cache:
-        cache[key] = speaker(line, roster, in_dialogue)
+                out.append(Statement(None, line.text, line.bold, line))
+        cache[key] = (out, sum(1 for st in out if st.who is not None))
     return cache[key]
 
 
