@@ -1,0 +1,295 @@
+"""The style and numbering parts of a .docx: bold and headings from styles
+(basedOn chains followed), and Word's automatic list numbers rebuilt.
+
+Both are read lazily: a template defines hundreds of styles and lists, a
+document uses a few."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W = "{%s}" % NS
+VAL = W + "val"
+PPR, RPR = W + "pPr", W + "rPr"
+FALSE = {"0", "false", "off", "none"}
+_HEADING = re.compile(r"heading\s*([1-9])$", re.I)
+_PLACEHOLDER = re.compile(r"%([1-9])")
+_ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+          (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+
+
+def toggle(el) -> bool | None:
+    """A toggle property (w:b): None when absent, else its value."""
+    return None if el is None else el.get(VAL, "1").lower() not in FALSE
+
+
+@dataclass
+class _Style:
+    name: str
+    based_on: str | None
+    bold: bool | None
+    num_id: str | None
+    ilvl: int | None
+    outline: int | None
+
+
+def int_val(el, default: int | None = None) -> int | None:
+    if el is None:
+        return default
+    try:
+        return int(el.get(VAL, ""))
+    except ValueError:
+        return default
+
+
+class Styles:
+    """Style lookups with basedOn chains followed and results cached."""
+
+    def __init__(self, root) -> None:
+        self.elements: dict = {}
+        self.parsed: dict[str, _Style] = {}
+        self.default_para: str | None = None
+        self.default_bold = False
+        self.cache: dict[tuple, object] = {}
+        if root is None:
+            return
+        defaults = root.find(f"{W}docDefaults/{W}rPrDefault/{RPR}")
+        self.default_bold = bool(toggle(defaults.find(W + "b"))) if defaults is not None else False
+        for st in root.iter(W + "style"):  # read lazily: templates define hundreds of styles
+            sid = st.get(W + "styleId")
+            if sid:
+                self.elements[sid] = st
+                if st.get(W + "type") == "paragraph" and st.get(W + "default") in ("1", "true", "on"):
+                    self.default_para = sid
+
+    def get(self, sid: str | None) -> _Style | None:
+        if sid not in self.parsed:
+            st = self.elements.get(sid)
+            if st is None:
+                return None
+            name, based, ppr, rpr = (st.find(W + "name"), st.find(W + "basedOn"), st.find(PPR),
+                                     st.find(RPR))
+            numpr = ppr.find(W + "numPr") if ppr is not None else None
+            num_id = numpr.find(W + "numId") if numpr is not None else None
+            self.parsed[sid] = _Style(
+                name=name.get(VAL, sid) if name is not None else sid,
+                based_on=based.get(VAL) if based is not None else None,
+                bold=toggle(rpr.find(W + "b")) if rpr is not None else None,
+                num_id=num_id.get(VAL) if num_id is not None else None,
+                ilvl=int_val(numpr.find(W + "ilvl")) if numpr is not None else None,
+                outline=int_val(ppr.find(W + "outlineLvl")) if ppr is not None else None)
+        return self.parsed[sid]
+
+    def inherited(self, sid: str | None, attr: str):
+        """The first value of ``attr`` along the basedOn chain of ``sid``."""
+        key = (sid, attr)
+        if key not in self.cache:
+            value, seen = None, set()
+            style = self.get(sid)
+            while style is not None and sid not in seen and len(seen) < 30:
+                seen.add(sid)
+                value = getattr(style, attr)
+                if value is not None:
+                    break
+                sid = style.based_on
+                style = self.get(sid)
+            self.cache[key] = value
+        return self.cache[key]
+
+    def para(self, sid: str | None) -> tuple:
+        """A paragraph style's (name, heading level, bold, numId, ilvl), cached.
+
+        The name is None for the default paragraph style ("Normal")."""
+        key = ("para", sid)
+        if key not in self.cache:
+            sid = sid if sid in self.elements else self.default_para
+            name = self.get(sid).name if sid else None
+            bold = self.inherited(sid, "bold")
+            self.cache[key] = (None if sid == self.default_para else name,
+                               _heading_level(name, sid, self.inherited(sid, "outline")),
+                               self.default_bold if bold is None else bold,
+                               self.inherited(sid, "num_id"), self.inherited(sid, "ilvl"), sid)
+        return self.cache[key]
+
+
+def _heading_level(name: str | None, sid: str | None, outline: int | None) -> int | None:
+    for word in (name, sid):
+        if word:
+            match = _HEADING.match(word.strip())
+            if match:
+                level = int(match.group(1))
+                return level if level <= 6 else None
+            if word.strip().lower() == "title":
+                return 1
+    return outline + 1 if outline is not None and 0 <= outline < 6 else None
+
+
+@dataclass
+class _Level:
+    start: int
+    fmt: str
+    text: str | None
+    restart: int | None
+    legal: bool
+
+
+def _levels(parent) -> dict[int, _Level]:
+    out = {}
+    for lvl in parent.iter(W + "lvl"):
+        ilvl = _int_attr(lvl.get(W + "ilvl"))
+        fmt, text, restart = lvl.find(W + "numFmt"), lvl.find(W + "lvlText"), lvl.find(W + "lvlRestart")
+        if ilvl is None or not 0 <= ilvl < 9:
+            continue
+        out[ilvl] = _Level(start=int_val(lvl.find(W + "start"), 0),
+                           fmt=fmt.get(VAL, "decimal") if fmt is not None else "decimal",
+                           text=text.get(VAL) if text is not None else None,
+                           restart=int_val(restart), legal=bool(toggle(lvl.find(W + "isLgl"))))
+    return out
+
+
+def _int_attr(value: str | None) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+class Numbering:
+    """Word's automatic numbers, rebuilt while the body is read in order."""
+
+    def __init__(self, root, styles: Styles) -> None:
+        self.abstract_elements: dict = {}
+        self.abstract: dict[str, tuple[dict[int, _Level], str | None]] = {}
+        self.nums: dict[str, tuple[str, dict[int, int], dict[int, _Level]]] = {}
+        self.counters: dict[str, list[int | None]] = {}
+        self.used: set[str] = set()
+        self.resolved: dict[str, tuple[str, dict[int, _Level]] | None] = {}
+        self.plans: dict[str, tuple | None] = {}
+        self.styles = styles
+        self.style_levels: dict[str, int] = {}  # paragraph style -> the list level it is tied to
+        if root is None:
+            return
+        for pstyle in root.iter(W + "pStyle"):
+            ilvl = _int_attr(pstyle.getparent().get(W + "ilvl"))
+            if ilvl is not None and 0 <= ilvl < 9:
+                self.style_levels.setdefault(pstyle.get(VAL, ""), ilvl)
+        for ab in root.iter(W + "abstractNum"):  # read lazily, as lists are used
+            self.abstract_elements[ab.get(W + "abstractNumId", "")] = ab
+        for num in root.iter(W + "num"):
+            ab_id = num.find(W + "abstractNumId")
+            starts, levels = {}, {}
+            for over in num.iter(W + "lvlOverride"):
+                ilvl = _int_attr(over.get(W + "ilvl"))
+                if ilvl is None or not 0 <= ilvl < 9:
+                    continue
+                start = int_val(over.find(W + "startOverride"))
+                if start is not None:
+                    starts[ilvl] = start
+                levels.update(_levels(over))
+            self.nums[num.get(W + "numId", "")] = (
+                ab_id.get(VAL, "") if ab_id is not None else "", starts, levels)
+
+    def _abstract(self, ab_id: str) -> tuple[dict[int, _Level], str | None]:
+        """The levels of an abstract list, and the numbering style it links to."""
+        if ab_id not in self.abstract:
+            ab = self.abstract_elements.get(ab_id)
+            link = ab.find(W + "numStyleLink") if ab is not None else None
+            self.abstract[ab_id] = (_levels(ab) if ab is not None else {},
+                                    link.get(VAL) if link is not None else None)
+        return self.abstract[ab_id]
+
+    def _definition(self, num_id: str) -> tuple[str, dict[int, _Level]] | None:
+        """(counter key, levels) of a list, following numStyleLink to the real definition."""
+        if num_id not in self.resolved:
+            found, current, seen = None, num_id, set()
+            while current in self.nums and current not in seen:
+                seen.add(current)
+                ab_id = self.nums[current][0]
+                levels, link = self._abstract(ab_id)
+                if link is None:
+                    if ab_id in self.abstract_elements:
+                        found = (ab_id, {**levels, **self.nums[num_id][2]})
+                    break
+                style = self.styles.get(link)
+                current = style.num_id if style is not None else None
+            self.resolved[num_id] = found
+        return self.resolved[num_id]
+
+    def _plan(self, num_id: str):
+        """(counter key, start per level, restart threshold per level, template per
+        level) of a list; a template is [(literal, level, format), ...] or None."""
+        if num_id not in self.plans:
+            definition = self._definition(num_id)
+            if definition is None:
+                self.plans[num_id] = None
+                return None
+            key, levels = definition
+            overrides = self.nums[num_id][1]
+            starts = [overrides.get(k, levels[k].start if k in levels else 0) for k in range(9)]
+            restarts = [levels[k].restart if k in levels and levels[k].restart is not None else k
+                        for k in range(9)]
+            templates = []
+            for k in range(9):
+                level = levels.get(k)
+                marks = list(_PLACEHOLDER.finditer(level.text or "")) if level else []
+                if not marks or level.fmt in ("bullet", "none"):
+                    templates.append(None)
+                    continue
+                parts, pos = [], marks[0].start()
+                for mark in marks:
+                    j = int(mark.group(1)) - 1
+                    fmt = "decimal" if level.legal else (levels[j].fmt if j in levels else "decimal")
+                    parts.append((level.text[pos:mark.start()], j, fmt))
+                    pos = mark.end()
+                templates.append(parts)
+            self.plans[num_id] = (key, starts, restarts, templates)
+        return self.plans[num_id]
+
+    def advance(self, num_id: str, ilvl: int) -> tuple[str | None, int] | None:
+        """(label, level) of the next paragraph of list ``num_id`` at ``ilvl``, or None."""
+        plan = self._plan(num_id)
+        if plan is None:
+            return None
+        key, starts, restarts, templates = plan
+        counters = self.counters.get(key)
+        if counters is None:
+            counters = self.counters[key] = [None] * 9
+        if num_id not in self.used:  # a list's first paragraph applies its start overrides
+            self.used.add(num_id)
+            for k in self.nums[num_id][1]:
+                counters[k] = None
+        ilvl = 0 if ilvl < 0 else 8 if ilvl > 8 else ilvl
+        value = counters[ilvl]
+        counters[ilvl] = starts[ilvl] if value is None else value + 1
+        for k in range(ilvl + 1, 9):
+            if ilvl < restarts[k]:
+                counters[k] = None
+        template = templates[ilvl]
+        if template is None:
+            return None, ilvl
+        out = []
+        for literal, k, fmt in template:
+            value = counters[k]
+            out.append(literal)
+            out.append(_format(starts[k] if value is None else value, fmt))
+        return "".join(out).strip() or None, ilvl
+
+
+def _format(n: int, fmt: str) -> str:
+    if fmt == "decimal":
+        return str(n)
+    if fmt in ("bullet", "none"):
+        return ""
+    if fmt in ("lowerLetter", "upperLetter") and 0 < n <= 26 * 20:
+        text = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+        return text.upper() if fmt == "upperLetter" else text
+    if fmt in ("lowerRoman", "upperRoman") and 0 < n < 4000:
+        text = ""
+        for value, letters in _ROMAN:
+            while n >= value:
+                text, n = text + letters, n - value
+        return text.upper() if fmt == "upperRoman" else text
+    if fmt == "decimalZero" and 0 <= n < 10:
+        return f"0{n}"
+    return str(n)
