@@ -116,7 +116,9 @@ class _Package:
             raise ParseError(self.path, f"is not a Word document: {main} has no document body")
         rels = posixpath.join(posixpath.dirname(main), "_rels", posixpath.basename(main) + ".rels")
         base = posixpath.dirname(main)
-        styles = Styles(self._optional(self._target(rels, "/styles", base) or "word/styles.xml"))
+        name = self._target(rels, "/styles", base) or "word/styles.xml"
+        styles = Styles(self.raw(name) if name.lower() in self.names else None, self.parser,
+                        lambda raw: self.parse(name, raw))
         numbering = Numbering(
             self._optional(self._target(rels, "/numbering", base) or "word/numbering.xml"), styles)
         meta = self._meta()
@@ -127,6 +129,10 @@ class _Package:
 
     def xml(self, name: str):
         """The root element of a part, parsed safely (no DTD, no entities, no network)."""
+        return self.parse(name, self.raw(name))
+
+    def raw(self, name: str) -> bytes:
+        """The bytes of a part, within the limits, refused when they start with a DTD."""
         self.part = name
         info = self.names[name.lower()]
         if info.file_size > self.xml_left:
@@ -141,9 +147,15 @@ class _Package:
             raise ParseError(self.path, f"has a DTD in {name}, which Word never writes: refused")
         if _NS_STRICT in raw:  # Strict Open XML: same elements, another namespace
             raw = raw.replace(_NS_STRICT, NS.encode())
+        return raw
+
+    def parse(self, name: str, raw: bytes):
+        """The root element of the part ``name`` read as ``raw``; errors name the part."""
+        before, self.part = self.part, name
         root = etree.fromstring(raw, self.parser)
         if root.getroottree().docinfo.doctype:
             raise ParseError(self.path, f"has a DTD in {name}, which Word never writes: refused")
+        self.part = before
         return root
 
     def _optional(self, name: str):

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lxml import etree
+
 NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = "{%s}" % NS
 VAL = W + "val"
@@ -46,26 +48,68 @@ def int_val(el, default: int | None = None) -> int | None:
 class Styles:
     """Style lookups with basedOn chains followed and results cached."""
 
-    def __init__(self, root) -> None:
-        self.elements: dict = {}
+    def __init__(self, raw: bytes | None, parser, parse_part) -> None:
+        """``raw`` is the style part (or None), ``parser`` a safe XML parser and
+        ``parse_part(raw)`` its full parse, which raises naming the part."""
+        self.elements: dict = {}         # styleId -> element, or (start, end) in ``raw``
         self.parsed: dict[str, _Style] = {}
         self.default_para: str | None = None
         self.default_bold = False
         self.cache: dict[tuple, object] = {}
-        if root is None:
+        self.raw, self.parser, self.parse_part = raw, parser, parse_part
+        if raw is None:
             return
-        defaults = root.find(f"{W}docDefaults/{W}rPrDefault/{RPR}")
-        self.default_bold = bool(toggle(defaults.find(W + "b"))) if defaults is not None else False
-        for st in root.iter(W + "style"):  # read lazily: templates define hundreds of styles
+        index = _index(raw)
+        if index is None:
+            self._load(parse_part(raw))
+            return
+        self.shell, defaults, styles = index
+        element = self._fragment(defaults) if defaults is not None else None
+        if defaults is not None and element is None:
+            self._load(parse_part(raw))
+            return
+        self._defaults(element.find(f"{W}rPrDefault/{RPR}") if element is not None else None)
+        for sid, span, default in styles:
+            self.elements[sid] = span
+            if default:
+                self.default_para = sid
+
+    def _load(self, root) -> None:
+        """Every style from the parsed part."""
+        self.elements = {}
+        self.default_para = None
+        self._defaults(root.find(f"{W}docDefaults/{W}rPrDefault/{RPR}"))
+        for st in root.iter(W + "style"):
             sid = st.get(W + "styleId")
             if sid:
                 self.elements[sid] = st
                 if st.get(W + "type") == "paragraph" and st.get(W + "default") in ("1", "true", "on"):
                     self.default_para = sid
 
+    def _defaults(self, rpr) -> None:
+        self.default_bold = bool(toggle(rpr.find(W + "b"))) if rpr is not None else False
+
+    def _fragment(self, span: tuple[int, int]):
+        """One element of the part parsed alone, or None when it does not parse alone."""
+        start, end = span
+        try:
+            return etree.fromstring(self.shell[0] + self.raw[start:end] + self.shell[1], self.parser)[0]
+        except etree.XMLSyntaxError:
+            return None
+
+    def _element(self, sid: str | None):
+        element = self.elements.get(sid)
+        if isinstance(element, tuple):
+            element = self._fragment(element)
+            if element is None:  # read the whole part instead: it raises where it is not well-formed
+                self._load(self.parse_part(self.raw))
+                return self.elements.get(sid)
+            self.elements[sid] = element
+        return element
+
     def get(self, sid: str | None) -> _Style | None:
         if sid not in self.parsed:
-            st = self.elements.get(sid)
+            st = self._element(sid)
             if st is None:
                 return None
             name, based, ppr, rpr = (st.find(W + "name"), st.find(W + "basedOn"), st.find(PPR),
@@ -111,6 +155,98 @@ class Styles:
                                self.default_bold if bold is None else bold,
                                self.inherited(sid, "num_id"), self.inherited(sid, "ilvl"), sid)
         return self.cache[key]
+
+
+# The style part read without parsing it whole (parsing a template's hundreds of
+# styles costs more than reading the body): the root's start tag, docDefaults,
+# and each w:style's id, whether it is the default paragraph style, and where it
+# is, to be parsed alone when it is used.  Only parts written plainly are read
+# so: UTF-8, the root w:styles with the prefix bound on it; styles that do not
+# nest; between them no comment, CDATA, processing instruction or namespace
+# declaration.  Any other part is parsed whole, as is a part whose style does
+# not parse alone (which raises where the part is not well-formed).
+_ATTRS = rb"(?:\s+[^\s=<>/]+\s*=\s*(?:\"[^\"<]*\"|'[^'<]*'))*\s*"
+_ATTR = re.compile(rb"([^\s=<>/]+)\s*=\s*(?:\"([^\"<]*)\"|'([^'<]*)')")
+_PROLOG = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:<\?xml\s[^<>]*\?>)?\s*")
+_ROOT = re.compile(rb"<([A-Za-z_][\w.\-]*):styles(" + _ATTRS + rb")>")
+_ENCODING = re.compile(rb"encoding\s*=\s*[\"']([^\"']*)")
+_TAG_END = frozenset(b" \t\r\n/>")
+
+
+def _attrs(tag: bytes) -> dict[bytes, bytes] | None:
+    """The attributes of a start tag, or None when a value is not plain (a
+    reference, or a character XML would normalise)."""
+    out = {}
+    for match in _ATTR.finditer(tag):
+        value = match.group(2) if match.group(2) is not None else match.group(3)
+        if b"&" in value or b"\t" in value or b"\n" in value or b"\r" in value:
+            return None
+        out[match.group(1)] = value
+    return out
+
+
+def _index(raw: bytes):
+    """(shell, docDefaults span, [(styleId, span, default), ...]) of a plain style
+    part, or None: the shell is the root's start and end tags, to parse a span in."""
+    prolog = _PROLOG.match(raw)
+    root = _ROOT.match(raw, prolog.end())
+    encoding = _ENCODING.search(raw, 0, prolog.end())
+    if root is None or (encoding is not None and encoding.group(1).lower() not in (b"utf-8", b"utf8")):
+        return None
+    prefix, pos = root.group(1), root.end()
+    attrs = _attrs(root.group(2))
+    close = b"</" + prefix + b":styles>"
+    if (attrs is None or attrs.get(b"xmlns:" + prefix) != NS.encode() or root.group(2).count(NS.encode()) != 1
+            or not raw.rstrip().endswith(close)):
+        return None
+    opening, closing = b"<" + prefix + b":style", b"</" + prefix + b":style>"
+    start_tag = re.compile(re.escape(opening) + b"(" + _ATTRS + b")(/?)>")
+    style_id = re.compile(rb"(?<=\s)" + re.escape(prefix) + rb":styleId\s*=\s*(\"[^\"]*\"|'[^']*')")
+    odd = re.compile(b"<[!?]|-->|]]>|xmlns|" + re.escape(closing) + b"|<" + re.escape(prefix) + b":docDefaults")
+    defaults = None
+    styles = []
+    while True:  # pos: the end of the root's start tag or of a style
+        at = raw.find(opening, pos)
+        while at >= 0 and raw[at + len(opening)] not in _TAG_END:
+            at = raw.find(opening, at + 1)
+        gap_end = at if at >= 0 else len(raw) - len(close)
+        found = odd.search(raw, pos, gap_end)
+        if found is not None and found.group().endswith(b"docDefaults") and defaults is None and not styles:
+            stop = raw.find(b"</" + prefix + b":docDefaults>", found.end(), gap_end)
+            if stop < 0:
+                return None
+            defaults = (found.start(), stop + len(prefix) + 15)
+            found = odd.search(raw, defaults[1], gap_end)
+        if found is not None:
+            return None
+        if at < 0:
+            break
+        match = start_tag.match(raw, at)
+        if match is None:
+            return None
+        pos = match.end() if match.group(2) else raw.find(closing, match.end())
+        if pos < 0:
+            return None
+        pos += 0 if match.group(2) else len(closing)
+        tag = match.group(1)
+        sid = style_id.search(tag)
+        if sid is None:
+            continue
+        sid = sid.group(1)[1:-1]
+        if b"&" in sid or b"\t" in sid or b"\n" in sid or b"\r" in sid:
+            return None
+        default = False
+        if b"default" in tag:
+            attrs = _attrs(tag)
+            if attrs is None:
+                return None
+            default = (attrs.get(prefix + b":type") == b"paragraph"
+                       and attrs.get(prefix + b":default") in (b"1", b"true", b"on"))
+        try:
+            styles.append((sid.decode("utf-8"), (at, pos), default))
+        except UnicodeDecodeError:
+            return None
+    return (root.group(0), close), defaults, styles
 
 
 def _heading_level(name: str | None, sid: str | None, outline: int | None) -> int | None:
