@@ -19,7 +19,7 @@ _STARTS_ENTRY = re.compile(rf"^(?:{INITIALS}\s*:|[A-Z][\w'’-]+(?: [A-Z][\w'’
 _BOLD_THEN_CUE = re.compile(rf"^\s*{INITIALS}\s*:\s")
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """A logical line of a paragraph: what one speaker said, one list entry, …"""
 
@@ -113,10 +113,11 @@ def lines_of(block: Paragraph | Heading, join_wraps: bool = True) -> list[Line]:
     """Logical lines: source lines, split where a new speaker starts, with
     lines that a wrap or a page end cut joined again.  Worked out once per
     block: several extractors read the same lines."""
-    cache = block.__dict__.setdefault("_lines", {})
-    if join_wraps not in cache:
-        cache[join_wraps] = _lines_of(block, join_wraps)
-    return cache[join_wraps]
+    if not join_wraps:
+        return _lines_of(block, False)  # rare: the header reads a few blocks so
+    if block.lines_memo is None:
+        block.lines_memo = _lines_of(block, True)
+    return block.lines_memo
 
 
 def _lines_of(block: Paragraph | Heading, join_wraps: bool) -> list[Line]:
@@ -190,6 +191,8 @@ def grid(table: Table) -> Grid:
 
 class _Expanded:
     """A row whose cells are laid out one per grid column (colspans repeated as empty)."""
+
+    __slots__ = ("row", "cells", "loc", "is_header")
 
     def __init__(self, row) -> None:
         self.row = row

@@ -56,8 +56,8 @@ def _spend() -> None:
 
 def clean_text(text: str) -> str:
     """Fold odd spaces, drop zero-width and control characters (keeps ``\\n``)."""
-    if text.isprintable():  # no odd space, zero-width or control character: the common case
-        return text
+    if text.isprintable() or ("\n" in text and text.replace("\n", " ").isprintable()):
+        return text  # no odd space, zero-width or control character: the common case
     text = _ZERO_WIDTH.sub("", text)
     text = _SPACES.sub(" ", text)
     return _CONTROL.sub("", text)
@@ -104,12 +104,16 @@ def normalise_runs(runs: Iterable[Run]) -> list[Run]:
     return out
 
 
-@dataclass
+@dataclass(slots=True)
 class Heading:
     level: int
     runs: list[Run]
     loc: str = ""
     label: str | None = None  # a number the source renders but does not keep in the text
+    # scratch for helpers that work a block out once for every extractor:
+    # blocks.lines_of keeps its lines here, speech.statements who said them
+    lines_memo: list | None = field(default=None, init=False, repr=False, compare=False)
+    said_memo: list | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         _spend()
@@ -120,7 +124,7 @@ class Heading:
         return "".join(r.text for r in self.runs).replace("\n", " ").strip()
 
 
-@dataclass
+@dataclass(slots=True)
 class Paragraph:
     """A paragraph of runs.
 
@@ -139,6 +143,8 @@ class Paragraph:
     # True when a line break may be where the source wrapped the text (a
     # Markdown soft break), not where the author ended the line
     wrapped: bool = False
+    lines_memo: list | None = field(default=None, init=False, repr=False, compare=False)  # as in Heading
+    said_memo: list | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         _spend()
@@ -153,7 +159,7 @@ class Paragraph:
         return not self.text.strip()
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
     blocks: list["Block"] = field(default_factory=list)
     colspan: int = 1
@@ -172,7 +178,7 @@ class Cell:
 MAX_COLUMNS = 64
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     cells: list[Cell]
     is_header: bool = False
@@ -194,7 +200,7 @@ class Row:
         self.cells = kept
 
 
-@dataclass
+@dataclass(slots=True)
 class Table:
     rows: list[Row]
     loc: str = ""

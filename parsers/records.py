@@ -10,14 +10,14 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 
-@dataclass
+@dataclass(slots=True)
 class Source:
     path: str
     format: str
     sha256: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Meeting:
     title: str | None = None
     subtitle: str | None = None
@@ -27,7 +27,7 @@ class Meeting:
     location: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Attendee:
     name: str
     initials: str | None = None
@@ -37,7 +37,7 @@ class Attendee:
     handle: str | None = None  # "@achen": how notes written on a code forge name them
 
 
-@dataclass
+@dataclass(slots=True)
 class Item:
     number: str | None
     title: str | None
@@ -45,13 +45,13 @@ class Item:
     where: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Answer:
     by: str | None
     text: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Question:
     item: str | None
     asker: str | None
@@ -60,7 +60,7 @@ class Question:
     where: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Action:
     item: str | None
     owners: list[str]
@@ -75,7 +75,7 @@ class Action:
     listed: bool = field(default=False, repr=False, compare=False, metadata={"contract": False})
 
 
-@dataclass
+@dataclass(slots=True)
 class Update:
     item: str | None
     ref: str | None
@@ -87,14 +87,14 @@ class Update:
     where: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Decision:
     item: str | None
     text: str
     where: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Minutes:
     source: Source
     meeting: Meeting = field(default_factory=Meeting)

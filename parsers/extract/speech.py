@@ -8,7 +8,7 @@ from parsers.extract.people import Roster
 from parsers.patterns import INITIALS_RE, IRC_CUE, NOT_SPEAKERS, SPEAKER_CUE
 
 
-@dataclass
+@dataclass(slots=True)
 class Statement:
     who: str | None        # the speaker as written, or None for narrative
     text: str              # what was said, without the speaker cue
@@ -70,19 +70,25 @@ def statements(blocks: list, roster: Roster, skip_quotes: bool = False) -> list[
 
 def _said(block: Paragraph | Heading, roster: Roster, in_dialogue: bool) -> tuple[list[Statement], int]:
     """The statements of one block and how many of them have a speaker."""
-    cache = block.__dict__.setdefault("_said", {})
-    key = (roster, in_dialogue)  # the roster itself, not its id: an id is reused once freed
-    if key not in cache:
-        out = []
-        for line in lines_of(block):
-            found = speaker(line, roster, in_dialogue)
-            if found:
-                who, rest = found
-                out.append(Statement(who, rest, _said_in_bold(line, rest), line))
-            else:
-                out.append(Statement(None, line.text, line.bold, line))
-        cache[key] = (out, sum(1 for st in out if st.who is not None))
-    return cache[key]
+    memo = block.said_memo  # [roster, statements, speakers among them, statements in dialogue]
+    if memo is None or memo[0] is not roster:  # the roster itself, not its id: an id is reused once freed
+        out = [_statement(line, roster, False) for line in lines_of(block)]
+        memo = block.said_memo = [roster, out, sum(1 for st in out if st.who is not None), None]
+    if not in_dialogue:
+        return memo[1], memo[2]
+    if memo[3] is None:  # in dialogue only narrative lines may turn out to be speech: the list is shared
+        dialogue = [_statement(st.line, roster, True) if st.who is None else st for st in memo[1]]
+        same = all(a is b or b.who is None for a, b in zip(memo[1], dialogue))
+        memo[3] = memo[1] if same else dialogue
+    return memo[3], memo[2]
+
+
+def _statement(line: Line, roster: Roster, in_dialogue: bool) -> Statement:
+    found = speaker(line, roster, in_dialogue)
+    if found:
+        who, rest = found
+        return Statement(who, rest, _said_in_bold(line, rest), line)
+    return Statement(None, line.text, line.bold, line)
 
 
 def _said_in_bold(line: Line, rest: str) -> bool:
