@@ -214,6 +214,49 @@ Action: JS to circulate the report.
     assert found[0]["due"] == "2016-03-31"
 
 
+def test_two_rows_of_the_list_with_the_same_words_stay_two():
+    found = actions("""
+## Summary of actions
+
+| Action | Owner |
+|--------|-------|
+| Circulate the report | JS |
+| Circulate the report | AK |
+""")
+    assert [(a["owners"], a["text"]) for a in found] == [(["JS"], "Circulate the report"),
+                                                         (["AK"], "Circulate the report")]
+
+
+def test_rows_with_the_same_number_are_one_action():
+    found = actions("""
+## Summary of actions
+
+| No. | Action | Owner |
+|-----|--------|-------|
+| 4 | Circulate the report | JS |
+| 4 | Send the report round to members | JS |
+""")
+    assert [(a["ref"], a["text"]) for a in found] == [("4", "Circulate the report")]
+
+
+def test_an_action_said_in_other_words_in_the_list_is_one():
+    found = actions("""
+## 3. Reports
+
+Action: JS to circulate the annual report to all members.
+
+## Summary of actions
+
+| Action | Owner |
+|--------|-------|
+| Circulate annual report to members | JS |
+| Book the hall for the annual meeting | AK |
+""")
+    # the list's wording, the item where it was said
+    assert [(a["item"], a["owners"], a["text"]) for a in found] == [
+        ("3", ["JS"], "Circulate annual report to members"), (None, ["AK"], "Book the hall for the annual meeting")]
+
+
 def test_new_actions_list_with_owner_leads():
     assert owners_and_text("""
 ## New actions

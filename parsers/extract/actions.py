@@ -398,33 +398,43 @@ def same_task(a: str, b: str, overlap_needed: float = 0.75) -> bool:
 def _dedupe(actions: list[Action], roster: Roster) -> list[Action]:
     """One action stated twice (inline, then in the meeting's list of actions)
     is one: the list's wording and details, the place it was discussed.
-    Candidates come from an index of numbers and words, not from every pair."""
+
+    Candidates come from an index of numbers and words, not from every pair:
+    the same number, or enough words in common for ``same_task`` to hold
+    (it never does below 30% of the shorter text's words).  Two rows of the
+    list are never one action unless their numbers agree, so a row looks
+    only among the actions said inline."""
     out: list[Action] = []
-    by_ref: dict[str, int] = {}
-    by_word: dict[str, list[int]] = {}
+    by_ref: dict[str, list[int]] = {}
+    by_word: dict[bool, dict[str, list[int]]] = {False: {}, True: {}}  # listed -> word -> entries
     people: list[set[str]] = []
+    size: list[int] = []  # how many words the entry's text has
     for action in actions:
         mine = _people(action.owners, roster)
-        candidates = [by_ref[action.ref]] if action.ref in by_ref else []
-        seen: set[int] = set(candidates)
-        for word in _words(action.text):
-            for k in by_word.get(word, ()):
-                if k not in seen:
-                    seen.add(k)
-                    candidates.append(k)
+        words = _words(action.text)
+        shared: dict[int, int] = {}
+        for index in (by_word[False],) if action.listed else (by_word[False], by_word[True]):
+            for word in words:
+                for k in index.get(word, ()):
+                    shared[k] = shared.get(k, 0) + 1
+        candidates = set(by_ref.get(action.ref, ())) if action.ref else set()
+        candidates.update(k for k, n in shared.items() if n >= 0.3 * min(len(words), size[k]))
         twin_at = next((k for k in sorted(candidates) if _compatible(out[k], people[k], action, mine)), None)
         if twin_at is None:
             twin_at = len(out)
             out.append(action)
             people.append(mine)
+            size.append(len(words))
         else:
             _merge(out[twin_at], action)
             people[twin_at] = _people(out[twin_at].owners, roster)
+            size[twin_at] = len(_words(out[twin_at].text))
         twin = out[twin_at]
-        if twin.ref:
-            by_ref.setdefault(twin.ref, twin_at)
-        for word in _words(action.text) | _words(twin.text):
-            bucket = by_word.setdefault(word, [])
+        if twin.ref and twin_at not in by_ref.get(twin.ref, ()):
+            by_ref.setdefault(twin.ref, []).append(twin_at)
+        index = by_word[twin.listed]  # an entry's words may also stay in the other index: counted twice, never missed
+        for word in words | _words(twin.text):
+            bucket = index.setdefault(word, [])
             if not bucket or bucket[-1] != twin_at:
                 bucket.append(twin_at)
     return out
