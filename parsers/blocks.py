@@ -31,7 +31,10 @@ class Line:
     text: str = field(init=False)
 
     def __post_init__(self) -> None:
-        self.text = " ".join("".join(r.text for r in self.runs).split())
+        text = self.runs[0].text if len(self.runs) == 1 else "".join(r.text for r in self.runs)
+        if "  " in text or not text.isprintable() or text[:1] == " " or text[-1:] == " ":
+            text = " ".join(text.split())
+        self.text = text  # one plain run, as the model keeps it, is shared rather than copied
 
     @property
     def bold(self) -> bool:
