@@ -6,7 +6,10 @@ Scripts, styles, forms and navigation chrome are skipped.
 """
 from __future__ import annotations
 
+import ctypes
+import functools
 import re
+from typing import Iterator
 
 import lxml.html
 from lxml import etree
@@ -38,15 +41,39 @@ def read(text: str) -> Document:
     reader = _Reader(_bold_classes(root))
     meta = {}
     title = root.find(".//title")
-    if title is not None and (title.text_content() or "").strip():
-        meta["title"] = " ".join(title.text_content().split())
+    if title is not None and "".join(title.itertext()).strip():
+        meta["title"] = " ".join("".join(title.itertext()).split())
     body = root.find(".//body")
     reader.toc = _toc_numbers(root)
     reader.walk(body if body is not None else root, 0)
     reader.flush()
+    del root, body, title  # the tree is freed here, not when the caller is done
+    if len(text) >= _RELEASE_SIZE:
+        _release_freed_memory()
     if _lines_say_little(reader.blocks):
         _number_blocks(reader.blocks)
     return Document(reader.blocks, "html", reader.warnings, meta)
+
+
+# lxml's tree of a page takes about five times the page, in memory that the C
+# allocator keeps once freed and Python's own allocator never reuses: after a
+# large page, it is handed back, so that what the extractors build next does
+# not come on top of it.
+_RELEASE_SIZE = 256 * 1024
+
+
+@functools.cache
+def _malloc_trim():
+    try:
+        return ctypes.CDLL(None).malloc_trim  # glibc only
+    except (OSError, AttributeError, TypeError):
+        return None
+
+
+def _release_freed_memory() -> None:
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
 
 
 def _lines_say_little(blocks: list) -> bool:
@@ -76,7 +103,7 @@ def _number_blocks(blocks: list) -> None:
 
 def read_fragment(text: str) -> list:
     """Blocks of an HTML fragment (the ``<p><b>…</b></p>`` found in text files)."""
-    root = lxml.html.fragment_fromstring(text, create_parent="div")
+    root = lxml.html.fragment_fromstring(text, create_parent="div", parser=_parser())
     reader = _Reader(set())
     reader.walk(root, 0)
     reader.flush()
@@ -99,16 +126,23 @@ def inline_tag(source: str) -> str | None:
     return None
 
 
+def _parser() -> etree.HTMLParser:
+    # plain lxml elements (lxml.html's classes cost a Python call per element);
+    # no comments or processing instructions: only elements and text are walked
+    return etree.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, huge_tree=False)
+
+
 def _parse(text: str):
     text = text.lstrip("\ufeff")
     # lxml refuses str input that declares an encoding; the text is decoded already.
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
-    parser = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True,
-                                  huge_tree=False)
+    parser = _parser()
     try:
-        root = lxml.html.document_fromstring(text, parser=parser)
+        root = etree.fromstring(text, parser)
     except (etree.ParserError, ValueError):
-        root = lxml.html.document_fromstring("<html><body></body></html>")
+        root = None
+    if root is None:  # nothing that parses as a document
+        root = etree.fromstring("<html><body></body></html>", parser)
     return root
 
 
@@ -148,17 +182,63 @@ def _toc_numbers(root) -> dict[str, str]:
 _SECTIONING = {"article", "aside", "main", "nav", "section"}
 
 
-def _is_chrome(el) -> bool:
-    if el.get("role", "").lower() in _CHROME_ROLES:
+def _chrome_attrs(attrs: dict) -> bool:
+    """Chrome by role, by being hidden, or by the words of its class or id."""
+    role = attrs.get("role")
+    if role and role.lower() in _CHROME_ROLES:
         return True
-    if el.tag == "footer" and not any(a.tag in _SECTIONING for a in el.iterancestors()):
-        return True  # the page's footer (implicit role contentinfo), not an article's
-    if el.get("aria-hidden") == "true" or "display:none" in el.get("style", "").replace(" ", ""):
+    if attrs.get("aria-hidden") == "true" or "display:none" in attrs.get("style", "").replace(" ", ""):
         return True
-    return bool(_CHROME_WORDS.search(f"{el.get('class', '')} {el.get('id', '')}"))
+    cls, ident = attrs.get("class"), attrs.get("id")
+    return bool((cls or ident) and _CHROME_WORDS.search(f"{cls or ''} {ident or ''}"))
+
+
+def _page_footer(el) -> bool:
+    """The page's footer (implicit role contentinfo), not an article's."""
+    return not any(a.tag in _SECTIONING for a in el.iterancestors())
+
+
+# What an element is, by its tag as lxml gives it: its name (lowercase, no
+# namespace prefix) and how it is read.  Filled as tags are met.
+_SKIPPED, _HANDLED, _BLOCK, _INLINE = range(4)
+_KINDS: dict[str, tuple[str, int]] = {}
+
+
+def _kind(tag: str) -> tuple[str, int]:
+    name = tag.lower().split(":")[-1] if ":" in tag else tag.lower()
+    if name in SKIP:
+        kind = (name, _SKIPPED)
+    elif name in _HANDLERS:
+        kind = (name, _HANDLED)
+    elif name in BLOCKS:
+        kind = (name, _BLOCK)
+    else:  # inline element: a, span, em, i, u, sup, sub, font, o:p, ...
+        kind = (name, _INLINE)
+    if len(_KINDS) < 2000:
+        _KINDS[tag] = kind
+    return kind
+
+
+def _name(tag: str) -> str:
+    return (_KINDS.get(tag) or _kind(tag))[0]
+
+
+def _bold_by(tag, attrs: dict, bold: bool, bold_classes: set[str]) -> bool:
+    """Whether an element with these attributes is bold, inside text that is ``bold`` or not."""
+    style = attrs.get("style")
+    if tag in BOLD_TAGS or (style and _BOLD_STYLE.search(style)):
+        return True
+    if style and _NOT_BOLD_STYLE.search(style):
+        return False
+    if bold_classes and "class" in attrs and set(attrs["class"].split()) & bold_classes:
+        return True
+    return bold
 
 
 class _Reader:
+    __slots__ = ("bold_classes", "blocks", "warnings", "runs", "loc", "style", "level", "label", "toc",
+                 "lines")
+
     def __init__(self, bold_classes: set[str]) -> None:
         self.bold_classes = bold_classes
         self.blocks: list = []
@@ -169,67 +249,95 @@ class _Reader:
         self.level: int | None = None
         self.label: str | None = None
         self.toc: dict[str, str] = {}
+        self.lines: dict[int | None, str] = {}
 
     # -- paragraphs ------------------------------------------------------
     def flush(self) -> None:
-        para = make_paragraph(self.runs, label=self.label, style=self.style, level=self.level,
-                              loc=self.loc)
-        if para is not None:
-            self.blocks.append(para)
-        self.runs = []
+        if self.runs:
+            para = make_paragraph(self.runs, label=self.label, style=self.style, level=self.level,
+                                  loc=self.loc)
+            if para is not None:
+                self.blocks.append(para)
+            self.runs = []
         self.label = None
 
-    def _here(self, el) -> str:
-        line = getattr(el, "sourceline", None)
-        return f"line {line}" if line else ""
-
     def _is_bold(self, el, bold: bool) -> bool:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        style = el.get("style", "")
-        if tag in BOLD_TAGS or _BOLD_STYLE.search(style):
-            return True
-        if _NOT_BOLD_STYLE.search(style):
-            return False
-        if self.bold_classes and set(el.get("class", "").split()) & self.bold_classes:
-            return True
-        return bold
+        attrs = el.items()
+        if attrs:
+            return _bold_by(el.tag, dict(attrs), bold, self.bold_classes)
+        return bold or el.tag in BOLD_TAGS
 
     # -- the walk --------------------------------------------------------
     def walk(self, el, depth: int, bold: bool = False) -> None:
         """Read the children of ``el`` (its own text included)."""
-        if el.text:
-            self._text(el.text, bold, el)
+        text = el.text
+        if text:
+            if self.runs:
+                self.runs.append(Run(text.replace("\n", " "), bold))
+            elif not text.isspace():
+                self._start(text, bold, el)
         for child in el:
-            if isinstance(child.tag, str):
+            tag = child.tag
+            if tag.__class__ is str:  # not a comment or processing instruction
                 self.element(child, depth + 1, bold)
-            if child.tail:
-                self._text(child.tail, bold, el)
-
-    def _text(self, text: str, bold: bool, el) -> None:
-        text = text.replace("\n", " ")
-        if not self.runs:
-            if not text.strip():
-                return
-            self.loc = self._here(el)
-        self.runs.append(Run(text, bold))
+            text = child.tail
+            if text:
+                if self.runs:
+                    self.runs.append(Run(text.replace("\n", " "), bold))
+                elif not text.isspace():
+                    self._start(text, bold, el)
 
     def element(self, el, depth: int, bold: bool) -> None:
-        tag = el.tag.lower().split(":")[-1] if ":" in el.tag else el.tag.lower()
-        if tag in SKIP or _is_chrome(el):
+        tag = el.tag
+        name, kind = _KINDS.get(tag) or _kind(tag)
+        if kind == _SKIPPED:
+            return
+        attrs = el.items()
+        if attrs:
+            attrs = dict(attrs)
+            if _chrome_attrs(attrs):
+                return
+        if tag == "footer" and _page_footer(el):
             return
         if depth > _MAX_DEPTH:
             self.warnings.append(f"markup nested more than {_MAX_DEPTH} deep near {self._here(el)} was not read")
             return
-        bold = self._is_bold(el, bold)
-        handler = getattr(self, f"_{tag}", None)
-        if handler is not None:
-            handler(el, depth, bold)
-        elif tag in BLOCKS:
+        if attrs:
+            bold = _bold_by(tag, attrs, bold, self.bold_classes)
+        elif tag in BOLD_TAGS:
+            bold = True
+        if kind == _INLINE:
+            self.walk(el, depth, bold)
+        elif kind == _BLOCK:
             self.flush()
             self.walk(el, depth, bold)
             self.flush()
-        else:  # inline element: a, span, em, i, u, sup, sub, font, o:p, ...
-            self.walk(el, depth, bold)
+        else:
+            _HANDLERS[name](self, el, depth, bold)
+
+    def _start(self, text: str, bold: bool, el) -> None:
+        """The first text of a paragraph, placed at the line of the element holding it."""
+        self.loc = self._here(el)
+        self.runs.append(Run(text.replace("\n", " "), bold))
+
+    def _here(self, el) -> str:
+        """"line 12": one string for every block that starts on that line."""
+        line = el.sourceline
+        loc = self.lines.get(line)
+        if loc is None:
+            loc = self.lines[line] = f"line {line}" if line else ""
+        return loc
+
+    def _inner(self, el, depth: int, bold: bool) -> list:
+        """The blocks of the content of ``el`` alone (a table cell, a heading),
+        read as if nothing were around it."""
+        saved = self.blocks, self.runs, self.loc, self.style, self.level, self.label
+        self.blocks, self.runs, self.style, self.level, self.label = [], [], None, None, None
+        self.walk(el, depth, bold)
+        self.flush()
+        blocks = self.blocks
+        self.blocks, self.runs, self.loc, self.style, self.level, self.label = saved
+        return blocks
 
     def _br(self, el, depth, bold) -> None:
         if self.runs:
@@ -239,50 +347,44 @@ class _Reader:
         self.flush()
 
     def _blockquote(self, el, depth, bold) -> None:
-        self._styled(el, depth, bold, "quote")
-
-    def _pre(self, el, depth, bold) -> None:
-        self.flush()
-        text = el.text_content()
-        for line in text.splitlines():
-            para = make_paragraph([Run(line)], style="code", loc=self._here(el))
-            if para:
-                self.blocks.append(para)
-
-    def _styled(self, el, depth, bold, style) -> None:
         self.flush()
         saved = self.style
-        self.style = style
+        self.style = "quote"
         self.walk(el, depth, bold)
         self.flush()
         self.style = saved
 
-    def _heading(self, el, depth, bold, level) -> None:
+    def _pre(self, el, depth, bold) -> None:
         self.flush()
-        inner = _Reader(self.bold_classes)
-        inner.walk(el, depth)
-        inner.flush()
-        runs = [r for b in inner.blocks if isinstance(b, Paragraph) for r in b.runs + [Run(" ")]]
-        heading = Heading(level, runs, loc=self._here(el), label=self.toc.get(el.get("id", "")))
+        loc = self._here(el)
+        for line in "".join(el.itertext()).splitlines():
+            para = make_paragraph([Run(line)], style="code", loc=loc)
+            if para:
+                self.blocks.append(para)
+
+    def _heading(self, el, depth, bold) -> None:
+        self.flush()
+        # what is inside a heading is its text alone: no list numbers, no warnings
+        toc, self.toc, warned = self.toc, {}, len(self.warnings)
+        blocks = self._inner(el, depth, False)
+        self.toc = toc
+        del self.warnings[warned:]
+        runs = [r for b in blocks if isinstance(b, Paragraph) for r in b.runs + [Run(" ")]]
+        heading = Heading(HEADINGS[_name(el.tag)], runs, loc=self._here(el), label=toc.get(el.get("id", "")))
         if heading.text:
             self.blocks.append(heading)
 
-    def _h1(self, el, d, b): self._heading(el, d, b, 1)
-    def _h2(self, el, d, b): self._heading(el, d, b, 2)
-    def _h3(self, el, d, b): self._heading(el, d, b, 3)
-    def _h4(self, el, d, b): self._heading(el, d, b, 4)
-    def _h5(self, el, d, b): self._heading(el, d, b, 5)
-    def _h6(self, el, d, b): self._heading(el, d, b, 6)
-
-    def _list(self, el, depth, bold, ordered: bool) -> None:
+    def _list(self, el, depth, bold) -> None:
         self.flush()
+        ordered = _name(el.tag) == "ol"
         saved = self.level
         self.level = 0 if saved is None else saved + 1
-        number = int(el.get("start")) if ordered and (el.get("start") or "").isdigit() else 1
+        number = int(el.get("start")) if ordered and (el.get("start") or "").isdecimal() else 1
         for child in el:
-            if not isinstance(child.tag, str):
+            tag = child.tag
+            if tag.__class__ is not str:
                 continue
-            if child.tag == "li":
+            if tag == "li":
                 self.flush()
                 if ordered:
                     self.label = str(number)
@@ -293,9 +395,6 @@ class _Reader:
                 self.element(child, depth + 1, bold)
         self.level = saved
 
-    def _ul(self, el, d, b): self._list(el, d, b, False)
-    def _ol(self, el, d, b): self._list(el, d, b, True)
-
     def _dt(self, el, depth, bold) -> None:
         self.flush()
         self.walk(el, depth, True)
@@ -303,37 +402,32 @@ class _Reader:
 
     def _table(self, el, depth, bold) -> None:
         self.flush()
-        rows = _rows(el)
-        if not rows:
+        # rows are met twice (the width first) rather than all held at once
+        width = max((sum(spans) for _, _, spans, _ in _rows(el)), default=0)
+        if not width:
             return
-        width = max(sum(_span(c, "colspan") for c in _cells(r)) for r in rows)
         if width <= 1:  # a layout table: its content is just blocks
-            for r in rows:
-                for c in _cells(r):
-                    self.walk(c, depth, bold)
+            for _, tds, _, _ in _rows(el):
+                for td in tds:
+                    self.walk(td, depth, bold)
                     self.flush()
             return
         table = Table([], loc=self._here(el))
         pending: dict[int, int] = {}  # column -> rows still covered by a rowspan
-        for tr in rows:
+        for tr, tds, spans, in_thead in _rows(el):
             cells: list[Cell] = []
             col = 0
-            header = all(c.tag == "th" for c in _cells(tr)) or tr.getparent().tag == "thead"
-            for td in _cells(tr):
+            header = in_thead or all(td.tag == "th" for td in tds)
+            for td, span in zip(tds, spans):
                 while pending.get(col, 0) > 0:
                     pending[col] -= 1
                     cells.append(Cell([], continued=True))
                     col += 1
-                inner = _Reader(self.bold_classes)
-                inner.toc = self.toc
-                inner.walk(td, depth + 1, self._is_bold(td, bold or td.tag == "th"))
-                inner.flush()
-                self.warnings.extend(inner.warnings)
-                span = _span(td, "colspan")
-                cells.append(Cell(inner.blocks, colspan=span))
-                rowspan = _span(td, "rowspan")
-                for k in range(span):
-                    if rowspan > 1:
+                blocks = self._inner(td, depth + 1, self._is_bold(td, bold or td.tag == "th"))
+                cells.append(Cell(blocks, colspan=span))
+                rowspan = _span(td.get("rowspan"))
+                if rowspan > 1:
+                    for k in range(span):
                         pending[col + k] = rowspan - 1
                 col += span
             while pending.get(col, 0) > 0:
@@ -344,23 +438,33 @@ class _Reader:
         self.blocks.append(table)
 
 
-def _rows(table) -> list:
-    """The table's own rows (not those of tables nested in its cells)."""
-    out = []
+# Elements read by a handler of their own (by name, after the namespace prefix).
+_HANDLERS = {"br": _Reader._br, "hr": _Reader._hr, "blockquote": _Reader._blockquote,
+             "pre": _Reader._pre, "ul": _Reader._list, "ol": _Reader._list, "dt": _Reader._dt,
+             "table": _Reader._table}
+_HANDLERS.update(dict.fromkeys(HEADINGS, _Reader._heading))
+
+
+def _rows(table) -> Iterator[tuple]:
+    """The table's own rows (not those of tables nested in its cells) that have
+    cells: (tr, its cells, their colspans, whether it is in the <thead>)."""
     for child in table:
-        if not isinstance(child.tag, str):
+        tag = child.tag
+        if tag == "tr":
+            rows = (child,)
+        elif tag in ("thead", "tbody", "tfoot"):
+            rows = (tr for tr in child if tr.tag == "tr")
+        else:
             continue
-        if child.tag == "tr":
-            out.append(child)
-        elif child.tag in ("thead", "tbody", "tfoot"):
-            out.extend(r for r in child if isinstance(r.tag, str) and r.tag == "tr")
-    return [r for r in out if _cells(r)]
+        for tr in rows:
+            cells = [c for c in tr if c.tag in ("td", "th")]
+            if cells:
+                yield tr, cells, [_span(c.get("colspan")) for c in cells], tag == "thead"
 
 
-def _cells(tr) -> list:
-    return [c for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")]
-
-
-def _span(el, name: str) -> int:
-    value = el.get(name, "1").strip()
-    return max(1, min(int(value), 1000)) if value.isdigit() else 1
+def _span(value: str | None) -> int:
+    """A colspan or rowspan: a number from 1 to 1000, 1 when missing or not a number."""
+    if value is None:
+        return 1
+    value = value.strip()
+    return max(1, min(int(value), 1000)) if value.isdecimal() else 1
