@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from parsers.document import Block, Cell, Heading, Paragraph, Run, Table
-from parsers.patterns import INNER_CUE, INITIALS, column_kind
+from parsers.patterns import INITIALS, column_kind, split_at_inner_cues
 
 _JOIN_AFTER = re.compile(r"(?:[-,(/&]|\b(?:the|a|an|and|or|of|to|in|on|for|with|by|from|at|as|"
                          r"is|are|was|were|be|that|this|which|who|will|would|should|could|can|"
@@ -100,16 +100,18 @@ def _split_at_cues(runs: list[Run]) -> list[list[Run]]:
         return [runs]
     pieces: list[list[Run]] = [[]]
     for k, run in enumerate(runs):
-        prev_bold = k > 0 and runs[k - 1].bold
-        if prev_bold and not run.bold and _BOLD_THEN_CUE.match(run.text) and pieces[-1]:
+        if k and runs[k - 1].bold and not run.bold and pieces[-1] and _BOLD_THEN_CUE.match(run.text):
             pieces.append([])
-        parts = INNER_CUE.split(run.text)
+        parts = split_at_inner_cues(run.text)
+        if len(parts) == 1:
+            pieces[-1].append(run)  # runs are never changed once built: shared, not copied
+            continue
         for j, part in enumerate(parts):
             if j and pieces[-1]:
                 pieces.append([])
             if part:
                 pieces[-1].append(Run(part, run.bold))
-    return [p for p in pieces if "".join(r.text for r in p).strip()]
+    return [p for p in pieces if any(r.text.strip() for r in p)]
 
 
 def lines_of(block: Paragraph | Heading, join_wraps: bool = True) -> list[Line]:
