@@ -78,3 +78,12 @@ def test_every_group_of_needles_must_be_held():
     assert gated.could_match("It was Approved")
     assert not gated.could_match("Approved by all")   # the verb is missing
     assert not gated.could_match("It was noted")      # the participle is missing
+
+
+def test_inner_cues_cut_a_line_after_a_sentence_end_only():
+    from parsers.patterns import split_at_inner_cues
+
+    assert split_at_inner_cues("Is the value low?  PG: In general it is. SMcB: Agreed.") == [
+        "Is the value low?", "PG: In general it is.", "SMcB: Agreed."]
+    assert split_at_inner_cues("The ratio PG: DP was noted.") == ["The ratio PG: DP was noted."]
+    assert split_at_inner_cues("See 4.2 PG:no space") == ["See 4.2 PG:no space"]
