@@ -81,6 +81,13 @@ def parse(path: str, data: bytes):
     return parse_bytes(path, data)
 
 
+def read(path: str, data: bytes):
+    """The reader alone (bytes to the document model): parse minus this is the extractors."""
+    from parsers import read_bytes
+
+    return read_bytes(path, data)
+
+
 FLOORS = {"docx": floor_docx, "html": floor_html, "md": floor_text}
 
 
@@ -102,7 +109,7 @@ def bench_parse(files: dict, rounds: dict) -> list[dict]:
             data = fh.read()
         parse(paths[0], data)  # warm up imports and caches
         cases.append({"format": fmt, "size": size, "path": paths[0], "data": data,
-                      "floor": [], "parse": [], "mdit": []})
+                      "floor": [], "parse": [], "read": [], "mdit": []})
     for r in range(max(rounds.values())):
         for c in cases:
             if r >= rounds[c["size"]]:
@@ -110,16 +117,19 @@ def bench_parse(files: dict, rounds: dict) -> list[dict]:
             repeat = 10 if c["size"] == "small" else 1
             c["floor"].append(timed(FLOORS[c["format"]], c["data"], repeat=repeat))
             c["parse"].append(timed(parse, c["path"], c["data"], repeat=repeat))
+            c["read"].append(timed(read, c["path"], c["data"], repeat=repeat))
             if c["format"] == "md":
                 c["mdit"].append(timed(markdown_it, c["data"], repeat=repeat))
     out = []
     for c in cases:
-        fl, pa = statistics.median(c["floor"]), statistics.median(c["parse"])
+        fl, pa, rd = (statistics.median(c[k]) for k in ("floor", "parse", "read"))
         row = {"format": c["format"], "size": c["size"], "bytes": len(c["data"]), "floor_ms": fl * 1e3,
-               "parse_ms": pa * 1e3, "docs_s": 1 / pa, "mb_s": len(c["data"]) / pa / 1e6, "ratio": pa / fl}
+               "parse_ms": pa * 1e3, "docs_s": 1 / pa, "mb_s": len(c["data"]) / pa / 1e6, "ratio": pa / fl,
+               "read_ms": rd * 1e3, "read_ratio": rd / fl, "extract_ratio": max(pa - rd, 0) / fl}
         if c["mdit"]:
             md = statistics.median(c["mdit"])
-            row.update(mdit_ms=md * 1e3, mdit_ratio=pa / md, mdit_floor=md / fl)
+            row.update(mdit_ms=md * 1e3, mdit_ratio=pa / md, mdit_floor=md / fl, read_mdit=rd / md,
+                       extract_mdit=max(pa - rd, 0) / md)
         out.append(row)
     return out
 
@@ -383,6 +393,12 @@ def report(parse_rows, memory, ingest_res, queries, cli, args) -> str:
         md = f"{r['mdit_ratio']:8.2f}" if "mdit_ratio" in r else f"{'':>8}"
         lines.append(f"{r['format']:<6} {r['size']:<7} {r['bytes'] / 1024:7.0f} {r['floor_ms']:9.2f} "
                      f"{r['parse_ms']:9.2f} {r['docs_s']:8.1f} {r['mb_s']:6.2f} {r['ratio']:8.2f} {md}")
+    lines += ["", "  where the time goes: the reader (bytes to the document model) and the extractors",
+              f"  {'format':<6} {'size':<7} {'read ms':>8} {'read x':>7} {'extract x':>10}  (x the floor; "
+              "Markdown: x markdown-it-py)"]
+    for r in parse_rows:
+        base = ("read_mdit", "extract_mdit") if "read_mdit" in r else ("read_ratio", "extract_ratio")
+        lines.append(f"  {r['format']:<6} {r['size']:<7} {r['read_ms']:8.2f} {r[base[0]]:7.2f} {r[base[1]]:10.2f}")
     for r in parse_rows:
         if "mdit_floor" in r:
             lines.append(f"  (markdown-it-py alone on {r['size']} text: {r['mdit_ms']:.2f} ms, "
