@@ -30,6 +30,9 @@ MAX_MEMBERS = 10_000
 UNPACK_RATIO = 20                    # unpacked total may be this many times max_size
 MAX_TABLE_DEPTH = 50
 _HEAD = 8192                         # bytes of each part searched for a DTD
+_CHUNK = 1 << 16                     # bytes of the main part parsed at a time
+_SAFE = dict(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False,
+             dtd_validation=False, remove_comments=True, remove_pis=True)
 
 _NS_STRICT = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -47,6 +50,10 @@ _SKIP_INLINE = frozenset(_SKIP_COMMON | {PPR, RPR})
 _SKIP_ROWS = frozenset(_SKIP_COMMON | {W + "tblPr", W + "tblGrid", TBL})
 _SKIP_CELLS = frozenset(_SKIP_COMMON | {TRPR, W + "tblPrEx", TBL})
 _BLOCKS = frozenset({P, TBL, W + "altChunk"})
+# What is read as soon as it ends: the body's children (any other is read with the next
+# of these) and the rows of the body's tables
+_STREAMED = (P, TBL, TR, SDT, W + "customXml", W + "ins", W + "moveTo", W + "del", W + "moveFrom",
+               W + "altChunk", W + "smartTag", MC + "AlternateContent")
 _DRAWINGS = frozenset({W + "drawing", W + "pict", W + "object", MC + "AlternateContent"})
 
 
@@ -90,9 +97,7 @@ class _Package:
         self.zip: zipfile.ZipFile | None = None
         self.names: dict[str, zipfile.ZipInfo] = {}
         self.rels: dict = {}
-        self.parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
-                                      load_dtd=False, dtd_validation=False, remove_comments=True,
-                                      remove_pis=True)
+        self.parser = etree.XMLParser(**_SAFE)
 
     def read(self, data: bytes) -> Document:
         with zipfile.ZipFile(io.BytesIO(data)) as self.zip:
@@ -110,10 +115,7 @@ class _Package:
         main = self._target("_rels/.rels", "/officeDocument", "") or "word/document.xml"
         if main.lower() not in self.names:
             raise ParseError(self.path, f"is not a Word document: it has no {main}")
-        root = self.xml(main)
-        body = root.find(W + "body")
-        if not root.tag.endswith("}document") or body is None:
-            raise ParseError(self.path, f"is not a Word document: {main} has no document body")
+        raw = self.raw(main)
         rels = posixpath.join(posixpath.dirname(main), "_rels", posixpath.basename(main) + ".rels")
         base = posixpath.dirname(main)
         name = self._target(rels, "/styles", base) or "word/styles.xml"
@@ -124,8 +126,53 @@ class _Package:
         meta = self._meta()
         self.part = main
         reader = _Reader(styles, numbering)
-        blocks = reader.blocks(body, "", 0)
+        blocks = reader.body(self._body(main, raw))
         return Document(blocks, "docx", reader.warnings, meta)
+
+    def _body(self, name: str, raw: bytes):
+        """The body of the main part as (kind, element) in document order: each
+        child of the body (_CHILD), except that a table's rows come as they end
+        (_TABLE, its children one by one as _ROW, then _END).  Each element is whole
+        when it is given and cleared after: the part is never held whole."""
+        parser = etree.XMLPullParser(events=("end",), tag=_STREAMED, **_SAFE)
+        body = table = None
+        done: list = [None, None]          # the last child of the body and of ``table`` given
+        for start in range(0, len(raw), _CHUNK):
+            parser.feed(raw[start:start + _CHUNK])
+            for _, el in parser.read_events():
+                if body is None:
+                    body = self._find_body(name, el.getroottree())
+                    if body is None:
+                        continue
+                parent = el.getparent()
+                if parent is body and el is table:
+                    yield from _given(el, None, done, 1, _ROW)
+                    yield _END, el
+                    el.clear()                 # what came before it was dropped as it started
+                    table, done[0] = None, el
+                elif parent is body:
+                    yield from _given(body, el, done, 0, _CHILD)
+                elif el.tag == TR and parent.tag == TBL and parent.getparent() is body:
+                    if parent is not table:
+                        yield from _given(body, parent, done, 0, None)
+                        table, done[1] = parent, None
+                        yield _TABLE, table
+                    yield from _given(table, el, done, 1, _ROW)
+        root = parser.close()
+        if body is None:
+            body = self._find_body(name, root.getroottree())
+            if body is None:
+                raise ParseError(self.path, f"is not a Word document: {name} has no document body")
+        yield from _given(body, None, done, 0, _CHILD)
+
+    def _find_body(self, name: str, tree):
+        """The body of the main part being parsed, or None while it has not started."""
+        if tree.docinfo.doctype:
+            raise ParseError(self.path, f"has a DTD in {name}, which Word never writes: refused")
+        root = tree.getroot()
+        if not root.tag.endswith("}document"):
+            raise ParseError(self.path, f"is not a Word document: {name} has no document body")
+        return root.find(W + "body")
 
     def xml(self, name: str):
         """The root element of a part, parsed safely (no DTD, no entities, no network)."""
@@ -198,10 +245,32 @@ GRIDSPAN, VMERGE, HMERGE, CELLDEL = W + "gridSpan", W + "vMerge", W + "hMerge", 
 SHOWING_PLACEHOLDER = f"{W}sdtPr/{W}showingPlcHdr"
 
 
+_CHILD, _TABLE, _ROW, _END = range(4)
+
+
+def _given(parent, last, done: list, level: int, kind: int | None):
+    """(kind, child) for the children of ``parent`` up to ``last`` (None: all) not
+    given yet (``kind`` None: ``last`` itself is not given); then ``last`` is cleared
+    and what came before it dropped."""
+    for child in parent:
+        if child is last:
+            if kind is not None:
+                yield kind, child
+            break
+        if child is not done[level]:
+            yield kind if kind is not None else _CHILD, child
+    if last is not None:
+        if kind is not None:
+            last.clear()
+        while last.getprevious() is not None:
+            del parent[0]
+        done[level] = last if kind is not None else None
+
+
 def _walk(el, wanted: frozenset, skip: frozenset):
-    """Descendants of ``el`` with a wanted tag, in order, without recursion: every
-    other element is descended into unless skipped (content controls showing
-    their placeholder are skipped)."""
+    """Descendants of ``el`` (an element, or a tuple of elements and theirs) with a
+    wanted tag, in order, without recursion: every other element is descended into
+    unless skipped (content controls showing their placeholder are skipped)."""
     stack = [iter(el)]
     while stack:
         for child in stack[-1]:
@@ -233,8 +302,30 @@ class _Reader:
         self.tables = 0
         self.char_bold: dict[str, bool | None] = {}
 
+    def body(self, parts) -> list[Block]:
+        """The blocks of the body, from its parts as ``_Package._body`` gives them."""
+        out: list[Block] = []
+        rows: list[Row] = []
+        for kind, el in parts:
+            if kind == _CHILD:
+                if el.tag == P:
+                    block = self.paragraph(el, "")
+                    if block is not None:
+                        out.append(block)
+                else:
+                    out.extend(self.blocks((el,), "", 0))
+            elif kind == _ROW:
+                self.rows((el,), loc, 1, rows)
+            elif kind == _TABLE:
+                self.tables += 1
+                loc, rows = f"table {self.tables}", []
+            else:
+                out.append(Table(rows, loc=loc))
+        return out
+
     def blocks(self, container, where: str, depth: int) -> list[Block]:
-        """The blocks of the body (``where`` empty) or of a table cell."""
+        """The blocks of the body (``where`` empty: ``container`` is some of its
+        children) or of a table cell."""
         out: list[Block] = []
         nested = 0
         for el in _walk(container, _BLOCKS, _SKIP_BLOCK):
@@ -361,7 +452,12 @@ class _Reader:
             self.warnings.append(f"tables nested more than {MAX_TABLE_DEPTH} deep in {loc} were not read")
             return None
         rows: list[Row] = []
-        for tr in _walk(tbl, _WANT_ROWS, _SKIP_ROWS):
+        self.rows(tbl, loc, depth, rows)
+        return Table(rows, loc=loc)
+
+    def rows(self, container, loc: str, depth: int, rows: list[Row]) -> None:
+        """Add the rows in ``container`` (a table, or some of its children) to ``rows``."""
+        for tr in _walk(container, _WANT_ROWS, _SKIP_ROWS):
             trpr = tr.find(TRPR)
             header, before = False, 0
             if trpr is not None:
@@ -376,7 +472,6 @@ class _Reader:
                 if cell is not None:
                     cells.append(cell)
             rows.append(Row(cells, is_header=header, loc=row_loc))
-        return Table(rows, loc=loc)
 
     def cell(self, tc, row_loc: str, depth: int, cells: list[Cell]) -> Cell | None:
         span, continued = 1, False
