@@ -103,7 +103,7 @@ def _number_blocks(blocks: list) -> None:
 
 def read_fragment(text: str) -> list:
     """Blocks of an HTML fragment (the ``<p><b>…</b></p>`` found in text files)."""
-    root = lxml.html.fragment_fromstring(text, create_parent="div", parser=_parser())
+    root = lxml.html.fragment_fromstring(text, create_parent="div")
     reader = _Reader(set())
     reader.walk(root, 0)
     reader.flush()
@@ -126,17 +126,12 @@ def inline_tag(source: str) -> str | None:
     return None
 
 
-def _parser() -> etree.HTMLParser:
-    # plain lxml elements (lxml.html's classes cost a Python call per element);
-    # no comments or processing instructions: only elements and text are walked
-    return etree.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, huge_tree=False)
-
-
 def _parse(text: str):
     text = text.lstrip("\ufeff")
     # lxml refuses str input that declares an encoding; the text is decoded already.
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
-    parser = _parser()
+    # plain lxml elements: lxml.html's element classes cost a Python call per element
+    parser = etree.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, huge_tree=False)
     try:
         root = etree.fromstring(text, parser)
     except (etree.ParserError, ValueError):
