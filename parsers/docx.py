@@ -50,10 +50,6 @@ _SKIP_INLINE = frozenset(_SKIP_COMMON | {PPR, RPR})
 _SKIP_ROWS = frozenset(_SKIP_COMMON | {W + "tblPr", W + "tblGrid", TBL})
 _SKIP_CELLS = frozenset(_SKIP_COMMON | {TRPR, W + "tblPrEx", TBL})
 _BLOCKS = frozenset({P, TBL, W + "altChunk"})
-# What is read as soon as it ends: the body's children (any other is read with the next
-# of these) and the rows of the body's tables
-_STREAMED = (P, TBL, TR, SDT, W + "customXml", W + "ins", W + "moveTo", W + "del", W + "moveFrom",
-               W + "altChunk", W + "smartTag", MC + "AlternateContent")
 _DRAWINGS = frozenset({W + "drawing", W + "pict", W + "object", MC + "AlternateContent"})
 
 
@@ -131,48 +127,57 @@ class _Package:
 
     def _body(self, name: str, raw: bytes):
         """The body of the main part as (kind, element) in document order: each
-        child of the body (_CHILD), except that a table's rows come as they end
-        (_TABLE, its children one by one as _ROW, then _END).  Each element is whole
-        when it is given and cleared after: the part is never held whole."""
-        parser = etree.XMLPullParser(events=("end",), tag=_STREAMED, **_SAFE)
+        child of the body (_CHILD), except that a table's children (its rows) come
+        one by one (_TABLE, then each as _ROW, then _END).  The part is parsed a
+        chunk at a time; after each, every child of the body but the last has
+        ended, and so has every child of a table that is the last; those are given
+        and dropped, so that the tree is never held whole."""
+        parser = etree.XMLPullParser(events=("start",), tag=W + "body", **_SAFE)
         body = table = None
-        done: list = [None, None]          # the last child of the body and of ``table`` given
         for start in range(0, len(raw), _CHUNK):
             parser.feed(raw[start:start + _CHUNK])
-            for _, el in parser.read_events():
+            if body is None:
+                for _, el in parser.read_events():
+                    body = body if body is not None else self._find_body(name, el.getroottree(), el)
                 if body is None:
-                    body = self._find_body(name, el.getroottree())
-                    if body is None:
-                        continue
-                parent = el.getparent()
-                if parent is body and el is table:
-                    yield from _given(el, None, done, 1, _ROW)
-                    yield _END, el
-                    el.clear()                 # what came before it was dropped as it started
-                    table, done[0] = None, el
-                elif parent is body:
-                    yield from _given(body, el, done, 0, _CHILD)
-                elif el.tag == TR and parent.tag == TBL and parent.getparent() is body:
-                    if parent is not table:
-                        yield from _given(body, parent, done, 0, None)
-                        table, done[1] = parent, None
-                        yield _TABLE, table
-                    yield from _given(table, el, done, 1, _ROW)
+                    continue
+            whole = len(body) - 1
+            if whole > 0:
+                for child in body[:whole]:
+                    if child is table:
+                        yield from _rest(table)
+                        table = None
+                    else:
+                        yield _CHILD, child
+                del body[:whole]
+            if len(body) and body[0].tag == TBL:
+                if table is None:
+                    table = body[0]
+                    yield _TABLE, table
+                whole = len(table) - 1
+                if whole > 0:
+                    for child in table[:whole]:
+                        yield _ROW, child
+                    del table[:whole]
         root = parser.close()
         if body is None:
-            body = self._find_body(name, root.getroottree())
+            body = self._find_body(name, root.getroottree(), root.find(W + "body"))
             if body is None:
                 raise ParseError(self.path, f"is not a Word document: {name} has no document body")
-        yield from _given(body, None, done, 0, _CHILD)
+        for child in body:
+            if child is table:
+                yield from _rest(table)
+            else:
+                yield _CHILD, child
 
-    def _find_body(self, name: str, tree):
-        """The body of the main part being parsed, or None while it has not started."""
+    def _find_body(self, name: str, tree, body):
+        """``body`` when it is the body of the main part being parsed, else None."""
         if tree.docinfo.doctype:
             raise ParseError(self.path, f"has a DTD in {name}, which Word never writes: refused")
         root = tree.getroot()
         if not root.tag.endswith("}document"):
             raise ParseError(self.path, f"is not a Word document: {name} has no document body")
-        return root.find(W + "body")
+        return body if body is not None and root.find(W + "body") is body else None
 
     def xml(self, name: str):
         """The root element of a part, parsed safely (no DTD, no entities, no network)."""
@@ -248,23 +253,11 @@ SHOWING_PLACEHOLDER = f"{W}sdtPr/{W}showingPlcHdr"
 _CHILD, _TABLE, _ROW, _END = range(4)
 
 
-def _given(parent, last, done: list, level: int, kind: int | None):
-    """(kind, child) for the children of ``parent`` up to ``last`` (None: all) not
-    given yet (``kind`` None: ``last`` itself is not given); then ``last`` is cleared
-    and what came before it dropped."""
-    for child in parent:
-        if child is last:
-            if kind is not None:
-                yield kind, child
-            break
-        if child is not done[level]:
-            yield kind if kind is not None else _CHILD, child
-    if last is not None:
-        if kind is not None:
-            last.clear()
-        while last.getprevious() is not None:
-            del parent[0]
-        done[level] = last if kind is not None else None
+def _rest(table):
+    """The rest of a table given row by row: its children, then its end."""
+    for child in table:
+        yield _ROW, child
+    yield _END, table
 
 
 def _walk(el, wanted: frozenset, skip: frozenset):
@@ -306,6 +299,7 @@ class _Reader:
         """The blocks of the body, from its parts as ``_Package._body`` gives them."""
         out: list[Block] = []
         rows: list[Row] = []
+        loc = ""
         for kind, el in parts:
             if kind == _CHILD:
                 if el.tag == P:
