@@ -15,7 +15,9 @@ HTML found in the text is read by ``parsers.html``.
 """
 from __future__ import annotations
 
+import importlib
 import re
+import types
 from typing import Iterator
 
 from markdown_it import MarkdownIt
@@ -30,11 +32,38 @@ _KRAMDOWN_ATTR = re.compile(r"^\s*\{:[^}]*\}\s*$")
 _PAGE_BREAK_CELL = re.compile(r"^[\s\-–—_=|]*$")
 _SOFT_BREAK = re.compile(r"(?<![\\ ])\n|(?<=[^ ] )\n")  # a line end without "\\" or two spaces before it
 _HAS_TAG = re.compile(r"</?[A-Za-z][^>]*>")
-_MD = MarkdownIt("commonmark", {"html": True}).enable("table")
+_NEWLINES = re.compile(r"\r\n?")
+_UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
+
+
+def _split_row(row: str) -> list[str]:
+    """markdown-it's ``escapedSplit`` (cells of a table row; ``\\|`` is a pipe
+    in a cell), with ``str.split`` instead of a Python loop over every
+    character, which took half of markdown-it's time on minutes in tables."""
+    if "\\|" not in row:
+        return row.split("|")
+    return [cell.replace("\\|", "|") for cell in _UNESCAPED_PIPE.split(row)]
+
+
+def _table_rule():
+    """markdown-it's own table rule, calling ``_split_row`` for its rows."""
+    rule = importlib.import_module("markdown_it.rules_block.table").table
+    if "escapedSplit" not in rule.__code__.co_names:  # another version of markdown-it
+        return rule
+    names = dict(rule.__globals__, escapedSplit=_split_row)
+    return types.FunctionType(rule.__code__, names, rule.__name__, rule.__defaults__, rule.__closure__)
+
+
 # Blocks first; the inline tokens of each paragraph are parsed one at a time
 # (``inline_runs``) and dropped once read, and very long ones are read as text.
-_MD_BLOCKS = MarkdownIt("commonmark", {"html": True}).enable("table").disable("inline")
+_MD = MarkdownIt("commonmark", {"html": True}).enable("table").disable("inline")
+_MD.block.ruler.at("table", _table_rule(), {"alt": ["paragraph", "reference"]})
 _LONG_INLINE = 50_000
+# The characters at which one of the inline rules below may start something
+# other than text: without them, markdown-it's inline parse is one text token.
+_INLINE_MARK = re.compile(r"[\n\\`*_\[!<&]")
+_PLAIN_INLINE = _MD.get_active_rules()["inline"] == [
+    "text", "newline", "escape", "backticks", "emphasis", "link", "image", "autolink", "html_inline", "entity"]
 
 
 def read(text: str) -> Document:
@@ -297,7 +326,7 @@ def _cap_columns(source: str) -> str:
 
 def markdown_blocks(source: str, line_offset: int | None) -> list:
     """Blocks of a Markdown text; ``line_offset`` places them in the file."""
-    tokens = _MD_BLOCKS.parse(_cap_columns(source))
+    tokens = _MD.parse(_cap_columns(source))
     out: list = []
     stack: list[str] = []          # open containers: "ul", "ol", "quote"
     label: str | None = None       # the number of the list item just opened
@@ -364,10 +393,27 @@ def _inline_source_runs(source: str) -> list[Run]:
     bold = 0
     if len(source) > _LONG_INLINE:
         return [Run(source)]
-    children = _MD.parseInline(source)[0].children if source else []
-    for child in children or []:
+    if not source:
+        return runs
+    if _PLAIN_INLINE and not _INLINE_MARK.search(source):
+        return [Run(source)]  # no character that starts markup: one text token
+    # what markdown-it's parseInline does, without a core pass per call
+    if "\r" in source or "\0" in source:
+        source = _NEWLINES.sub("\n", source).replace("\0", "\ufffd")
+    children: list = []
+    _MD.inline.parse(source, _MD, {}, children)
+    text: Run | None = None  # the run of the text token just read: the next one joins it
+    for child in children:
         kind = child.type
-        if kind == "text" or kind == "code_inline":
+        if kind == "text" or kind == "text_special":  # escapes and entities are text
+            if text is None:
+                text = Run(child.content, bold > 0)
+                runs.append(text)
+            else:
+                text.text += child.content
+            continue
+        text = None
+        if kind == "code_inline":
             runs.append(Run(child.content, bold > 0))
         elif kind == "strong_open":
             bold += 1
@@ -383,8 +429,6 @@ def _inline_source_runs(source: str) -> list[Run]:
                 bold = max(0, bold - 1)
             elif effect == "break":
                 runs.append(Run("\n", bold > 0))
-        elif kind == "image":
-            continue
     return runs
 
 
