@@ -1,12 +1,15 @@
 """DOCX -> Document, walking the WordprocessingML of the body with lxml.
 
 The zip is checked before any XML is parsed (a Word document at all, member
-count, unpacked size, no DTDs), then ``word/document.xml`` is read in one pass:
-paragraphs and tables in document order, content controls, tracked changes
-(read as accepted), fields (their result only), hyperlinks and merged cells.
-Bold comes from the run, its character style or the paragraph style (basedOn
-chains followed); list numbers are rebuilt from the numbering part.  Headers,
-footers, footnotes and comments are not read.
+count, unpacked size, no DTDs), then ``word/document.xml`` is read in one pass
+as it is parsed, a chunk at a time: each child of the body, and each row of a
+table in the body, is read once it has ended and then dropped, so that the
+whole tree is never held.  Read are paragraphs and tables in document order,
+content controls, tracked changes (read as accepted), fields (their result
+only), hyperlinks and merged cells.  Bold comes from the run, its character
+style or the paragraph style (basedOn chains followed); list numbers are
+rebuilt from the numbering part (both in ``docx_styles``).  Headers, footers,
+footnotes and comments are not read.
 
 python-docx is not used to read: its ``iter_inner_content()`` skips content
 controls and insertions, ``_Row.cells`` is quadratic and repeats merged
@@ -260,16 +263,17 @@ def _rest(table):
     yield _END, table
 
 
-def _walk(el, wanted: frozenset, skip: frozenset):
+def _walk(el, wanted: frozenset, skip: frozenset) -> list:
     """Descendants of ``el`` (an element, or a tuple of elements and theirs) with a
     wanted tag, in order, without recursion: every other element is descended into
     unless skipped (content controls showing their placeholder are skipped)."""
+    out = []
     stack = [iter(el)]
     while stack:
         for child in stack[-1]:
             tag = child.tag
             if tag in wanted:
-                yield child
+                out.append(child)
             elif tag in skip or not isinstance(tag, str):
                 continue
             elif tag == SDT and child.find(SHOWING_PLACEHOLDER) is not None:
@@ -279,6 +283,7 @@ def _walk(el, wanted: frozenset, skip: frozenset):
                 break
         else:
             stack.pop()
+    return out
 
 
 _WANT_RUNS = frozenset({R})
@@ -323,9 +328,10 @@ class _Reader:
         out: list[Block] = []
         nested = 0
         for el in _walk(container, _BLOCKS, _SKIP_BLOCK):
-            if el.tag == P:
+            tag = el.tag
+            if tag == P:
                 block = self.paragraph(el, where)
-            elif el.tag == TBL:
+            elif tag == TBL:
                 if where:
                     nested += 1
                     block = self.table(el, f"{where}, table {nested}", depth + 1)
@@ -399,17 +405,17 @@ class _Reader:
                     stack.append(iter(r))
                     break
                 bold = para_bold
-                pieces: list[str] = []
+                text = None
                 for child in r:
                     tag = child.tag
                     if tag == T:
                         if not fields or all(fields):
-                            pieces.append(child.text or "")
+                            text = (child.text or "") if text is None else text + (child.text or "")
                     elif tag == RPR:
                         bold = self._run_bold(child, para_bold)
                     elif tag in TEXT_OF:
                         if not fields or all(fields):
-                            pieces.append(TEXT_OF[tag])
+                            text = TEXT_OF[tag] if text is None else text + TEXT_OF[tag]
                     elif tag == FLDCHAR:
                         kind = child.get(FLDTYPE)
                         if kind == "begin":
@@ -420,8 +426,8 @@ class _Reader:
                             fields.pop()
                     elif tag in _DRAWINGS and any(t.text for t in child.iter(T)):
                         self.warnings.append(f"a text box in {loc} was not read")
-                if pieces:
-                    out.append(Run("".join(pieces), bold))
+                if text is not None:
+                    out.append(Run(text, bold))
             else:
                 stack.pop()
         return out
