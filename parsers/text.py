@@ -77,15 +77,18 @@ def read(text: str) -> Document:
                 meta[key.strip().lower()] = value.strip().strip("'\"")
         # keep line numbers: the front matter becomes blank lines
         text = "\n" * m.group(0).count("\n") + text[m.end():]
-    lines = ["" if _KRAMDOWN_ATTR.match(line) else line for line in text.split("\n")]
-    reader = _Reader(lines)
+    lines = text.split("\n")
+    if "{:" in text:
+        lines = ["" if _KRAMDOWN_ATTR.match(line) else line for line in lines]
+    reader = _Reader(lines, tabs="\t" in text)
     reader.run()
     return Document(reader.blocks, "markdown", reader.warnings, meta)
 
 
 class _Reader:
-    def __init__(self, lines: list[str]) -> None:
+    def __init__(self, lines: list[str], tabs: bool = True) -> None:
         self.lines = lines
+        self.tabs = tabs                       # the text has tabs: it may have tab-separated rows
         self.blocks: list = []
         self.warnings: list[str] = []
         self.table: Table | None = None       # the last tab-separated table
@@ -97,7 +100,7 @@ class _Reader:
     def run(self) -> None:
         lines, i, start = self.lines, 0, 0
         fenced = False
-        while i < len(lines):
+        while self.tabs and i < len(lines):
             line = lines[i]
             if line.lstrip().startswith(("```", "~~~")):
                 fenced = not fenced
