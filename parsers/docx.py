@@ -162,7 +162,13 @@ class _Package:
                     for child in table[:whole]:
                         yield _ROW, child
                     del table[:whole]
-        root = parser.close()
+        try:
+            root = parser.close()
+        except etree.XMLSyntaxError as exc:
+            if exc.lineno:
+                raise
+            etree.fromstring(raw, self.parser)  # a fed parser may not say where: this one does
+            raise
         if body is None:
             body = self._find_body(name, root.getroottree(), root.find(W + "body"))
             if body is None:

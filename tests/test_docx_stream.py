@@ -128,6 +128,8 @@ def test_the_tree_is_never_held_whole(monkeypatch):
     (f'<w:document xmlns:w="{W_NS}">' + p("x") + "</w:document>", "has no document body"),
     (f'<w:document xmlns:w="{W_NS}"></w:document>', "has no document body"),
     ("", "word/document.xml is not well-formed XML"),
+    (f'<w:document xmlns:w="{W_NS}">\n<w:body>\n' + p("a &nbsp; b") + "</w:body></w:document>",
+     r"word/document.xml is not well-formed XML \(line 3\)"),
     ('<?xml version="1.0"?><!--' + "x" * 100_000 + f'--><!DOCTYPE w:document><w:document xmlns:w="{W_NS}">'
      "<w:body>" + p("x") + "</w:body></w:document>", "has a DTD in word/document.xml"),
     (f'<w:document xmlns:w="{W_NS}"><w:body>' + "<w:tbl><w:tr><w:tc>" * 300 + p("deep")
