@@ -115,8 +115,9 @@ class _Reader:
     def _markdown(self, start: int, end: int) -> None:
         if start >= end or not any(line.strip() for line in self.lines[start:end]):
             return
-        blocks = [b for a, b in _chunks(self.lines, start, end)
-                  for b in markdown_blocks("\n".join(self.lines[a:b]), a)]
+        blocks: list = []
+        for a, b in _chunks(self.lines, start, end):
+            _chunk_blocks(self.lines, a, b, blocks)
         if self.page_break and blocks and self.table is not None and self.table.rows:
             # a sentence cut by the last page break of a table ends below it
             cell = _main_cell(self.table)
@@ -327,9 +328,93 @@ def _cap_columns(source: str) -> str:
     return "\n".join(lines)
 
 
-def markdown_blocks(source: str, line_offset: int | None) -> list:
-    """Blocks of a Markdown text; ``line_offset`` places them in the file."""
-    tokens = _MD.parse(_cap_columns(source))
+# A long table (a log of actions) is parsed a window of rows at a time, each
+# window under the table's header and delimiter rows again: markdown-it reads
+# a row by the header alone, so the rows are those of one parse, and the
+# tokens held at once are those of one window.
+_WINDOW = 32 * 1024
+
+
+def _chunk_blocks(lines: list[str], start: int, end: int, out: list) -> None:
+    """Append the blocks of ``lines[start:end]`` to ``out``."""
+    pos, head, table = start, None, None  # the header line and the Table of a table going on
+    while pos < end:
+        cut = _window_end(lines, pos, end)
+        above = [lines[head], lines[head + 1]] if head is not None else []
+        tokens = _MD.parse(_cap_columns("\n".join(above + lines[pos:cut])))
+        at_end = _table_at_end(tokens, len(above) + cut - pos) if cut < end else None
+        if at_end is not None:
+            if above and at_end[0] == 0:
+                at_end = head, at_end[1]  # the table going on goes on
+            else:
+                at_end = pos - len(above) + at_end[0], at_end[1]
+                if not _rows_fit(lines, at_end[0], at_end[1], end):
+                    at_end = None
+        if cut < end and at_end is None:
+            # the window does not end inside a table: the rest is read in one piece
+            cut = end
+            tokens = _MD.parse(_cap_columns("\n".join(above + lines[pos:cut])))
+        blocks = _token_blocks(tokens, pos - len(above), skip_header=head is not None)
+        del tokens
+        if table is not None:  # the rows of the window go on the table above
+            table.rows.extend(blocks.pop(0).rows)
+        out.extend(blocks)
+        head, table = (at_end[0], out[-1]) if at_end is not None else (None, None)
+        pos = cut
+
+
+def _window_end(lines: list[str], start: int, end: int) -> int:
+    """Where a window from ``start`` may end: at ``_WINDOW`` characters, between
+    two lines that could be table rows; else ``end``."""
+    size = 0
+    for i in range(start, end):
+        if size >= _WINDOW and "|" in lines[i] and "|" in lines[i - 1]:
+            return i
+        size += len(lines[i]) + 1
+    return end
+
+
+def _table_at_end(tokens, n_lines: int) -> tuple[int, int] | None:
+    """(header line, columns) of a table that the tokens end with, at the top
+    level and reaching the last line (``n_lines``), else None."""
+    if not tokens or tokens[-1].type != "table_close" or tokens[-1].level != 0:
+        return None
+    i = len(tokens) - 1
+    while tokens[i].type != "table_open":
+        i -= 1
+    opening = tokens[i]
+    if not opening.map or opening.map[1] != n_lines:
+        return None
+    columns = 0
+    while tokens[i].type != "thead_close":
+        columns += tokens[i].type == "th_open"
+        i += 1
+    return opening.map[0], columns
+
+
+def _rows_fit(lines: list[str], head: int, columns: int, end: int) -> bool:
+    """markdown-it ends a table whose rows miss more than 65,536 cells in all
+    (MAX_AUTOCOMPLETED_CELLS), counting from its header: windows would count
+    from their own start.  True when no count can get there, whatever rows
+    the table has (a blank line ends it)."""
+    missing = 0
+    for i in range(head + 2, end):
+        line = lines[i]
+        if not line.strip(" \t"):
+            break
+        pipes = line.count("|") - line.count("\\|")
+        missing += max(0, columns - max(0, min(pipes, MAX_COLUMNS + 1) - 1))
+        if missing > _MAX_MISSING_CELLS:
+            return False
+    return True
+
+
+_MAX_MISSING_CELLS = 0x10000
+
+
+def _token_blocks(tokens: list, line_offset: int | None, skip_header: bool = False) -> list:
+    """Blocks of markdown-it's tokens; with ``skip_header``, the first table's
+    header row is left out (it repeats the header of a table read before)."""
     out: list = []
     stack: list[str] = []          # open containers: "ul", "ol", "quote"
     label: str | None = None       # the number of the list item just opened
@@ -373,7 +458,8 @@ def markdown_blocks(source: str, line_offset: int | None) -> list:
             i += 3
             continue
         elif kind == "table_open":
-            i = _md_table(tokens, i, out, loc)
+            i = _md_table(tokens, i, out, loc, skip_header)
+            skip_header = False
             continue
         elif kind == "html_block":
             out.extend(html_reader.read_fragment(tok.content))
@@ -435,7 +521,7 @@ def _inline_source_runs(source: str) -> list[Run]:
     return runs
 
 
-def _md_table(tokens, i: int, out: list, loc) -> int:
+def _md_table(tokens, i: int, out: list, loc, skip_header: bool = False) -> int:
     where = loc(tokens[i])
     rows: list[Row] = []
     header = False
@@ -444,6 +530,9 @@ def _md_table(tokens, i: int, out: list, loc) -> int:
     while i < len(tokens) and tokens[i].type != "table_close":
         tok = tokens[i]
         if tok.type == "thead_open":
+            if skip_header:
+                while tokens[i].type != "thead_close":
+                    i += 1
             header = True
         elif tok.type == "tbody_open":
             header = False
