@@ -56,7 +56,8 @@ def _table_rule():
 
 # Blocks first; the inline tokens of each paragraph are parsed one at a time
 # (``inline_runs``) and dropped once read, and very long ones are read as text.
-_MD = MarkdownIt("commonmark", {"html": True}).enable("table").disable("inline")
+# (text_join only joins the inline children, which the block parse leaves empty.)
+_MD = MarkdownIt("commonmark", {"html": True}).enable("table").disable(["inline", "text_join"])
 _MD.block.ruler.at("table", _table_rule(), {"alt": ["paragraph", "reference"]})
 _LONG_INLINE = 50_000
 # The characters at which one of the inline rules below may start something

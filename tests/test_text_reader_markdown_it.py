@@ -114,3 +114,10 @@ def test_an_escaped_pipe_in_a_markdown_table_cell_is_a_pipe():
     """)
     [table] = doc.blocks
     assert [c.text for c in table.rows[1].cells] == ["1", "AB to compare a|b"]
+
+
+def test_the_block_parse_leaves_inline_content_to_the_reader():
+    assert text_reader._MD.get_active_rules()["core"] == ["normalize", "block"]
+    tokens = text_reader._MD.parse("# A *b*\n\n| a | **b** |\n|---|---|\n| c&amp; | d |\n\ntext `e`\n")
+    inline = [t for t in tokens if t.type == "inline"]
+    assert len(inline) == 6 and all(not t.children for t in inline)
