@@ -234,6 +234,8 @@ def _task_sentence(lines: list[str], owners: list[str]) -> str:
             return lead[1]
     for sentence in reversed(said):
         for owner in named:
+            if owner not in sentence:
+                continue  # a regex that opens with a look-behind scans every position: ask str first
             m = re.search(rf"(?<![\w]){re.escape(owner)}\s+(?P<rest>(?:will|to|agreed to|is to|should|"
                           rf"has agreed to|undertook to|offered to|needs? to)\s+.+)$", sentence)
             if m:
@@ -241,7 +243,7 @@ def _task_sentence(lines: list[str], owners: list[str]) -> str:
                     return sentence.rstrip(".")  # "…, which GR will report on": the clause alone says too little
                 return _task(m.group("rest"))
     for sentence in reversed(said):
-        if any(re.search(rf"(?<![\w]){re.escape(o)}(?![\w:])", sentence) for o in named):
+        if any(o in sentence and re.search(rf"(?<![\w]){re.escape(o)}(?![\w:])", sentence) for o in named):
             return sentence.rstrip(".")
     return said[-1].rstrip(".") if said else ""
 
