@@ -381,3 +381,24 @@ def test_the_numbered_agenda_is_the_plan_and_the_notes_hold_the_items():
         - The runners time out.
     """)
     assert [(i.number, i.title) for i in minutes.items] == [(None, "Release planning"), (None, "CI flakiness")]
+
+
+def test_a_cell_without_its_title_line_keeps_the_lines_it_had():
+    """The section reads a discussion cell without its bold title; the lines it
+    is given are the ones the cell's text would make on its own."""
+    from parsers.blocks import _lines_of
+    from parsers.document import Paragraph, Run
+    from parsers.extract.items import _cell_title
+
+    def fresh(block):
+        return [(ln.text, ln.bold, ln.loc) for ln in _lines_of(block, True)]
+
+    cell = [Paragraph([Run("Hall lighting", True), Run("\nThe lights were discussed and\nthe "
+                       "quote was agreed. PG: It is fair.\nPG will order them.")], loc="table 1, row 2")]
+    title, rest = _cell_title(cell)
+    assert title == "Hall lighting"
+    assert rest[0].lines_memo is not None          # shared from the cell, not worked out again
+    assert [(ln.text, ln.bold, ln.loc) for ln in rest[0].lines_memo] == fresh(rest[0])
+    joined = [Paragraph([Run("Short title", True), Run("\nnot a new line but the title's end")])]
+    title, rest = _cell_title(joined)               # a title the next line continues: nothing shared
+    assert rest and rest[0].lines_memo is None

@@ -215,6 +215,16 @@ def _rest_paragraph(block: Paragraph, lines: list) -> list:
     return [] if para.is_empty else [para]
 
 
+def _share_lines(block: Paragraph, rest: Paragraph, title: str) -> None:
+    """Give ``rest`` (``block`` without its first line) the lines ``block`` has
+    after its first, when cutting that line changed nothing below it: the
+    title was a line of its own, and a line break in ``block`` was never a wrap.
+    The table row keeps ``block``, the section ``rest``: one set of lines serves both."""
+    whole = lines_of(block)
+    if whole and not block.wrapped and whole[0].text.rstrip(":") == title:
+        rest.lines_memo = whole[1:]
+
+
 def _short_title(text: str, numbered: bool = False) -> bool:
     """Short enough for a title; a question is a title only after a number
     ("5. Where should ICAT move to?")."""
@@ -291,6 +301,8 @@ def _cell_title(blocks: list) -> tuple[str | None, list]:
     if _short_title(title) and (bold or (len(title.split()) <= 8 and not title.endswith((".", "?", "!"))
                                          and not _said(title))):
         rest = _rest_paragraph(first, lines[1:]) if isinstance(first, Paragraph) else []
+        if rest:
+            _share_lines(first, rest[0], title)
         return title, rest + blocks[1:]
     return None, blocks
 
