@@ -326,6 +326,12 @@ class _Reader:
     def _inner(self, el, depth: int, bold: bool) -> list:
         """The blocks of the content of ``el`` alone (a table cell, a heading),
         read as if nothing were around it."""
+        if not len(el):  # text alone, as most cells hold: one paragraph at most
+            text = el.text
+            if not text or text.isspace():
+                return []
+            para = make_paragraph([Run(text.replace("\n", " "), bold)], loc=self._here(el))
+            return [para] if para is not None else []
         saved = self.blocks, self.runs, self.loc, self.style, self.level, self.label
         self.blocks, self.runs, self.style, self.level, self.label = [], [], None, None, None
         self.walk(el, depth, bold)
@@ -397,11 +403,10 @@ class _Reader:
 
     def _table(self, el, depth, bold) -> None:
         self.flush()
-        # rows are met twice (the width first) rather than all held at once
-        width = max((sum(spans) for _, _, spans, _ in _rows(el)), default=0)
-        if not width:
+        layout = _layout(el)
+        if layout is None:  # no rows with cells
             return
-        if width <= 1:  # a layout table: its content is just blocks
+        if layout:  # its content is just blocks
             for _, tds, _, _ in _rows(el):
                 for td in tds:
                     self.walk(td, depth, bold)
@@ -414,18 +419,18 @@ class _Reader:
             col = 0
             header = in_thead or all(td.tag == "th" for td in tds)
             for td, span in zip(tds, spans):
-                while pending.get(col, 0) > 0:
+                while pending and pending.get(col, 0) > 0:
                     pending[col] -= 1
                     cells.append(Cell([], continued=True))
                     col += 1
                 blocks = self._inner(td, depth + 1, self._is_bold(td, bold or td.tag == "th"))
                 cells.append(Cell(blocks, colspan=span))
-                rowspan = _span(td.get("rowspan"))
-                if rowspan > 1:
+                rowspan = td.get("rowspan")
+                if rowspan is not None and _span(rowspan) > 1:
                     for k in range(span):
-                        pending[col + k] = rowspan - 1
+                        pending[col + k] = _span(rowspan) - 1
                 col += span
-            while pending.get(col, 0) > 0:
+            while pending and pending.get(col, 0) > 0:
                 pending[col] -= 1
                 cells.append(Cell([], continued=True))
                 col += 1
@@ -454,7 +459,19 @@ def _rows(table) -> Iterator[tuple]:
         for tr in rows:
             cells = [c for c in tr if c.tag in ("td", "th")]
             if cells:
-                yield tr, cells, [_span(c.get("colspan")) for c in cells], tag == "thead"
+                spans = [c.get("colspan") for c in cells]
+                yield tr, cells, [1 if v is None else _span(v) for v in spans], tag == "thead"
+
+
+def _layout(table) -> bool | None:
+    """Whether a table is one column wide (laid out with it, not holding data);
+    None when it has no rows with cells."""
+    layout = None
+    for _, cells, spans, _ in _rows(table):
+        if len(cells) > 1 or spans[0] > 1:
+            return False
+        layout = True
+    return layout
 
 
 def _span(value: str | None) -> int:

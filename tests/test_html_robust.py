@@ -57,3 +57,14 @@ def test_a_cell_reads_alone_and_the_reader_goes_on_after_it():
     assert [(p.text, p.level) for p in listed.blocks] == [("in", 0)]
     assert (after.text, after.level, after.label) == ("after", 0, None)
     assert (quoted.text, quoted.style) == ("quoted", "quote")
+
+
+def test_cells_of_text_alone_read_as_cells_with_markup():
+    doc = read_html("<table>\n<tr><th>Item</th><td style='font-weight:bold'>Two\nlines</td><td> \n </td></tr>\n"
+                    "<tr><td>One</td><td><span>Two</span>\nlines</td><td><!-- x --></td></tr></table>")
+    [table] = doc.blocks
+    first, second = table.rows
+    assert [[(p.text, p.loc, [r.bold for r in p.runs]) for p in c.blocks] for c in first.cells] == [
+        [("Item", "line 2", [True])], [("Two lines", "line 2", [True])], []]
+    assert [[(p.text, p.loc) for p in c.blocks] for c in second.cells] == [
+        [("One", "line 5")], [("Two lines", "line 5")], []]
