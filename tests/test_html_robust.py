@@ -68,3 +68,17 @@ def test_cells_of_text_alone_read_as_cells_with_markup():
         [("Item", "line 2", [True])], [("Two lines", "line 2", [True])], []]
     assert [[(p.text, p.loc) for p in c.blocks] for c in second.cells] == [
         [("One", "line 5")], [("Two lines", "line 5")], []]
+
+
+def test_memory_is_handed_back_after_a_large_page_only(monkeypatch):
+    calls = []
+    monkeypatch.setattr(html_reader, "_release_freed_memory", lambda: calls.append(1))
+    html_reader.read("<p>A short page.</p>")
+    assert calls == []
+    doc = html_reader.read("<p>A paragraph of a long page.</p>\n" * (html_reader._RELEASE_SIZE // 30))
+    assert calls == [1] and len(doc.blocks) == html_reader._RELEASE_SIZE // 30
+
+
+def test_handing_memory_back_is_harmless_where_it_cannot_be_done():
+    html_reader._release_freed_memory()  # glibc's malloc_trim, or nothing elsewhere
+    assert html_reader._malloc_trim() is None or callable(html_reader._malloc_trim())
