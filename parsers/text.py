@@ -61,8 +61,9 @@ _MD = MarkdownIt("commonmark", {"html": True}).enable("table").disable(["inline"
 _MD.block.ruler.at("table", _table_rule(), {"alt": ["paragraph", "reference"]})
 _LONG_INLINE = 50_000
 # The characters at which one of the inline rules below may start something
-# other than text: without them, markdown-it's inline parse is one text token.
-_INLINE_MARK = re.compile(r"[\n\\`*_\[!<&]")
+# other than text (and those that markdown-it's normalize rule replaces):
+# without them, markdown-it's inline parse is one text token.
+_INLINE_MARK = re.compile(r"[\n\r\0\\`*_\[!<&]")
 _PLAIN_INLINE = _MD.get_active_rules()["inline"] == [
     "text", "newline", "escape", "backticks", "emphasis", "link", "image", "autolink", "html_inline", "entity"]
 

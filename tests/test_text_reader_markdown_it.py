@@ -87,7 +87,7 @@ def _same(source: str) -> None:
     "carriage\r\nreturn\rand\0nul",
     # one kind of markup alone
     "AT&amp;T", "see [the report](http://x)", "![a chart](x.png)", "<b>Agreed</b>", "a `b` c", "a\nb",
-    "_x_", "*x*", "\\# not a heading",
+    "_x_", "*x*", "\\# not a heading", "a\rb", "a\0b",
 ])
 def test_inline_runs_are_those_of_parse_inline(source):
     _same(source)
