@@ -92,8 +92,10 @@ def normalise_runs(runs: Iterable[Run]) -> list[Run]:
         else:
             out.append(Run(text, bold))
     for run in out:
-        if "  " in run.text or "\n" in run.text:
-            run.text = _SPACE_AROUND_NL.sub("\n", _MULTI_SPACE.sub(" ", run.text))
+        if "  " in run.text:
+            run.text = _MULTI_SPACE.sub(" ", run.text)
+        if " \n" in run.text or "\n " in run.text:
+            run.text = _SPACE_AROUND_NL.sub("\n", run.text)
     while out and not out[0].text.strip():
         out.pop(0)
     while out and not out[-1].text.strip():
