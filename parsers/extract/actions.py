@@ -8,11 +8,13 @@ review-of-actions section are updates.  An action stated twice is one.
 """
 from __future__ import annotations
 
-import difflib
 import re
+from collections import Counter
+from itertools import chain
 
 from parsers.blocks import Grid, Line, cell_lines, grid, lines_of
 from parsers.document import Heading, Paragraph, Table
+from parsers.extract.alike import Text, at_least
 from parsers.extract.people import Roster
 from parsers.extract.items import Section
 from parsers.extract.result import Result
@@ -259,12 +261,14 @@ def _action_table(table: Table, item, roster: Roster, actions: list[Action], upd
         text = g.text(row, text_kind)
         if not text:
             continue
-        owners = owners_of(g.text(row, "owner"), roster, strict=False)
+        owner = g.text(row, "owner")
+        owners = owners_of(owner, roster, strict=False)
         if owners is None:
-            owners = [g.text(row, "owner")]
+            owners = [owner]
         note = g.text(row, "status") or None
         notes = g.text(row, "notes") or None
-        ref = item_number(g.text(row, "number")) if g.text(row, "number") else None
+        number = g.text(row, "number")
+        ref = item_number(number) if number else None
         due_words = g.text(row, "due") or None
         due = date_in(due_words or "")
         where = row.loc or table.loc
@@ -393,8 +397,7 @@ def same_task(a: str, b: str, overlap_needed: float = 0.75) -> bool:
         return True
     if overlap < 0.3:
         return False  # text this different is never 75% alike
-    matcher = difflib.SequenceMatcher(None, a.lower(), b.lower(), autojunk=False)
-    return matcher.quick_ratio() >= 0.75 and matcher.ratio() >= 0.75
+    return at_least(Text(a.lower(), autojunk=False), Text(b.lower(), autojunk=False), 0.75)
 
 
 def _dedupe(actions: list[Action], roster: Roster) -> list[Action]:
@@ -414,11 +417,9 @@ def _dedupe(actions: list[Action], roster: Roster) -> list[Action]:
     for action in actions:
         mine = _people(action.owners, roster)
         words = _words(action.text)
-        shared: dict[int, int] = {}
+        shared: Counter[int] = Counter()  # counted in C
         for index in (by_word[False],) if action.listed else (by_word[False], by_word[True]):
-            for word in words:
-                for k in index.get(word, ()):
-                    shared[k] = shared.get(k, 0) + 1
+            shared.update(chain.from_iterable(index.get(word, ()) for word in words))
         candidates = set(by_ref.get(action.ref, ())) if action.ref else set()
         candidates.update(k for k, n in shared.items() if n >= 0.3 * min(len(words), size[k]))
         twin_at = next((k for k in sorted(candidates) if _compatible(out[k], people[k], action, mine)), None)
@@ -435,7 +436,7 @@ def _dedupe(actions: list[Action], roster: Roster) -> list[Action]:
         if twin.ref and twin_at not in by_ref.get(twin.ref, ()):
             by_ref.setdefault(twin.ref, []).append(twin_at)
         index = by_word[twin.listed]  # an entry's words may also stay in the other index: counted twice, never missed
-        for word in words | _words(twin.text):
+        for word in words if twin is action else words | _words(twin.text):
             bucket = index.setdefault(word, [])
             if not bucket or bucket[-1] != twin_at:
                 bucket.append(twin_at)

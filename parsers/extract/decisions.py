@@ -3,12 +3,11 @@ that …", a Resolutions/Decisions section, and a section whose title says it
 approved what it lists ("Grants approved")."""
 from __future__ import annotations
 
-import difflib
 import re
-from collections import Counter
 
 from parsers.blocks import lines_of
 from parsers.document import Heading, Paragraph
+from parsers.extract.alike import Text, at_least
 from parsers.extract.items import Section
 from parsers.extract.people import Roster
 from parsers.extract.result import Result
@@ -80,26 +79,11 @@ def _strip_cue(text: str) -> str:
 def _dedupe(decisions: list[Decision]) -> list[Decision]:
     """A decision stated twice (in its item, then in a list of resolutions) is one."""
     out: list[Decision] = []
-    # for each decision kept: its letters, and a matcher holding its text as
-    # the second sequence (difflib works that one out once, then compares any
-    # first sequence with it)
-    seen: list[tuple[Counter, difflib.SequenceMatcher]] = []
+    seen: list[Text] = []
     for d in decisions:
-        key = d.text.lower()
-        letters = Counter(key)
-        if any(_alike(key, letters, *other) for other in seen):
+        key = Text(d.text.lower())
+        if any(at_least(key, other, 0.85) for other in seen):
             continue
         out.append(d)
-        seen.append((letters, difflib.SequenceMatcher(None, "", key)))
+        seen.append(key)
     return out
-
-
-def _alike(a: str, letters: Counter, b_letters: Counter, matcher: difflib.SequenceMatcher) -> bool:
-    """``a`` is 85% alike the text ``matcher`` holds as its second sequence."""
-    total = len(a) + len(matcher.b)
-    if not 0.7 <= len(a) / max(len(matcher.b), 1) <= 1.43:
-        return False  # lengths this far apart are never 85% alike
-    if 2 * sum((letters & b_letters).values()) < 0.85 * total:
-        return False  # difflib's quick_ratio: too few letters in common
-    matcher.set_seq1(a)
-    return matcher.ratio() >= 0.85
