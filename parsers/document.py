@@ -154,7 +154,8 @@ class Paragraph:
 
     @property
     def text(self) -> str:
-        return "".join(r.text for r in self.runs)
+        runs = self.runs
+        return runs[0].text if len(runs) == 1 else "".join(r.text for r in runs)
 
     @property
     def is_empty(self) -> bool:
@@ -172,6 +173,8 @@ class Cell:
 
     @property
     def text(self) -> str:
+        if len(self.blocks) == 1:  # one block: the common cell
+            return block_text(self.blocks[0]).strip()
         return "\n".join(block_text(b) for b in self.blocks).strip()
 
 
