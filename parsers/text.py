@@ -325,9 +325,12 @@ def _cap_columns(source: str) -> str:
             lines[k] = line
         cells += min(pipes, MAX_COLUMNS + 1)
     if cells > MAX_BLOCKS * 2:
-        raise TooManyBlocks(f"has more than {MAX_BLOCKS:,} paragraphs and table cells, too many "
-                            "to be minutes")
+        raise _too_many()
     return "\n".join(lines)
+
+
+def _too_many() -> TooManyBlocks:
+    return TooManyBlocks(f"has more than {MAX_BLOCKS:,} paragraphs and table cells, too many to be minutes")
 
 
 # A long table (a log of actions) is parsed a window of rows at a time, each
@@ -340,6 +343,7 @@ _WINDOW = 32 * 1024
 def _chunk_blocks(lines: list[str], start: int, end: int, out: list) -> None:
     """Append the blocks of ``lines[start:end]`` to ``out``."""
     pos, head, table = start, None, None  # the header line and the Table of a table going on
+    counted = False
     while pos < end:
         cut = _window_end(lines, pos, end)
         above = [lines[head], lines[head + 1]] if head is not None else []
@@ -356,6 +360,11 @@ def _chunk_blocks(lines: list[str], start: int, end: int, out: list) -> None:
             # the window does not end inside a table: the rest is read in one piece
             cut = end
             tokens = _MD.parse(_cap_columns("\n".join(above + lines[pos:cut])))
+        elif cut < end and not counted:
+            # the cells of the whole text are refused before any is read, as in one piece
+            counted = True
+            if sum(min(line.count("|"), MAX_COLUMNS + 1) for line in lines[start:end]) > MAX_BLOCKS * 2:
+                raise _too_many()
         blocks = _token_blocks(tokens, pos - len(above), skip_header=head is not None)
         del tokens
         if table is not None:  # the rows of the window go on the table above

@@ -8,7 +8,7 @@ import pytest
 from conftest import read_md
 
 from parsers import text as text_reader
-from parsers.document import Table
+from parsers.document import Table, TooManyBlocks
 
 
 def _shape(blocks) -> list:
@@ -86,3 +86,15 @@ def test_a_long_table_in_a_file_keeps_its_rows():
     assert len(table.rows) == 1501
     assert (table.rows[0].is_header, table.rows[1500].is_header) == (True, False)
     assert table.rows[1500].loc == "line 1502"
+
+
+def test_a_table_with_too_many_cells_is_refused_before_a_window_is_read(small_windows, monkeypatch):
+    monkeypatch.setattr(text_reader, "MAX_BLOCKS", 100)
+    source = _table(300)
+    with pytest.raises(TooManyBlocks):
+        _whole(source)
+    out: list = []
+    lines = source.split("\n")
+    with pytest.raises(TooManyBlocks):
+        text_reader._chunk_blocks(lines, 0, len(lines), out)
+    assert out == []
