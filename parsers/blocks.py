@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from parsers.document import Block, Cell, Heading, Paragraph, Run, Table
+from parsers.document import Block, Cell, Heading, Paragraph, Run, Table, squash
 from parsers.patterns import INITIALS, column_kind, split_at_inner_cues
 
 _JOIN_AFTER = re.compile(r"(?:[-,(/&]|\b(?:the|a|an|and|or|of|to|in|on|for|with|by|from|at|as|"
@@ -31,10 +31,8 @@ class Line:
     text: str = field(init=False)
 
     def __post_init__(self) -> None:
-        text = self.runs[0].text if len(self.runs) == 1 else "".join(r.text for r in self.runs)
-        if "  " in text or not text.isprintable() or text[:1] == " " or text[-1:] == " ":
-            text = " ".join(text.split())
-        self.text = text  # one plain run, as the model keeps it, is shared rather than copied
+        # one plain run, as the model keeps it, is shared rather than copied
+        self.text = squash(self.runs[0].text if len(self.runs) == 1 else "".join(r.text for r in self.runs))
 
     @property
     def bold(self) -> bool:
@@ -53,10 +51,10 @@ class Line:
             if not run.bold:
                 break
             out.append(run.text)
-        return " ".join("".join(out).split())
+        return squash("".join(out))
 
     def bold_text(self) -> str:
-        return " ".join("".join(r.text for r in self.runs if r.bold).split())
+        return squash("".join(r.text for r in self.runs if r.bold))
 
 
 def walk(blocks: list[Block]) -> Iterator[Block]:
@@ -177,7 +175,7 @@ class Grid:
 
     def text(self, row, kind: str) -> str:
         cell = self.cell(row, kind)
-        return " ".join(cell.text.split()) if cell else ""
+        return squash(cell.text) if cell else ""
 
 
 def grid(table: Table) -> Grid:
@@ -187,7 +185,7 @@ def grid(table: Table) -> Grid:
     if not rows:
         return Grid(table, [], [], [])
     head = rows[0]
-    header = [" ".join(c.text.split()) for c in _expand(head.cells)]
+    header = [squash(c.text) for c in _expand(head.cells)]
     kinds = [column_kind(h) for h in header]
     if not any(kinds):
         return Grid(table, [], [None] * len(header), rows)

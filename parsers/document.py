@@ -63,6 +63,14 @@ def clean_text(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
+def squash(text: str) -> str:
+    """One space between words and none at the ends: ``" ".join(text.split())``,
+    but the text itself, not a copy, when it is so already (the common case)."""
+    if "  " in text or not text.isprintable() or text[:1] == " " or text[-1:] == " ":
+        return " ".join(text.split())
+    return text
+
+
 @dataclass(slots=True)
 class Run:
     """A stretch of text of one weight."""

@@ -9,6 +9,8 @@ import datetime as _dt
 import functools
 import re
 
+from parsers.document import squash
+
 
 class Gated:
     """A regex that can only match text holding one of ``needles`` (lower case)
@@ -355,7 +357,9 @@ def all_times(text: str) -> list[str]:
 
 # -- text ----------------------------------------------------------------------
 _SENTENCE_END = re.compile(r"[.!?:;…)\]\"'’”]$")
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"'’”)]?\s+(?=[\"'‘“(]?[A-Z0-9£$])")
+# the break after a sentence's end: group 1 starts where the sentence stops (no look-behind: it
+# would be tried at every position)
+_SENTENCE_SPLIT = re.compile(r"[.!?]([\"'’”)]?\s+)(?=[\"'‘“(]?[A-Z0-9£$])")
 
 
 def ends_sentence(text: str) -> bool:
@@ -369,20 +373,29 @@ _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "cllr", "prof", "rev", "revd", "st", 
 
 
 def sentences(text: str) -> list[str]:
-    """Sentences of a text; "Cllr R. Evans" and "e.g. this" do not end one."""
+    """Sentences of a text; "Cllr R. Evans" and "e.g. this" do not end one.
+
+    Kept for the document being read (several extractors split the same long
+    cells); ``forget_sentences`` drops them when it is done."""
     return list(_sentences(text))
+
+
+def forget_sentences() -> None:
+    _sentences.cache_clear()
 
 
 @functools.lru_cache(maxsize=8192)
 def _sentences(text: str) -> tuple[str, ...]:
-    text = " ".join(text.split())
+    text = squash(text)
     out: list[str] = []
     start = 0
     for m in _SENTENCE_SPLIT.finditer(text):
-        word = text[:m.start()].rstrip(".\"'’”)").rsplit(" ", 1)[-1].lstrip("(\"'‘“[").lower()
+        end = m.start(1)
+        # the word before the break (a window, not the whole text before it: no word is that long)
+        word = text[max(0, end - 64):end].rstrip(".\"'’”)").rsplit(" ", 1)[-1].lstrip("(\"'‘“[").lower()
         if len(word) == 1 and word.isalpha() or word in _ABBREVIATIONS:
             continue
-        out.append(text[start:m.start()])
+        out.append(text[start:end])
         start = m.end()
     out.append(text[start:])
     return tuple(s for s in out if s)
@@ -391,7 +404,3 @@ def _sentences(text: str) -> tuple[str, ...]:
 def first_sentence(text: str) -> str | None:
     parts = sentences(text)
     return parts[0] if parts else None
-
-
-def one_line(text: str) -> str:
-    return " ".join(text.split())

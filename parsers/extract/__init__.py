@@ -4,6 +4,7 @@ from __future__ import annotations
 from parsers.document import Document
 from parsers.extract import actions, attendees, checks, decisions, header, items, questions
 from parsers.extract.people import Roster
+from parsers.patterns import forget_sentences
 from parsers.records import Minutes, Source
 
 
@@ -32,4 +33,5 @@ def extract(document: Document, source: Source) -> Minutes:
     warnings.extend(checks.unknown_people(sections, minutes.actions, roster))
     warnings.extend(checks.ownerless(minutes.actions))
     minutes.warnings = list(dict.fromkeys(warnings))
+    forget_sentences()  # what this document's text split into is no use for the next
     return minutes

@@ -13,7 +13,7 @@ from collections import Counter
 from itertools import chain
 
 from parsers.blocks import Grid, Line, cell_lines, grid, lines_of
-from parsers.document import Heading, Paragraph, Table
+from parsers.document import Heading, Paragraph, Table, squash
 from parsers.extract.alike import Text, at_least
 from parsers.extract.people import Roster
 from parsers.extract.items import Section
@@ -102,7 +102,7 @@ def due_in(text: str) -> str | None:
 def owners_of(text: str, roster: Roster, strict: bool = True) -> list[str] | None:
     """The owners a cell or lead names ("DP/SMcB", "TG & BM", "All"), or None
     when the text is not just owners."""
-    text = " ".join(text.split()).strip(" .:;*")
+    text = squash(text).strip(" .:;*")
     if not text or NO_OWNER.match(text):
         return []
     out = []
@@ -210,7 +210,7 @@ def _row_action(g: Grid, row, item: str | None, roster: Roster, actions: list[Ac
     cell = g.cell(row, "action") or g.cell(row, "owner")
     if cell is None or not cell.text.strip():
         return
-    cell_text = " ".join(cell.text.split())
+    cell_text = squash(cell.text)
     owners = owners_of(cell_text, roster)
     where = row.loc
     if owners is None:
