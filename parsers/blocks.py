@@ -8,9 +8,11 @@ from typing import Iterator
 from parsers.document import Block, Cell, Heading, Paragraph, Run, Table, squash
 from parsers.patterns import INITIALS, column_kind, split_at_inner_cues
 
-_JOIN_AFTER = re.compile(r"(?:[-,(/&]|\b(?:the|a|an|and|or|of|to|in|on|for|with|by|from|at|as|"
-                         r"is|are|was|were|be|that|this|which|who|will|would|should|could|can|"
-                         r"may|not|but|if|than|their|its|our|his|her|into|about|per)\b)$", re.I)
+# words and signs a sentence does not end on: a line stopping on one was cut
+_JOIN_WORDS = frozenset("the a an and or of to in on for with by from at as is are was were be that this which "
+                        "who will would should could can may not but if than their its our his her into about "
+                        "per".split())
+_JOIN_SIGNS = frozenset("-,(/&")
 _CONTINUES = re.compile(r"^(?:[a-z(]|…|\.\.\.|[-–—]\s*[a-z])")
 _ENDS = re.compile(r"[.!?:;)\]\"'’”]\s*$")
 # a line that opens a new entry: a speaker, an action or a numbered point
@@ -145,9 +147,21 @@ def _is_wrap(before: str, after: str, wrapped: bool) -> bool:
     """Lines one sentence runs across: the next goes on in lower case, this
     one stops on a word that cannot end it, or (where the source wraps its
     text) a long line stops mid-sentence."""
-    if _CONTINUES.match(after) or _JOIN_AFTER.search(before, max(0, len(before) - 12)):
+    if _CONTINUES.match(after) or _stops_open(before):
         return True
     return wrapped and len(before) >= _WRAP_WIDTH and not _ENDS.search(before) and not _STARTS_ENTRY.match(after)
+
+
+def _stops_open(text: str) -> bool:
+    """``text`` ends on a sign or a whole word that cannot end a sentence (no
+    regex: a case-blind alternation of words costs more than the rest of the line)."""
+    if text[-1:] in _JOIN_SIGNS:
+        return True
+    tail = text[-8:]  # the words are at most six letters: a longer run is none of them
+    k = len(tail)
+    while k and (tail[k - 1].isalnum() or tail[k - 1] == "_"):
+        k -= 1
+    return (k > 0 or len(text) <= 8) and tail[k:].lower() in _JOIN_WORDS
 
 
 def cell_lines(cell: Cell) -> list[Line]:

@@ -87,3 +87,13 @@ def test_inner_cues_cut_a_line_after_a_sentence_end_only():
         "Is the value low?", "PG: In general it is.", "SMcB: Agreed."]
     assert split_at_inner_cues("The ratio PG: DP was noted.") == ["The ratio PG: DP was noted."]
     assert split_at_inner_cues("See 4.2 PG:no space") == ["See 4.2 PG:no space"]
+
+
+def test_a_line_stops_open_on_a_word_or_sign_no_sentence_ends_on():
+    from parsers.blocks import _stops_open
+
+    for text in ("The committee agreed to", "costs per", "It was THE", "of", "Rent, rates and", "Items 1-",
+                 "see (", "Hall lighting and/"):
+        assert _stops_open(text), text
+    for text in ("", "The report was noted.", "went onto", "Thereafter", "ratio 1:4", "all the way (sic)"):
+        assert not _stops_open(text), text
