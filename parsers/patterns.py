@@ -391,10 +391,10 @@ def _sentences(text: str) -> tuple[str, ...]:
     start = 0
     for m in _SENTENCE_SPLIT.finditer(text):
         end = m.start(1)
-        # the word before the break (a window, not the whole text before it: no word is that long)
-        word = text[max(0, end - 64):end].rstrip(".\"'’”)").rsplit(" ", 1)[-1].lstrip("(\"'‘“[").lower()
-        if len(word) == 1 and word.isalpha() or word in _ABBREVIATIONS:
-            continue
+        if text[end - 1] == ".":  # "Cllr R. Evans", "e.g. This": the word before the stop says
+            word = text[text.rfind(" ", 0, end) + 1:end].rstrip(".\"'’”)").lstrip("(\"'‘“[").lower()
+            if len(word) == 1 and word.isalpha() or word in _ABBREVIATIONS:
+                continue
         out.append(text[start:end])
         start = m.end()
     out.append(text[start:])

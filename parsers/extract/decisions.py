@@ -40,9 +40,11 @@ def extract(sections: list[Section], roster: Roster) -> Result:
                 out.append(Decision(item, _strip_cue(said.text), pending.loc))
                 pending = None
                 continue
-            # which cues the line could hold, asked once: the sentences then go straight to the regexes
-            passive, carried, cue = (p.regex if p.could_match(said.text) else None
-                                     for p in (PASSIVE_DECISION, CARRIED, DECISION_CUE))
+            # which cues the line could hold, asked once; the sentences of a line that could hold a
+            # passive or "carried" are asked again (their regexes cost more than the question)
+            passive = PASSIVE_DECISION if PASSIVE_DECISION.could_match(said.text) else None
+            carried = CARRIED if CARRIED.could_match(said.text) else None
+            cue = DECISION_CUE.regex if DECISION_CUE.could_match(said.text) else None
             if not (passive or carried or cue):
                 continue
             for sentence in sentences(said.text) or [said.text]:

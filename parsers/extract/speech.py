@@ -77,7 +77,9 @@ def _said(block: Paragraph | Heading, roster: Roster, in_dialogue: bool) -> tupl
     if not in_dialogue:
         return memo[1], memo[2]
     if memo[3] is None:  # in dialogue only narrative lines may turn out to be speech: the list is shared
-        dialogue = [_statement(st.line, roster, True) if st.who is None else st for st in memo[1]]
+        # (a speaker known only from the dialogue around it is cued with a colon)
+        dialogue = [_statement(st.line, roster, True) if st.who is None and ":" in st.line.text else st
+                    for st in memo[1]]
         same = all(a is b or b.who is None for a, b in zip(memo[1], dialogue))
         memo[3] = memo[1] if same else dialogue
     return memo[3], memo[2]
