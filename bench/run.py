@@ -264,7 +264,7 @@ def build_actions_db(path: str, meetings: int, per_meeting: int, seed: int = 7) 
     """A database of the real schema filled by direct SQL: ``meetings`` x ``per_meeting``
     actions, one or two owners each among 400 people; recent actions mostly open, old
     ones mostly done (about 5% open in all).  FTS triggers are dropped for the build."""
-    from minutes import schema, store
+    from minutes import store
 
     rng = random.Random(seed)
     db = store.connect(path)
@@ -383,7 +383,7 @@ def report_ingest(i: dict) -> list[str]:
     return lines
 
 
-def report(parse_rows, memory, ingest_res, queries, cli, args) -> str:
+def report_parse(parse_rows, memory, args) -> str:
     lines = [f"minutes bench  {date.today().isoformat()}  python {sys.version.split()[0]}  "
              f"{os.cpu_count()} cores  {'--quick' if args.quick else 'full'}", "",
              "1. parse + extract against the floor (median of interleaved rounds)",
@@ -408,6 +408,11 @@ def report(parse_rows, memory, ingest_res, queries, cli, args) -> str:
         lines.append(f"  {m['format']:<5} {m['peak_mb']:7.1f} MB for {m['source_mb']:.2f} MB of "
                      f"{'document.xml' if m['format'] == 'docx' else 'source'}: {m['ratio']:.2f}x "
                      f"(the floor alone: {m['floor_ratio']:.2f}x)")
+    return "\n".join(lines)
+
+
+def report(parse_rows, memory, ingest_res, queries, cli, args) -> str:
+    lines = [report_parse(parse_rows, memory, args)]
     lines += ["", *report_ingest(ingest_res)]
     lines += ["", "3. queries"]
     for q in queries:
@@ -428,7 +433,7 @@ def main() -> None:
                     help="where the generated documents are kept between runs")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="workers for the parallel ingest")
     ap.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
-    ap.add_argument("--only", choices=("ingest",), help="run only this section")
+    ap.add_argument("--only", choices=("parse", "ingest"), help="run only this section (parse: with memory)")
     args = ap.parse_args()
     rounds = {"small": 5, "medium": 5, "large": 1} if args.quick else {"small": 15, "medium": 11, "large": 3}
     copies = 24 if args.quick else 120
@@ -449,6 +454,12 @@ def main() -> None:
     parse_rows = bench_parse(files, rounds)
     memory = bench_memory(files)
     print("parse done", file=sys.stderr)
+    if args.only == "parse":
+        print(report_parse(parse_rows, memory, args))
+        if args.json:
+            with open(args.json, "w") as fh:
+                json.dump({"parse": parse_rows, "memory": memory}, fh, indent=1)
+        return
     with tempfile.TemporaryDirectory() as work:
         ingest_res = bench_ingest(ingest_files, args.jobs, work)
         print("ingest done", file=sys.stderr)
