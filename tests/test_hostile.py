@@ -428,3 +428,28 @@ def test_done_survives_reingest_of_the_same_and_an_edited_file(hostile_db, tmp_p
 def test_read_bytes_limits_text_before_parsing():
     with pytest.raises(ParseError, match=r"x.md: is 2 KB, over the limit of 1 KB"):
         parsers.parse_bytes("x.md", b"a" * 2048, max_size=1024)
+
+
+def test_parsing_leaves_the_cycle_collector_as_it_found_it(tmp_path):
+    """The collector is paused while a document is parsed, and restored after,
+    also when the file is refused."""
+    import gc
+
+    from parsers import ParseError, parse
+
+    good = tmp_path / "m.md"
+    good.write_text("# Board\n\nPresent: Ann Lee (AL)\n\n## 1. Hall\n\nAction: AL to book it.\n")
+    bad = tmp_path / "m.docx"
+    bad.write_bytes(b"PK\x03\x04 not a zip")
+    assert gc.isenabled()
+    parse(str(good))
+    assert gc.isenabled()
+    with pytest.raises(ParseError):
+        parse(str(bad))
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        parse(str(good))
+        assert not gc.isenabled()   # a caller that turned it off keeps it off
+    finally:
+        gc.enable()
