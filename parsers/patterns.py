@@ -29,15 +29,17 @@ class Gated:
         self.and_one_of = and_one_of
         self.fold = any(ch.isalpha() for needle in needles + and_one_of for ch in needle)  # else case is moot
 
-    def could_match(self, text: str) -> bool:
-        low = text.lower() if self.fold else text
+    def could_match(self, text: str, low: str | None = None) -> bool:
+        """``low`` is ``text.lower()`` where the caller has it already."""
+        if low is None:
+            low = text.lower() if self.fold else text
         return _holds_one(low, self.needles) and (not self.and_one_of or _holds_one(low, self.and_one_of))
 
-    def match(self, text: str, *args):
-        return self.regex.match(text, *args) if self.could_match(text) else None
+    def match(self, text: str, *args, low: str | None = None):
+        return self.regex.match(text, *args) if self.could_match(text, low) else None
 
-    def search(self, text: str, *args):
-        return self.regex.search(text, *args) if self.could_match(text) else None
+    def search(self, text: str, *args, low: str | None = None):
+        return self.regex.search(text, *args) if self.could_match(text, low) else None
 
     def finditer(self, text: str, *args):
         return self.regex.finditer(text, *args) if self.could_match(text) else iter(())

@@ -75,7 +75,7 @@ def extract(sections: list[Section], roster: Roster) -> Result:
             elif isinstance(block, (Paragraph, Heading)):
                 before = None
                 for said in statements([block], roster):
-                    found = inline_action(said.line, item, roster, said.text, before)
+                    found = inline_action(said.line, item, roster, said.text, before, said.low)
                     if found:
                         actions.append(found)
                     before = said.text
@@ -146,11 +146,14 @@ def split_lead(text: str, roster: Roster, strict: bool = True) -> tuple[list[str
 
 # -- inline cues ---------------------------------------------------------------------
 def inline_action(line: Line, item: str | None, roster: Roster, text: str | None = None,
-                  before: str | None = None) -> Action | None:
+                  before: str | None = None, low: str | None = None) -> Action | None:
     """An action written in a line ("Action: JS to …", "… (ACTION)"); ``text``
-    is the line without its speaker cue, ``before`` the line above (the task
-    when the cue names only its owners: "Action: JS")."""
+    is the line without its speaker cue (``low`` in lower case, where the
+    caller has it), ``before`` the line above (the task when the cue names
+    only its owners: "Action: JS")."""
     text = line.text if text is None else text
+    if "action" not in (text.lower() if low is None else low):
+        return None  # every cue below names an action
     tag = ACTION_TAG.search(text)
     if tag:
         body = " ".join((text[:tag.start()] + " " + text[tag.end():]).split()).strip(" .;")
@@ -227,8 +230,9 @@ def _row_action(g: Grid, row, item: str | None, roster: Roster, actions: list[Ac
 
 def _task_sentence(lines: list[str], owners: list[str]) -> str:
     """The sentence of a row that gives the owners their task."""
-    said = [sentence for line in lines for sentence in sentences(line)]
     named = [o for o in owners if o != "All"]
+    # only the sentences that name an owner are looked at below: lines that name none are not split
+    said = [sentence for line in lines if any(o in line for o in named) for sentence in sentences(line)]
     for line in reversed(lines):  # "ACTION – DP/SMcB: circulate …" in the row itself
         cue = ACTION_CUE.match(line)
         lead = split_lead(cue.group("rest"), Roster([]), strict=False) if cue else None
@@ -247,7 +251,8 @@ def _task_sentence(lines: list[str], owners: list[str]) -> str:
     for sentence in reversed(said):
         if any(o in sentence and re.search(rf"(?<![\w]){re.escape(o)}(?![\w:])", sentence) for o in named):
             return sentence.rstrip(".")
-    return said[-1].rstrip(".") if said else ""
+    last = sentences(lines[-1]) if lines else []
+    return last[-1].rstrip(".") if last else ""
 
 
 # -- tables of actions ----------------------------------------------------------------
