@@ -377,8 +377,9 @@ _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "cllr", "prof", "rev", "revd", "st", 
 def sentences(text: str) -> list[str]:
     """Sentences of a text; "Cllr R. Evans" and "e.g. this" do not end one.
 
-    Kept for the document being read (several extractors split the same long
-    cells); ``forget_sentences`` drops them when it is done."""
+    The last 1,024 are kept (several extractors split the same long cells),
+    a few hundred kilobytes at most; ``forget_sentences`` drops them when a
+    document is done."""
     return list(_sentences(text))
 
 
@@ -386,7 +387,7 @@ def forget_sentences() -> None:
     _sentences.cache_clear()
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=1024)
 def _sentences(text: str) -> tuple[str, ...]:
     text = squash(text)
     out: list[str] = []

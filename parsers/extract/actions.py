@@ -75,7 +75,7 @@ def extract(sections: list[Section], roster: Roster) -> Result:
             elif isinstance(block, (Paragraph, Heading)):
                 before = None
                 for said in statements([block], roster):
-                    found = inline_action(said.line, item, roster, said.text, before, said.low)
+                    found = inline_action(said.line, item, roster, said.text, before)
                     if found:
                         actions.append(found)
                     before = said.text
@@ -146,13 +146,12 @@ def split_lead(text: str, roster: Roster, strict: bool = True) -> tuple[list[str
 
 # -- inline cues ---------------------------------------------------------------------
 def inline_action(line: Line, item: str | None, roster: Roster, text: str | None = None,
-                  before: str | None = None, low: str | None = None) -> Action | None:
+                  before: str | None = None) -> Action | None:
     """An action written in a line ("Action: JS to …", "… (ACTION)"); ``text``
-    is the line without its speaker cue (``low`` in lower case, where the
-    caller has it), ``before`` the line above (the task when the cue names
-    only its owners: "Action: JS")."""
+    is the line without its speaker cue, ``before`` the line above (the task
+    when the cue names only its owners: "Action: JS")."""
     text = line.text if text is None else text
-    if "action" not in (text.lower() if low is None else low):
+    if "action" not in text.lower():
         return None  # every cue below names an action
     tag = ACTION_TAG.search(text)
     if tag:

@@ -42,9 +42,10 @@ def extract(sections: list[Section], roster: Roster) -> Result:
                 continue
             # which cues the line could hold, asked once; the sentences of a line that could hold a
             # passive or "carried" are asked again (their regexes cost more than the question)
-            passive = PASSIVE_DECISION if PASSIVE_DECISION.could_match(said.text, said.low) else None
-            carried = CARRIED if CARRIED.could_match(said.text, said.low) else None
-            cue = DECISION_CUE.regex if DECISION_CUE.could_match(said.text, said.low) else None
+            low = said.text.lower()  # one copy for the three questions, not kept (memory)
+            passive = PASSIVE_DECISION if PASSIVE_DECISION.could_match(said.text, low) else None
+            carried = CARRIED if CARRIED.could_match(said.text, low) else None
+            cue = DECISION_CUE.regex if DECISION_CUE.could_match(said.text, low) else None
             if not (passive or carried or cue):
                 continue
             for sentence in sentences(said.text) or [said.text]:

@@ -87,7 +87,7 @@ def _reported(said: list[Statement], item: str | None) -> list[Question]:
     """ "SR asked why … and SF said that …", or "Brian queried … . Answer: …"."""
     out = []
     for st in said:
-        if st.who is not None or not _REPORTED.could_match(st.text, st.low):
+        if st.who is not None or not _REPORTED.could_match(st.text):
             continue
         parts = sentences(st.text)
         for k, sentence in enumerate(parts):

@@ -1,7 +1,7 @@
 """Who said what: the statements of a section, each with its speaker."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from parsers.blocks import Line, lines_of
 from parsers.document import Heading, Paragraph
 from parsers.extract.people import Roster
@@ -14,18 +14,10 @@ class Statement:
     text: str              # what was said, without the speaker cue
     bold: bool             # the words said (not just the cue) are bold
     line: Line
-    _low: str | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def loc(self) -> str:
         return self.line.loc
-
-    @property
-    def low(self) -> str:
-        """The text in lower case, worked out once for every cue asked of it."""
-        if self._low is None:
-            self._low = self.text.lower()
-        return self._low
 
 
 def speaker(line: Line, roster: Roster, in_dialogue: bool = False) -> tuple[str, str] | None:
