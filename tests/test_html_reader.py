@@ -4,7 +4,7 @@ from __future__ import annotations
 from conftest import parse_html, read_html
 
 import parsers
-from parsers.document import Heading, Paragraph, Table
+from parsers.document import Heading, Table
 
 
 def bold_text(block) -> str:
