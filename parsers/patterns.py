@@ -35,11 +35,11 @@ class Gated:
             low = text.lower() if self.fold else text
         return _holds_one(low, self.needles) and (not self.and_one_of or _holds_one(low, self.and_one_of))
 
-    def match(self, text: str, *args, low: str | None = None):
-        return self.regex.match(text, *args) if self.could_match(text, low) else None
+    def match(self, text: str, *args):
+        return self.regex.match(text, *args) if self.could_match(text) else None
 
-    def search(self, text: str, *args, low: str | None = None):
-        return self.regex.search(text, *args) if self.could_match(text, low) else None
+    def search(self, text: str, *args):
+        return self.regex.search(text, *args) if self.could_match(text) else None
 
     def finditer(self, text: str, *args):
         return self.regex.finditer(text, *args) if self.could_match(text) else iter(())
