@@ -188,6 +188,18 @@ def _chrome_attrs(attrs: dict) -> bool:
     return bool((cls or ident) and _CHROME_WORDS.search(f"{cls or ''} {ident or ''}"))
 
 
+# Elements that hold the page's content whatever their class says ("nav-fixed"
+# on <body> says how the page's navigation behaves, not that the body is navigation).
+_CONTENT_TAGS = {"html", "body", "main", "article"}
+
+
+def _holds_the_page(el, name: str) -> bool:
+    """An element that is, or holds, the page's main content."""
+    if name in _CONTENT_TAGS:
+        return True
+    return next(el.iterdescendants("main", "article"), None) is not None
+
+
 def _page_footer(el) -> bool:
     """The page's footer (implicit role contentinfo), not an article's."""
     return not any(a.tag in _SECTIONING for a in el.iterancestors())
@@ -290,7 +302,7 @@ class _Reader:
         attrs = el.items()
         if attrs:
             attrs = dict(attrs)
-            if _chrome_attrs(attrs):
+            if _chrome_attrs(attrs) and not _holds_the_page(el, name):
                 return
         if tag == "footer" and _page_footer(el):
             return

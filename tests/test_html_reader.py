@@ -196,6 +196,17 @@ def test_navigation_by_class_is_skipped():
     assert texts(doc) == ["Minutes text."]
 
 
+def test_a_body_whose_class_names_its_navigation_is_still_read():
+    # "nav-fixed" on <body> says how the navigation bar behaves, not that the page is navigation
+    doc = read_html("<body class='nav-fixed'><div class='navbar'>Home</div><main><p>Minutes text.</p></main></body>")
+    assert texts(doc) == ["Minutes text."]
+
+
+def test_a_wrapper_classed_as_menu_that_holds_the_article_is_read():
+    doc = read_html("<body><div class='menu-open'><article><p>Item one.</p></article></div></body>")
+    assert texts(doc) == ["Item one."]
+
+
 def test_html_title_goes_to_meta():
     doc = read_html("<html><head><title>Board minutes</title></head><body><p>x</p></body></html>")
     assert doc.meta["title"] == "Board minutes"
