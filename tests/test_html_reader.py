@@ -196,9 +196,10 @@ def test_navigation_by_class_is_skipped():
     assert texts(doc) == ["Minutes text."]
 
 
-def test_a_body_whose_class_names_its_navigation_is_still_read():
-    # "nav-fixed" on <body> says how the navigation bar behaves, not that the page is navigation
-    doc = read_html("<body class='nav-fixed'><div class='navbar'>Home</div><main><p>Minutes text.</p></main></body>")
+def test_a_layout_wrapper_named_after_its_navigation_is_still_read():
+    # "page-navbar" says the page has a navigation bar, not that the wrapper is one
+    doc = read_html("<body><div class='page-layout page-navbar'><div class='navbar'>Home</div>"
+                    "<main><p>Minutes text.</p></main></div></body>")
     assert texts(doc) == ["Minutes text."]
 
 
