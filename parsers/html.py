@@ -188,8 +188,8 @@ def _chrome_attrs(attrs: dict) -> bool:
     return bool((cls or ident) and _CHROME_WORDS.search(f"{cls or ''} {ident or ''}"))
 
 
-# Elements that hold the page's content whatever their class says ("nav-fixed"
-# on <body> says how the page's navigation behaves, not that the body is navigation).
+# Elements that hold the page's content whatever their class says: "page-navbar"
+# on a layout wrapper says the page has a navigation bar, not that the wrapper is one.
 _CONTENT_TAGS = {"html", "body", "main", "article"}
 
 
