@@ -260,13 +260,15 @@ class _Reader:
 
     # -- paragraphs ------------------------------------------------------
     def flush(self) -> None:
+        """End the paragraph being read.  A list number waits for the first
+        paragraph of its entry (``<li><p>Title</p>…``), however deep it is."""
         if self.runs:
             para = make_paragraph(self.runs, label=self.label, style=self.style, level=self.level,
                                   loc=self.loc)
             if para is not None:
                 self.blocks.append(para)
+                self.label = None
             self.runs = []
-        self.label = None
 
     def _is_bold(self, el, bold: bool) -> bool:
         attrs = el.items()
@@ -399,11 +401,11 @@ class _Reader:
                 continue
             if tag == "li":
                 self.flush()
-                if ordered:
-                    self.label = str(number)
-                    number += 1
+                self.label = str(number) if ordered else None
+                number += ordered
                 self.walk(child, depth + 1, self._is_bold(child, bold))
                 self.flush()
+                self.label = None  # an entry with no text gives its number to nothing
             else:
                 self.element(child, depth + 1, bold)
         self.level = saved

@@ -76,6 +76,18 @@ def test_ordered_list_start_attribute_is_respected():
     assert [p.label for p in doc.blocks] == ["4", "5"]
 
 
+def test_list_number_goes_to_the_first_paragraph_of_an_entry_made_of_paragraphs():
+    doc = read_html("<ol><li><p><b>Budget</b></p><p>The treasurer spoke.</p></li>"
+                    "<li><p>Close</p></li></ol><p>After the list.</p>")
+    assert [(p.label, p.text) for p in doc.blocks] == [
+        ("1", "Budget"), (None, "The treasurer spoke."), ("2", "Close"), (None, "After the list.")]
+
+
+def test_an_unordered_list_inside_a_numbered_entry_takes_no_number():
+    doc = read_html("<ol><li><ul><li>Point</li></ul></li><li>Next</li></ol>")
+    assert [(p.label, p.text) for p in doc.blocks] == [(None, "Point"), ("2", "Next")]
+
+
 def test_unordered_list_items_have_level_and_no_label():
     doc = read_html("<ul><li>Jane Smith</li><li>Bob Jones</li></ul>")
     assert [(p.label, p.level, p.text) for p in doc.blocks] == [
