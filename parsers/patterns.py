@@ -150,8 +150,10 @@ APOLOGIES_LABEL = _words(r"apologies(?: for absence)?(?: received)?(?: were rece
                          r"regrets", r"excused", r"sent apologies")
 ABSENT_LABEL = _words(r"absent", r"not present", r"absences?", r"did not attend")
 ROLE_LABEL = _words(r"chair(?:ed by)?", r"chairs?", r"chair(?:man|woman|person)", r"scribes?",
-                    r"scribe\(s\)", r"minutes?(?: taken by)?", r"minute[- ]?taker", r"note[- ]?taker",
-                    r"secretary", r"clerk")
+                    r"scribe\(s\)", r"minutes?(?: taken by)?", r"minute[- ]?takers?", r"note[- ]?takers?",
+                    r"minutes? by", r"notes? by", r"recorder", r"recorded by", r"secretary", r"clerk",
+                    r"facilitator", r"facilitated by", r"moderator", r"convenor", r"convener", r"host(?:ed by)?",
+                    r"time[- ]?keeper", r"presiding", r"presided by")
 # Sections that summarise the actions of this meeting.
 ACTIONS_LABEL = _words(r"actions?", r"action items?", r"action points?", r"new actions?",
                        r"actions? (?:list|log|summary|arising)", r"summary of (?:new )?actions?(?: items| points)?",

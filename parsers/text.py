@@ -22,12 +22,11 @@ from typing import Iterator
 
 from markdown_it import MarkdownIt
 
-from parsers import html as html_reader
+from parsers import frontmatter, html as html_reader
 from parsers.document import (MAX_BLOCKS, MAX_COLUMNS, Cell, Document, Heading, Paragraph, Row, Run,
                               Table, TooManyBlocks, make_paragraph)
 from parsers.patterns import HEADER_WORDS, column_kind, ends_sentence, item_number
 
-_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*\n", re.S)
 _KRAMDOWN_ATTR = re.compile(r"^\s*\{:[^}]*\}\s*$")
 _PAGE_BREAK_CELL = re.compile(r"^[\s\-–—_=|]*$")
 _SOFT_BREAK = re.compile(r"(?<![\\ ])\n|(?<=[^ ] )\n")  # a line end without "\\" or two spaces before it
@@ -69,16 +68,10 @@ _PLAIN_INLINE = _MD.get_active_rules()["inline"] == [
 
 
 def read(text: str) -> Document:
-    meta: dict[str, str] = {}
     text = text.lstrip("\ufeff")
-    m = _FRONT_MATTER.match(text)
-    if m:
-        for line in m.group(1).splitlines():
-            key, sep, value = line.partition(":")
-            if sep and value.strip() and not key.startswith((" ", "\t")):
-                meta[key.strip().lower()] = value.strip().strip("'\"")
-        # keep line numbers: the front matter becomes blank lines
-        text = "\n" * m.group(0).count("\n") + text[m.end():]
+    meta, end = frontmatter.split(text)
+    if end:  # keep line numbers: the front matter becomes blank lines
+        text = "\n" * text[:end].count("\n") + text[end:]
     lines = text.split("\n")
     if "{:" in text:
         lines = ["" if _KRAMDOWN_ATTR.match(line) else line for line in lines]

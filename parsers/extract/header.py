@@ -36,7 +36,7 @@ def extract(document: Document) -> Result:
         meeting.title, meeting.subtitle = title, subtitle
         consumed.add(id(title_block))
     if meeting.title is None or _PLACEHOLDER.search(meeting.title) or FURNITURE_LABEL.match(meeting.title):
-        meta_title = document.meta.get("title")
+        meta_title = _meta(document, "title")
         if meta_title:
             meeting.title = _strip_date(meta_title)
     if title_block is not None and meeting.subtitle is None:
@@ -66,14 +66,20 @@ def extract(document: Document) -> Result:
             _details(text, m, meeting, in_title=block is title_block)
             if block is not title_block:
                 consumed.add(id(block))
-    if meeting.date is None and document.meta.get("date"):
+    if meeting.date is None and _meta(document, "date"):
         try:
-            meeting.date = find_date(document.meta["date"])[0]
+            meeting.date = find_date(_meta(document, "date"))[0]
         except BadDate as exc:
             warnings.append(f"the meeting date '{exc.text}' in the document's metadata is not a real date")
     if meeting.end_time is None:
         meeting.end_time = _closing_time(document)
     return Result(meeting, warnings, consumed)
+
+
+def _meta(document: Document, key: str) -> str | None:
+    """A text value of the document's metadata (front matter lists are not one)."""
+    value = document.meta.get(key)
+    return value if isinstance(value, str) else None
 
 
 def _front(blocks: list) -> list:
