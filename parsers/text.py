@@ -99,7 +99,8 @@ class _Reader:
             line = lines[i]
             if line.lstrip().startswith(("```", "~~~")):
                 fenced = not fenced
-            if not fenced and _is_tab_row(line) and (_cells(line)[0].strip() or self.table is not None):
+            if not fenced and _is_tab_row(line) and (_cells(line)[0].strip() or self.table is not None) \
+                    and not (self.table is None and _lone_numbered_line(lines, i)):
                 self._markdown(start, i)
                 i = self._tab_region(i)
                 start = i
@@ -182,7 +183,19 @@ class _Reader:
 
 
 def _is_tab_row(line: str) -> bool:
-    return "\t" in line.strip("\n") and len(_cells(line)) >= 2 and bool(line.strip())
+    """A line with a tab between two pieces of text (tabs only at its end are no table)."""
+    text = line.rstrip()
+    return "\t" in text and bool(text.strip()) and len(_cells(text)) >= 2
+
+
+def _lone_numbered_line(lines: list[str], i: int) -> bool:
+    """ "1.<TAB>Matters arising" on its own, no tab row around it: a numbered
+    heading laid out with a tab, not a table."""
+    cells = [c for c in _cells(lines[i]) if c.strip()]
+    if len(cells) != 2 or item_number(cells[0]) is None:
+        return False
+    around = [lines[k] for k in (i - 1, i + 1) if 0 <= k < len(lines)]
+    return not any(_is_tab_row(line) for line in around)
 
 
 def _cells(line: str) -> list[str]:
