@@ -136,7 +136,7 @@ class _Reader:
                 after_gap = True
                 i += 1
                 continue
-            if not _is_tab_row(line):
+            if not _is_tab_row(line, in_table=not first or self.table is not None):
                 # blank lines before the next text are not part of the table
                 break
             cells = _cells(line)
@@ -182,9 +182,10 @@ class _Reader:
         _append_blocks(_main_cell(self.table), loose)
 
 
-def _is_tab_row(line: str) -> bool:
-    """A line with a tab between two pieces of text (tabs only at its end are no table)."""
-    text = line.rstrip()
+def _is_tab_row(line: str, in_table: bool = False) -> bool:
+    """A line with a tab between two pieces of text.  Tabs only at its end
+    start no table, but inside one they are a row with empty cells at its end."""
+    text = line.rstrip("\n") if in_table else line.rstrip()
     return "\t" in text and bool(text.strip()) and len(_cells(text)) >= 2
 
 
