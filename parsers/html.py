@@ -450,7 +450,38 @@ class _Reader:
                 col += 1
             table.rows.append(Row(cells, is_header=header, loc=self._here(tr)))
         self.blocks.append(table)
+        self._stray(el, depth, bold)
 
+    def _stray(self, el, depth: int, bold: bool) -> None:
+        """What a table holds outside its cells: text and elements that a
+        missing ``</table>`` (or ``</td>``) left in a row.  A browser shows them,
+        so they are read, after the table."""
+        if el.tag in _TABLE_PARTS:
+            text = el.text
+            if text and not text.isspace():
+                self._text(text, bold, el)
+        for child in el:
+            tag = child.tag
+            if tag.__class__ is str:
+                if tag in _TABLE_PARTS:
+                    self._stray(child, depth, bold)
+                elif tag not in _CELLS:
+                    self.element(child, depth + 1, bold)
+            text = child.tail
+            if text and not text.isspace():
+                self._text(text, bold, el)
+        if el.tag == "table":
+            self.flush()
+
+    def _text(self, text: str, bold: bool, el) -> None:
+        if self.runs:
+            self.runs.append(Run(text.replace("\n", " "), bold))
+        else:
+            self._start(text, bold, el)
+
+
+_TABLE_PARTS = {"table", "thead", "tbody", "tfoot", "tr"}
+_CELLS = {"td", "th", "caption", "colgroup", "col"}
 
 # Elements read by a handler of their own (by name, after the namespace prefix).
 _HANDLERS = {"br": _Reader._br, "hr": _Reader._hr, "blockquote": _Reader._blockquote,

@@ -256,3 +256,17 @@ def test_a_page_on_one_line_says_where_by_position():
                          "<tr><td>Book the hall</td><td>BJ</td></tr></table>")
     assert [(a.text, a.where) for a in minutes.actions] == [
         ("Pay the bill", "paragraph 4"), ("Book the hall", "table 1, row 2")]
+
+
+def test_text_left_in_a_table_outside_its_cells_is_read_after_the_table():
+    # the closing </table> sits inside a comment, so the rest of the page is in the last row
+    doc = read_html("<table><tr><td>Date:</td><td>1 May</td></tr><!-- </table> -->"
+                    "<tr><b>Topics</b><p>The budget was set.</p></tr></table>")
+    assert isinstance(doc.blocks[0], Table)
+    assert [b.text for b in doc.blocks[1:]] == ["Topics", "The budget was set."]
+
+
+def test_a_rule_typed_as_a_line_of_signs_is_no_line():
+    from parsers.blocks import raw_lines
+    [para] = read_html("<p>*************<br><b>[2] Budget</b></p>").blocks
+    assert ["".join(r.text for r in line) for line in raw_lines(para)] == ["[2] Budget"]
