@@ -15,6 +15,7 @@ from itertools import chain
 from parsers.blocks import Grid, Line, cell_lines, grid, lines_of
 from parsers.document import Heading, Paragraph, Table, squash
 from parsers.extract.alike import Text, at_least
+from parsers.extract.grammar import Owners, list_action, sentence_action
 from parsers.extract.people import Roster
 from parsers.extract.items import Section
 from parsers.extract.result import Result
@@ -50,10 +51,11 @@ _STATUS_TAIL = re.compile(r"\s+[–—-]+\s*(?P<status>[^–—]{1,60})$")
 _DUE = re.compile(r"\b(?:by|before|due(?: by| on)?|no later than|deadline:?)\s+(?P<when>.{6,40})$", re.I)
 
 
-def extract(sections: list[Section], roster: Roster) -> Result:
+def extract(sections: list[Section], roster: Roster, owners: Owners | None = None) -> Result:
     actions: list[Action] = []
     updates: list[Update] = []
     warnings: list[str] = []
+    owners = owners or Owners(roster)
     for section in sections:
         item = section.number
         if section.kind == "review":
@@ -74,16 +76,44 @@ def extract(sections: list[Section], roster: Roster) -> Result:
                 _action_table(block, item, roster, actions, updates, section)
             elif isinstance(block, (Paragraph, Heading)):
                 before = None
+                previous: list[str] | None = None  # who the last action of the paragraph was for
                 for said in statements([block], roster):
                     found = inline_action(said.line, item, roster, said.text, before)
                     if found:
                         actions.append(found)
+                        previous = found.owners or previous
+                    else:
+                        for action in prose_actions(said, item, owners, previous):
+                            actions.append(action)
+                            previous = action.owners
                     before = said.text
     for action in actions:
         action.due = action.due or due_in(action.text)
         if action.due is None and action.due_text is None:
             action.due_text = _due_words(action.text)
     return Result((_dedupe(actions, roster), updates), warnings)
+
+
+def prose_actions(said, item: str | None, owners: Owners, previous: list[str] | None = None) -> list[Action]:
+    """Actions said in running text or a list entry without a cue word
+    ("Hanna is to oversee …", "Chris/Pat create the outline", "(Roland) Draft …")."""
+    line = said.line
+    out: list[Action] = []
+    if line.level is not None or line.label is not None:
+        found = list_action(line.text, owners)  # "Ann: load …" is an owner and a task, not a speaker
+        if found:
+            return [Action(item, found.owners, _capital(found.task), where=line.loc)]
+    speaker = said.who if said.who and owners.one(said.who, groups=False) else None
+    for sentence in sentences(said.text) or [said.text]:
+        found = sentence_action(sentence, owners, speaker, previous)
+        if found:
+            out.append(Action(item, found.owners, _capital(found.task), where=line.loc))
+            previous = found.owners
+    return out
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
 
 
 def _due_words(text: str) -> str | None:
@@ -173,6 +203,9 @@ def inline_action(line: Line, item: str | None, roster: Roster, text: str | None
     if not cue or not cue.group("rest").strip():
         return None
     rest, ref = cue.group("rest").strip(), cue.group("ref")
+    again = ACTION_CUE.match(rest)  # "ACTION-TC-48: Action: LM - check …": the cue said twice
+    if again and again.group("rest").strip() and not again.group("ref"):
+        rest = again.group("rest").strip()
     bare_ref = _BARE_REF.search(rest)
     if bare_ref:  # "… licence. (2.8)"
         rest, ref = rest[:bare_ref.start()].strip(), ref or bare_ref.group(1)
@@ -289,6 +322,7 @@ def _action_section(section: Section, roster: Roster, actions: list[Action]) -> 
     bold owner line, or a table.  Where tasks are grouped under owner lines,
     the unowned tasks before the first group are everyone's."""
     owner_label: list[str] | None = None
+    label_level = -1  # the list level of the owner line: the entries under it are the owner's
     start = len(actions)
     for block in section.blocks:
         if isinstance(block, Table):
@@ -297,14 +331,23 @@ def _action_section(section: Section, roster: Roster, actions: list[Action]) -> 
         if not isinstance(block, Paragraph):
             continue
         for line in lines_of(block):
-            if line.level is None and line.bold and len(line.text.split()) <= 5:
-                found = owners_of(line.text.rstrip(":"), roster, strict=False)
+            level = -1 if line.level is None else line.level
+            if owner_label is not None and label_level >= 0 and level <= label_level:
+                owner_label, label_level = None, -1  # the owner's entries are over
+            ends_label = line.text.rstrip().endswith(":")
+            if (line.level is None and line.bold or ends_label) and len(line.text.split()) <= 5:
+                found = owners_of(line.text.rstrip(": "), roster, strict=False)
                 if found:
-                    if owner_label is None:  # the first group: what came before it is everyone's
-                        for action in actions[start:]:
+                    if owner_label is None and label_level < 0 and line.level is None:
+                        for action in actions[start:]:  # the first group: what came before it is everyone's
                             action.owners = action.owners or ["All"]
-                    owner_label = found
+                    owner_label, label_level = found, level if line.level is not None else -1
                     continue
+            if ends_label and len(line.text.split()) <= 8 and not split_lead(line.text, roster, strict=False):
+                continue  # a heading inside the list ("Action items and next steps:")
+            if owner_label is not None and label_level >= 0 and level > label_level:
+                actions.append(Action(section.number, list(owner_label), line.text.rstrip("."), where=line.loc))
+                continue
             if line.level is not None and line.level > 0 and actions:
                 actions[-1].text = f"{actions[-1].text} ({line.text[:1].lower()}{line.text[1:].rstrip('.')})"
                 continue
