@@ -86,7 +86,7 @@ LIST_LINKS = ACTION_LINKS + ("needs to", "need to", "must", "should")
 # After "will"/"would": words that say how someone is or feels, not what they will do.
 NOT_TASKS = ("be", "have", "like", "love", "prefer", "rather", "welcome", "appreciate", "expect", "hope", "wish",
              "think", "seem", "want", "not", "never", "also be", "no longer", "probably be", "need", "mean",
-             "remain", "get", "become", "know", "see", "imagine", "say", "agree", "recommend", "suggest")
+             "remain", "become", "know", "imagine", "say", "agree", "recommend", "suggest")
 # Verbs an entry of an action list opens with ("Chris get the template", "(Roland) Draft notice").
 LEAD_VERBS = ("add", "agree", "amend", "approach", "arrange", "ask", "assess", "attend", "book", "bring", "build",
               "buy", "call", "cancel", "carry", "chase", "check", "choose", "circulate", "clarify", "clean", "close",

@@ -71,6 +71,9 @@ def extract(sections: list[Section], roster: Roster, owners: Owners | None = Non
             continue
         for g, row in section.rows:
             _row_action(g, row, item, roster, actions)
+        # where an item table has an Action column, that column says who acts, not the discussion
+        owned_by_column = any(g.column("action") is not None or g.column("owner") is not None
+                              for g, _ in section.rows)
         for block in section.blocks:
             if isinstance(block, Table):
                 _action_table(block, item, roster, actions, updates, section)
@@ -82,7 +85,7 @@ def extract(sections: list[Section], roster: Roster, owners: Owners | None = Non
                     if found:
                         actions.append(found)
                         previous = found.owners or previous
-                    else:
+                    elif not owned_by_column:
                         for action in prose_actions(said, item, owners, previous):
                             actions.append(action)
                             previous = action.owners

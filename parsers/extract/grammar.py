@@ -258,6 +258,8 @@ def _task_after(link: str, rest: str) -> str | None:
             return None
     if link == "to" and not re.match(r"^[a-z]", rest.strip()):
         return None  # "Report to Council" is a title, "JS to write" a task
+    if re.match(r"^be\s+(?!responsible|asked|tasked)", rest.strip(), re.I):
+        return None  # "intends to be the liaison", "is to be circulated": a state or a passive
     return _task(rest, link in _GERUND_LINKS) or None
 
 
