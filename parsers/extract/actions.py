@@ -15,7 +15,7 @@ from itertools import chain
 from parsers.blocks import Grid, Line, cell_lines, grid, lines_of
 from parsers.document import Heading, Paragraph, Table, squash
 from parsers.extract.alike import Text, at_least
-from parsers.extract.grammar import Owners, list_action, sentence_action
+from parsers.extract.grammar import Owners, list_action, sentence_actions, subject_of
 from parsers.extract.people import Roster
 from parsers.extract.items import Section
 from parsers.extract.result import Result
@@ -94,7 +94,8 @@ def extract(sections: list[Section], roster: Roster, owners: Owners | None = Non
         action.due = action.due or due_in(action.text)
         if action.due is None and action.due_text is None:
             action.due_text = _due_words(action.text)
-    return Result((_dedupe(actions, roster), updates), warnings)
+    kept, alike = _dedupe(actions, roster)
+    return Result((kept, updates), warnings + alike)
 
 
 def prose_actions(said, item: str | None, owners: Owners, previous: list[str] | None = None) -> list[Action]:
@@ -102,17 +103,29 @@ def prose_actions(said, item: str | None, owners: Owners, previous: list[str] | 
     ("Hanna is to oversee …", "Chris/Pat create the outline", "(Roland) Draft …")."""
     line = said.line
     out: list[Action] = []
-    if line.level is not None or line.label is not None:
-        found = list_action(line.text, owners)  # "Ann: load …" is an owner and a task, not a speaker
-        if found:
-            return [Action(item, found.owners, _capital(found.task), where=line.loc)]
-    speaker = said.who if said.who and owners.one(said.who, groups=False) else None
-    for sentence in sentences(said.text) or [said.text]:
-        found = sentence_action(sentence, owners, speaker, previous)
+    said_sentences = sentences(said.text) or [said.text]
+    if line.level is not None or line.label is not None or _TYPED_NUMBER.match(line.text):
+        # an entry of a list: "Ann: load …" is an owner and a task, not a speaker
+        found = list_action(line.text if len(said_sentences) == 1 else _first_of(line.text), owners)
         if found:
             out.append(Action(item, found.owners, _capital(found.task), where=line.loc))
+            said_sentences = said_sentences[1:]
             previous = found.owners
+    speaker = said.who if said.who and owners.one(said.who, groups=False) else None
+    for sentence in said_sentences:
+        found_all = sentence_actions(sentence, owners, speaker, previous)
+        for found in found_all:
+            out.append(Action(item, found.owners, _capital(found.task), where=line.loc))
+        previous = found_all[-1].owners if found_all else (subject_of(sentence, owners) or previous)
     return out
+
+
+_TYPED_NUMBER = re.compile(r"^\(?\d{1,3}[.)]\s")
+
+
+def _first_of(text: str) -> str:
+    said = sentences(text)
+    return said[0] if said else text
 
 
 def _capital(text: str) -> str:
@@ -450,34 +463,57 @@ def same_task(a: str, b: str, overlap_needed: float = 0.75) -> bool:
     return at_least(Text(a.lower(), autojunk=False), Text(b.lower(), autojunk=False), 0.75)
 
 
-def _dedupe(actions: list[Action], roster: Roster) -> list[Action]:
-    """One action stated twice (inline, then in the meeting's list of actions)
-    is one: the list's wording and details, the place it was discussed.
+def _dedupe(actions: list[Action], roster: Roster) -> tuple[list[Action], list[str]]:
+    """One task stated twice in the meeting is one action: said inline, then
+    listed in the meeting's own table or list of actions (the list's wording
+    and details, the place it was discussed); or the same number twice; or the
+    very same words twice.  Two rows of the list are never one action unless
+    their numbers agree, two inline actions never unless their words are the
+    same, and actions whose texts differ in their object ("invoice 4411" /
+    "invoice 4412", "the agenda" / "the minutes") are never one: those are
+    kept apart, with a warning when they look alike.
 
-    Candidates come from an index of numbers and words, not from every pair:
-    the same number, or enough words in common for ``same_task`` to hold
-    (it never does below 30% of the shorter text's words).  Two rows of the
-    list are never one action unless their numbers agree, so a row looks
-    only among the actions said inline."""
+    Nothing is compared pair by pair: numbers and exact texts are looked up,
+    and a listed row looks for its inline twin through an index of words
+    (and an inline action for a listed twin) only."""
     out: list[Action] = []
+    warnings: list[str] = []
+    alike = 0
     by_ref: dict[str, list[int]] = {}
+    by_text: dict[tuple, int] = {}
+    by_shape: dict[tuple, int] = {}  # the text with its numbers blanked: "send invoice # to x"
     by_word: dict[bool, dict[str, list[int]]] = {False: {}, True: {}}  # listed -> word -> entries
     people: list[set[str]] = []
     size: list[int] = []  # how many words the entry's text has
     for action in actions:
         mine = _people(action.owners, roster)
         words = _words(action.text)
-        shared: Counter[int] = Counter()  # counted in C
-        for index in (by_word[False],) if action.listed else (by_word[False], by_word[True]):
-            shared.update(chain.from_iterable(index.get(word, ()) for word in words))
-        candidates = set(by_ref.get(action.ref, ())) if action.ref else set()
-        candidates.update(k for k, n in shared.items() if n >= 0.3 * min(len(words), size[k]))
-        twin_at = next((k for k in sorted(candidates) if _compatible(out[k], people[k], action, mine)), None)
+        text_key = (frozenset(mine), " ".join(sorted(words)))
+        twin_at = None
+        if action.ref:
+            twin_at = next((k for k in by_ref.get(action.ref, ()) if _compatible(out[k], people[k], action, mine)),
+                           None)
+        if twin_at is None and text_key in by_text and not (action.listed and out[by_text[text_key]].listed):
+            twin_at = by_text[text_key]
         if twin_at is None:
+            shared: Counter[int] = Counter()  # counted in C
+            shared.update(chain.from_iterable(by_word[not action.listed].get(word, ()) for word in words))
+            candidates = [k for k, n in shared.items() if n >= 0.3 * min(len(words), size[k])]
+            twin_at = next((k for k in sorted(candidates) if _compatible(out[k], people[k], action, mine)), None)
+        if twin_at is None:
+            shape = (frozenset(mine), re.sub(r"\d+", "#", " ".join(action.text.lower().split())))
+            if shape in by_shape and alike < _MAX_ALIKE_WARNINGS:
+                other = out[by_shape[shape]]
+                warnings.append(f"two actions of {', '.join(action.owners) or 'no owner'} differ only in their "
+                                f"numbers and are kept apart: '{_short(other.text)}' ({other.where}) and "
+                                f"'{_short(action.text)}' ({action.where})")
+            alike += shape in by_shape
+            by_shape.setdefault(shape, len(out))
             twin_at = len(out)
             out.append(action)
             people.append(mine)
             size.append(len(words))
+            by_text.setdefault(text_key, twin_at)
         else:
             _merge(out[twin_at], action)
             people[twin_at] = _people(out[twin_at].owners, roster)
@@ -490,7 +526,31 @@ def _dedupe(actions: list[Action], roster: Roster) -> list[Action]:
             bucket = index.setdefault(word, [])
             if not bucket or bucket[-1] != twin_at:
                 bucket.append(twin_at)
-    return out
+    if alike > _MAX_ALIKE_WARNINGS:
+        warnings.append(f"… and {alike - _MAX_ALIKE_WARNINGS} more pairs of actions that differ only in their numbers")
+    return out, warnings
+
+
+_MAX_ALIKE_WARNINGS = 10
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 50 else text[:47] + "…"
+
+
+def _different_objects(a: str, b: str) -> bool:
+    """Texts that say the same task of two things: a number or code differs on
+    both sides ("Q1 report" / "Q2 report"), or one word stands for another
+    ("send the agenda to …" / "send the minutes to …")."""
+    wa, wb = _all_words(a), _all_words(b)
+    only_a, only_b = wa - wb, wb - wa
+    if any(any(ch.isdigit() for ch in w) for w in only_a) and any(any(ch.isdigit() for ch in w) for w in only_b):
+        return True
+    return len(only_a) == 1 and len(only_b) == 1
+
+
+def _all_words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9]+", text.lower()))
 
 
 def _merge(twin: Action, action: Action) -> None:
@@ -517,8 +577,10 @@ def _people(owners: list[str], roster: Roster) -> set[str]:
 def _compatible(a: Action, a_people: set[str], b: Action, b_people: set[str]) -> bool:
     if a.ref and b.ref:
         return a.ref == b.ref
-    if a.listed and b.listed:
-        return False  # two rows of the meeting's list are two actions
+    if a.listed == b.listed:
+        return False  # two rows of the meeting's list, or two things said, are two actions
+    if _different_objects(a.text, b.text):
+        return False
     if a_people and b_people:
         # the same owners need fewer words in common than owners left unsaid
         return a_people == b_people and same_task(a.text, b.text, overlap_needed=0.6)

@@ -154,20 +154,61 @@ class Owners:
         return bool(key) and len(key.split()) == 1 and key in self.surnames and part.strip() != key
 
 
+# A topic label before the sentence ("Training stuff: Hanna is to …"), or an opening
+# phrase ("After some talk, Jon …", "At a suitable time (within a year) BB/JT will …",
+# "21 Feb @ 14u James to …")
+_TOPIC = re.compile(r"^[A-Z][\w .'’/&()-]{0,40}?:\s+(?=\S)")
+_OPENING = re.compile(r"^(?:(?i:after|following|in|at|during|once|as|when|with|for|given|on|by|if|before|"
+                      r"meanwhile|in the meantime)\b[^,;]{0,70}?(?:,\s+|\)\s+(?=[A-Z]))"
+                      r"|(?:(?:\d[\w:.@/]*|@|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)\s+)+(?=[A-Z]))")
+# "… that <owner> <link> …": what someone said or noted someone else will do
+_THAT = re.compile(rf"^.{{0,100}}?\b(?:said|stated|confirmed|indicated|explained|noted|reported|agreed|"
+                   rf"acknowledged|announced|mentioned|replied|added)\s+that\s+{_OWNERS}\s+{_LINK}\s+(?P<task>.+)$",
+                   re.S)
+# a second owner in the same sentence: "…, and Peter volunteered to alter …", "… and the Clerk was asked to …"
+_AND_THEN = re.compile(rf"(?:,\s*|;\s*|\s)(?:and|while|whilst|but)\s+{_OWNERS}\s+{_LINK}\s+(?P<task>.+)$", re.S)
+_SUBJECT = re.compile(rf"^{_DISCOURSE}{_OWNERS}\s+(?:(?i:had|has|have|was|were|is|are)\s+)?[a-z]+\b", re.S)
+
+
 def sentence_action(sentence: str, owners: Owners, speaker: str | None = None,
                     previous: list[str] | None = None) -> Found | None:
-    """The action a sentence of running text sets, or None."""
+    """The action a sentence of running text sets, or None (see ``sentence_actions``)."""
+    found = sentence_actions(sentence, owners, speaker, previous)
+    return found[0] if found else None
+
+
+def sentence_actions(sentence: str, owners: Owners, speaker: str | None = None,
+                     previous: list[str] | None = None) -> list[Found]:
+    """The actions a sentence of running text sets: the first, and a second owner's
+    joined to it ("Hanna would point it at the webmaster, and Peter volunteered to …")."""
     text = sentence.strip()
     if len(text.split()) < 3 or text.endswith("?"):
-        return None
-    m = _SENTENCE.match(text)
-    if m:
-        found = _linked(m, owners)
+        return []
+    text = _TOPIC.sub("", text, count=1)
+    text = _OPENING.sub("", text, count=1)
+    first = _first_action(text, owners, speaker, previous)
+    if first is None:
+        return []
+    out = [first]
+    second = _AND_THEN.search(first.task)
+    if second:
+        found = _linked(second, owners)
         if found:
-            return found
-    m = _SAID.match(text)
+            first.task = first.task[:second.start()].rstrip(" ,;")
+            out.append(found)
+    return out
+
+
+def _first_action(text: str, owners: Owners, speaker: str | None, previous: list[str] | None) -> Found | None:
+    for pattern in (_SENTENCE, _SAID):
+        m = pattern.match(text)
+        if m:
+            found = _linked(m, owners)
+            if found:
+                return found
+    m = _THAT.match(text)
     if m:
-        found = _linked(m, owners)
+        found = _linked(m, owners, groups_may=True)
         if found:
             return found
     m = _ASKED.match(text)
@@ -177,7 +218,7 @@ def sentence_action(sentence: str, owners: Owners, speaker: str | None = None,
         if who and task:
             return Found(who, task)
     m = _FORWARD.match(text)
-    if m and _LEAD_VERB.match(m.group("task")) :
+    if m and _LEAD_VERB.match(m.group("task")):
         who = owners.read(m.group("owners"), m.group("co"), groups=False)
         if who:
             return Found(who, _task(m.group("task")))
@@ -198,16 +239,31 @@ def sentence_action(sentence: str, owners: Owners, speaker: str | None = None,
     return None
 
 
+def subject_of(sentence: str, owners: Owners) -> list[str] | None:
+    """Who a sentence is about, when it opens with people ("JF had contacted …"):
+    the "he" or "she" of the sentence after it."""
+    text = _OPENING.sub("", _TOPIC.sub("", sentence.strip(), count=1), count=1)
+    m = _SUBJECT.match(text)
+    if not m:
+        return None
+    return owners.read(m.group("owners"), m.group("co"), groups=False, strangers=False)
+
+
 def list_action(entry: str, owners: Owners) -> Found | None:
     """An entry of a list that sets an action without a cue word: "Chris/Pat
     create the outline", "(Roland) Draft the notice", "Lyn: load the blog post",
-    "Ann to book the hall"."""
-    text = entry.strip()
+    "Ann to book the hall", "(Rob) The changes are ready; will push them …"."""
+    text = _OPENING.sub("", _number_off(entry.strip()), count=1)
     m = re.match(r"^\((?P<who>[^()]{1,60})\)\s+(?P<task>\S.+)$", text)
     if m:
         who = owners.read(m.group("who"), groups=False)
-        if who and _imperative(m.group("task")):
-            return Found(who, _task(m.group("task")))
+        if not who:
+            return None
+        if _imperative(m.group("task")):
+            return Found(who, _task(_after_opening(m.group("task"))))
+        later = re.search(r"(?:^|[;,]\s*|\s(?:and|but)\s+)(?:(?i:will|to))\s+(?P<task>[a-z].+)$", m.group("task"))
+        if later and _LEAD_VERB.match(later.group("task")):
+            return Found(who, _task(later.group("task")))  # "… ready; will push them …": the same person
         return None
     m = re.match(rf"^(?P<who>{_OWNERS})\s*:\s+(?P<task>\S.+)$", text)
     if m:
@@ -220,18 +276,54 @@ def list_action(entry: str, owners: Owners) -> Found | None:
         if found:
             return found
     m = re.match(rf"^{_OWNERS}\s+(?P<task>[a-z]\S*\s.+)$", text)
-    if m and _LEAD_VERB.match(m.group("task")):
+    if m and _bare_task(m.group("task")):
         who = owners.read(m.group("owners"), m.group("co"), groups=False)
-        if who:
-            return Found(who, _task(m.group("task")))
+        if who and "All" not in who and not any(_ALL_RE.match(w) for w in who):
+            return Found(who, _task(_base_form(m.group("task"))))
     return None
 
 
+_NUMBER_OFF = re.compile(r"^\(?\d{1,3}[.)]\s+")
+_INTENT = re.compile(r"^(?:propose|proposes|plan|plans|aim|aims|hope|hopes|want|wants|expect|expects|intend|"
+                     r"intends|need|needs|would|wish|wishes)\s+to\b", re.I)
+
+
+def _number_off(text: str) -> str:
+    """ "1) Chris get …" -> "Chris get …"."""
+    return _NUMBER_OFF.sub("", text, count=1)
+
+
+def _bare_task(text: str) -> bool:
+    """ "create the outline", "makes the invite": a task said with its verb alone."""
+    if _INTENT.match(text):
+        return False  # "plan to attend", "propose to move …": an intention, not a task
+    first = text.split(None, 1)[0]
+    return bool(_LEAD_VERB.match(first) or (first.endswith("s") and _LEAD_VERB.match(first[:-1] + " "))
+                or (first.endswith("es") and _LEAD_VERB.match(first[:-2] + " ")))
+
+
+def _base_form(text: str) -> str:
+    """ "makes cal invite" -> "make cal invite"."""
+    first, _, rest = text.partition(" ")
+    if not _LEAD_VERB.match(first) or not first.lower() in _VERBS:
+        for stem in (first[:-1], first[:-2]):
+            if stem.lower() in _VERBS:
+                return f"{stem} {rest}".strip()
+    return text
+
+
+def _after_opening(text: str) -> str:
+    """ "Once space is free, get boxes" -> "get boxes"."""
+    m = re.match(r"^(?i:once|if|when|after|before|as soon as)\b[^,]{1,60},\s+(?P<rest>.+)$", text)
+    return m.group("rest") if m else text
+
+
 def _imperative(text: str) -> bool:
-    """A task said as an order: it opens with a verb ("Draft notice …", "please review …"),
-    not with a report ("Update on the revamp", "Site changes are ready")."""
-    text = re.sub(r"^(?:please|pls)\s+", "", text.strip(), flags=re.I)
-    if not _LEAD_VERB.match(text):
+    """A task said as an order: it opens with a verb ("Draft notice …", "please review …",
+    "Once space is free, get boxes"), not with a report ("Update on the revamp", "Site
+    changes are ready") or an intention ("Propose to move …")."""
+    text = _after_opening(re.sub(r"^(?:please|pls)\s+", "", text.strip(), flags=re.I))
+    if not _LEAD_VERB.match(text) or _INTENT.match(text):
         return False
     return not re.match(r"^(?:update|report|feedback|progress|review|work)\s+(?:on|of|from|about|for)\b", text, re.I)
 
@@ -239,9 +331,9 @@ def _imperative(text: str) -> bool:
 _GROUP_LINKS = ("to", "is to", "are to", "will", "shall", "are asked to", "were asked to", "is asked to")
 
 
-def _linked(m: re.Match, owners: Owners) -> Found | None:
+def _linked(m: re.Match, owners: Owners, groups_may: bool = False) -> Found | None:
     link = " ".join(m.group("link").lower().split())
-    who = owners.read(m.group("owners"), m.group("co"), groups=link in _GROUP_LINKS,
+    who = owners.read(m.group("owners"), m.group("co"), groups=groups_may or link in _GROUP_LINKS,
                       strangers=link not in ("to", "must", "should", "needs to", "need to"))
     if not who:
         return None
