@@ -323,8 +323,10 @@ ACTION_CUE = Gated(re.compile(
     r"(?:\s+(?P<prep>on|for|by))?\W*?(?:\s*[:–—-]\s*|\s+(?=(?-i:[A-Z])))(?P<rest>.*)$", re.I | re.S),
     "action")
 # "(Action: All)", "[ACTION: JS]", "(ACTION)", "(Action 2.1)"
-ACTION_TAG = Gated(re.compile(r"[(\[]\s*actions?\s*(?:#?\s*(?P<ref>\d{1,3}(?:\.\d{1,3})*[a-z]?))?\s*"
-                              r"(?:[:–—-]\s*(?P<who>[^)\]]*))?[)\]]\.?", re.I), "action")
+# "(action item for Board, to be presented in May)": the owner, then more of the task
+ACTION_TAG = Gated(re.compile(r"[(\[]\s*actions?(?:\s+(?:items?|points?))?\s*(?:#?\s*(?P<ref>\d{1,3}(?:\.\d{1,3})*[a-z]?))?\s*"
+                              r"(?:(?:[:–—-]|\s(?:for|by|on)\b)\s*(?P<who>[^)\],]*))?(?P<more>,[^)\]]*)?[)\]]\.?", re.I),
+                   "action")
 # The owners that open a task: "JS to …", "JS/AK: …", "JS and AK will …"
 OWNER_LEAD = re.compile(
     rf"^(?P<who>(?:{INITIALS}|{NAME}|{HANDLE}|all(?:\s+[a-z]+)?|everyone|everybody)"

@@ -72,7 +72,7 @@ NOT_OWNERS = ("it", "this", "that", "these", "those", "there", "here", "we", "yo
 # -- actions -------------------------------------------------------------------------------
 # What joins an owner to the task: "JS to …", "Ann will …", "the Clerk was asked to …".
 ACTION_LINKS = ("to", "will", "would", "shall", "is to", "are to", "was to", "were to", "agreed to", "agree to",
-                "has agreed to", "have agreed to", "had agreed to", "offered to", "has offered to", "volunteered to",
+                "has agreed to", "have agreed to", "offered to", "has offered to", "volunteered to",
                 "has volunteered to", "undertook to", "undertakes to", "has undertaken to", "was asked to",
                 "were asked to", "has been asked to", "have been asked to", "is asked to", "are asked to",
                 "was tasked with", "were tasked with", "is tasked with", "has been tasked with", "vowed to",

@@ -91,3 +91,19 @@ def test_entries_under_an_owner_line_in_an_actions_section_are_the_owners():
 def test_a_reference_of_letters_and_digits_is_the_action_number_not_an_owner():
     minutes = parse_md(CLUB.replace("Lars Berg", "Lars Berg (LB)") + "ACTION-WS-12: Action: LB - Check the stopcock.")
     assert [(a.owners, a.text, a.ref) for a in minutes.actions] == [(["LB"], "Check the stopcock", "WS-12")]
+
+
+def test_actions_set_in_matters_arising_prose_are_actions_of_this_meeting():
+    assert found("", CLUB.replace("## Water supply", "## 1. Matters arising") +
+                 "Lars is to send the letter to the water board.\n") == [(["Lars"], "Send the letter to the water board")]
+
+
+def test_a_second_owner_joined_in_the_same_sentence():
+    assert found("The motion was carried and the Clerk was asked to inform the tenants.") == [
+        (["Clerk"], "Inform the tenants")]
+    assert found("Priya would phone the plumber, and Tom volunteered to buy the washers.") == [
+        (["Priya"], "Phone the plumber"), (["Tom"], "Buy the washers")]
+
+
+def test_a_resolution_is_not_also_an_action():
+    assert found("RESOLVED: the committee will buy a new mower.") == []

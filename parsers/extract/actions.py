@@ -20,7 +20,7 @@ from parsers.extract.people import Roster
 from parsers.extract.items import Section
 from parsers.extract.result import Result
 from parsers.extract.speech import statements
-from parsers.patterns import (ACTION_CUE, ACTION_TAG, ALL_OWNERS, DROPPED_WORDS, Gated, HANDLE_RE, INITIALS, INITIALS_RE,
+from parsers.patterns import (ACTION_CUE, ACTION_TAG, ALL_OWNERS, DECISION_CUE, DROPPED_WORDS, Gated, HANDLE_RE, INITIALS, INITIALS_RE,
                               NO_OWNER, NOT_DONE, OWNER_LEAD, OWNER_SPLIT, PERSON_RE, date_in, item_number,
                               sentences, status_of)
 from parsers.records import Action, Update
@@ -62,6 +62,14 @@ def extract(sections: list[Section], roster: Roster, owners: Owners | None = Non
             for g, row in section.rows:  # the Action column of an item table
                 _row_action(g, row, item, roster, actions)
             _review(section, roster, updates, actions)
+            # matters arising may set new tasks in running text ("Peter is to send …")
+            for block in section.blocks:
+                if isinstance(block, Paragraph) and block.level is None:
+                    previous: list[str] | None = None
+                    for said in statements([block], roster):
+                        for action in prose_actions(said, item, owners, previous):
+                            actions.append(action)
+                            previous = action.owners
             continue
         if section.kind == "actions":
             start = len(actions)
@@ -113,6 +121,8 @@ def prose_actions(said, item: str | None, owners: Owners, previous: list[str] | 
             previous = found.owners
     speaker = said.who if said.who and owners.one(said.who, groups=False) else None
     for sentence in said_sentences:
+        if DECISION_CUE.match(sentence):
+            continue  # "RESOLVED: the group will publish …" is what was decided
         found_all = sentence_actions(sentence, owners, speaker, previous)
         for found in found_all:
             out.append(Action(item, found.owners, _capital(found.task), where=line.loc))
@@ -201,7 +211,7 @@ def inline_action(line: Line, item: str | None, roster: Roster, text: str | None
         return None  # every cue below names an action
     tag = ACTION_TAG.search(text)
     if tag:
-        body = " ".join((text[:tag.start()] + " " + text[tag.end():]).split()).strip(" .;")
+        body = " ".join((text[:tag.start()] + (tag.group("more") or "") + " " + text[tag.end():]).split()).strip(" .;")
         who = (tag.group("who") or "").strip()
         ref = tag.group("ref")
         if who:

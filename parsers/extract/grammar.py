@@ -188,7 +188,9 @@ def sentence_actions(sentence: str, owners: Owners, speaker: str | None = None,
     text = _OPENING.sub("", text, count=1)
     first = _first_action(text, owners, speaker, previous)
     if first is None:
-        return []
+        joined = _AND_THEN.search(text)  # "… was carried and the Clerk was asked to inform …"
+        found = _linked(joined, owners) if joined else None
+        return [found] if found else []
     out = [first]
     second = _AND_THEN.search(first.task)
     if second:
