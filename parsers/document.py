@@ -159,6 +159,8 @@ class Paragraph:
     def __post_init__(self) -> None:
         _spend()
         self.runs = normalise_runs(self.runs)
+        if self.level is None and self.label is None and self.runs and self.runs[0].text[:1] in _BULLETS:
+            _typed_bullet(self)
 
     @property
     def text(self) -> str:
@@ -168,6 +170,24 @@ class Paragraph:
     @property
     def is_empty(self) -> bool:
         return not self.text.strip()
+
+
+# Bullet signs typed (or drawn from a symbol font) at the start of a paragraph
+# rather than made by the source's list markup: the paragraph is a list entry.
+_BULLETS = frozenset("•·◦▪▫‣∙●○■□➢►▶\uf0b7\uf0a7\uf076\uf0d8\uf0fc")
+
+
+def _typed_bullet(para: Paragraph) -> None:
+    first = para.runs[0]
+    rest = first.text[1:]
+    if not rest[:1].isspace():
+        return  # "·5" or "•text": not a bullet and a space
+    first.text = rest.lstrip()
+    if not first.text:
+        para.runs.pop(0)
+        if para.runs:
+            para.runs[0].text = para.runs[0].text.lstrip()
+    para.level = 0
 
 
 @dataclass(slots=True)
@@ -217,6 +237,8 @@ class Row:
 class Table:
     rows: list[Row]
     loc: str = ""
+    # scratch for blocks.grid, which works out once what each column holds
+    grid_memo: object = field(default=None, init=False, repr=False, compare=False)
 
 
 Block = Union[Heading, Paragraph, Table]

@@ -107,17 +107,19 @@ def extract(document: Document) -> Result:
             if all(people):
                 found.add(people, block)  # one name per list entry (or none: "None")
                 found.consumed.add(id(block))
-                expecting = False
+                expecting = len(people) == 1  # the next name may be a paragraph of its own
                 continue
         if isinstance(expecting, str):
             _set_roles(found, " ".join(lines), expecting, block)
             found.consumed.add(id(block))
             expecting = False
             continue
-        if status and expecting and block.level is None and _names_only(" ".join(lines)):
-            found.add(_prose(" ".join(lines), status), block)
+        if status and expecting and block.level is None and _names_only(" ".join(lines)) and \
+                not all(r.bold for r in block.runs):  # a bold line is the next label, not a name
+            people = _prose(" ".join(lines), status)
+            found.add(people, block)
             found.consumed.add(id(block))
-            expecting = False
+            expecting = len(people) == 1  # one name a paragraph: the next may be the next name
             continue
         if status and len(lines) == 1 and lines[0].endswith(":") and len(lines[0].split()) <= 6:
             continue  # a group within the part ("For the Scala Center:")
@@ -520,7 +522,7 @@ def _answer_column(g) -> int | None:
     """A column whose header says nothing known (a date: "12_Feb_24") and whose
     cells all answer yes or no: who attended that meeting."""
     for k, kind in enumerate(g.kinds):
-        if kind is not None:
+        if kind not in (None, "status"):
             continue
         cells = [" ".join(r.cells[k].text.split()) for r in g.body if k < len(r.cells)]
         if cells and all(_YES_NO.match(c) for c in cells) and any(c for c in cells):
