@@ -3,6 +3,7 @@ lists after a label, or prose ("Present: Cllr Jane Smith (JS), …")."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from parsers.blocks import grid, paragraphs, raw_lines
 from parsers.document import Document, Heading, Table
@@ -20,6 +21,10 @@ _SPLIT_PROSE = re.compile(r"\s*(?:[,;]|\band\b|\s&\s)\s*(?![^()]*\))")
 _NAME_OK = re.compile(rf"^(?:{TITLES}\s+)?[^\W\d_][\w'’.\-]*(?:\s+[\w'’.\-]+){{0,5}}$")
 _NOT_NAMES = re.compile(r"^(none|n/?a|nil|no one|nobody|tbc|tba|-+|all|everyone|see below|as above)$", re.I)
 _DASH = re.compile(r"\s+[–—-]\s+")
+_ADDRESS = r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+"
+_EMAIL = re.compile(rf"<\s*(?:mailto:)?({_ADDRESS})\s*>|\(\s*(?:mailto:)?({_ADDRESS})\s*\)|"
+                    rf"\[\s*(?:mailto:)?({_ADDRESS})\s*\]|(?:mailto:)?({_ADDRESS})")
+_EMPTY_BRACKET = re.compile(r"\(\s*[,;]?\s*\)|(?<=\()\s*[,;]\s*|\s*[,;]\s*(?=\))")
 
 
 def status_of_label(text: str) -> str | None:
@@ -172,7 +177,8 @@ def parse_person(text: str, status: str = "present", strict: bool = False) -> At
 
     ``strict`` asks for a name written as one (capitalised words), for lines
     that might be something else."""
-    text = " ".join(text.replace("_", " ").split()).strip(" ,;.*•-–")
+    text, email = _without_email(" ".join(text.replace("_", " ").split()))
+    text = text.strip(" ,;.*•-–")
     if not text or _NOT_NAMES.match(text):
         return None
     initials = role = None
@@ -202,7 +208,7 @@ def parse_person(text: str, status: str = "present", strict: bool = False) -> At
     if not parts:
         return None
     name = " ".join(parts[0].split())
-    if not _NAME_OK.match(name) or len(name) > 60 or (strict and not _written_as_name(name)):
+    if not _NAME_OK.match(_skeleton(name)) or len(name) > 60 or (strict and not _written_as_name(name)):
         return None
     rest = parts[1:]
     organisation = None
@@ -223,13 +229,41 @@ def parse_person(text: str, status: str = "present", strict: bool = False) -> At
         notes = [n for n in notes if n not in bodies]
     if notes and role is None:
         role = "; ".join(notes)
-    return Attendee(name=name, initials=initials, role=role, organisation=organisation, status=status, handle=handle)
+    return Attendee(name=name, initials=initials, role=role, organisation=organisation, status=status, handle=handle,
+                    email=email)
+
+
+def _without_email(text: str) -> tuple[str, str | None]:
+    """ "Mallory Doe <md@example.org> (MD)" -> ("Mallory Doe (MD)", "md@example.org")."""
+    m = _EMAIL.search(text) if "@" in text else None
+    if not m:
+        return text, None
+    rest = _EMPTY_BRACKET.sub("", f"{text[:m.start()]} {text[m.end():]}")
+    return " ".join(rest.split()), next(g for g in m.groups() if g)
+
+
+def _skeleton(name: str) -> str:
+    """The letters of a name without what only adds to a letter: combining marks
+    (vowel signs, virama, decomposed accents, tone marks), zero-width joiners,
+    and emoji with their modifiers.  Every script a person's name is written
+    in counts as a name; the name itself keeps them all."""
+    if name.isascii():
+        return name
+    out = []
+    for ch in name:
+        if ch in "\u200c\u200d" or "\ufe00" <= ch <= "\ufe0f" or unicodedata.category(ch) in _ADDS_TO_A_LETTER:
+            continue
+        out.append(ch)
+    return " ".join("".join(out).split())
+
+
+_ADDS_TO_A_LETTER = {"Mn", "Mc", "Me", "So", "Sk", "Cf"}
 
 
 def _names_only(text: str) -> bool:
     """A paragraph that is a list of names ("Cristiano_Aguzzi, Dave_Raggett"), not a sentence."""
     parts = [p for p in _SPLIT_PROSE.split(text.strip().rstrip(".")) if p.strip()]
-    return bool(parts) and all(_written_as_name(" ".join(_PAREN.sub(" ", p.replace("_", " ")).split()))
+    return bool(parts) and all(_written_as_name(" ".join(_PAREN.sub(" ", _without_email(p)[0].replace("_", " ")).split()))
                                or _NOT_NAMES.match(p.strip()) for p in parts)
 
 
@@ -239,13 +273,17 @@ def _initials_of(initials: str, text: str) -> bool:
     if not INITIALS_RE.match(initials):
         return False
     name = re.sub(rf"^(?:{TITLES}\s+)+", "", text.strip())
-    return not name or name[0].upper() == initials[0]
+    if not name:
+        return True
+    first = unicodedata.normalize("NFKD", name[0])[0].upper()  # "Émile Zola (EZ)"
+    return first == initials[0] or not "A" <= first <= "Z"      # a name in another script: romanised initials
 
 
 def _written_as_name(name: str) -> bool:
-    words = re.sub(rf"^{TITLES}\s+", "", name).split()
+    words = re.sub(rf"^{TITLES}\s+", "", _skeleton(name)).split()
     return 1 <= len(words) <= 5 and all(
-        w[0].isupper() or w.lower() in ("de", "da", "van", "von", "der", "le", "la", "du", "di", "del", "bin", "al")
+        w[0].isupper() or (w[0].isalpha() and not w[0].islower())  # scripts without capitals
+        or w.lower() in ("de", "da", "van", "von", "der", "le", "la", "du", "di", "del", "bin", "al")
         for w in words) and not any(ch.isdigit() for ch in name)
 
 
@@ -268,6 +306,7 @@ def _from_table(table: Table, status: str, require_names: bool) -> list[Attendee
         person.role = g.text(row, "role") or person.role
         person.organisation = g.text(row, "organisation") or person.organisation
         person.initials = g.text(row, "initials") or person.initials
+        person.email = _without_email(g.text(row, "email"))[1] or person.email
         out.append(person)
     return out
 
@@ -349,6 +388,7 @@ def _dedupe(people: list[Attendee]) -> list[Attendee]:
             first.initials = first.initials or person.initials
             first.role = first.role or person.role
             first.organisation = first.organisation or person.organisation
+            first.email = first.email or person.email
             continue
         seen[key] = person
         out.append(person)
