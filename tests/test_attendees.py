@@ -463,3 +463,26 @@ def test_a_name_with_vowel_signs_is_found_by_its_first_name():
     roster = Roster(parse_md("Present: कोमल शर्मा (KS), Priya Raghunathan (PR)\n").attendees)
     assert roster.find("कोमल").name == "कोमल शर्मा"
     assert name_key("कोमल शर्मा") != name_key("कमल शर्मा")
+
+
+# -- a row of header words inside an attendee table (issue 13) ------------------------------
+def test_a_header_row_inside_a_tab_table_keeps_the_people_after_it():
+    text = ("## Apologies\n\nName\tRole\tOrganisation\nGrace Obi (GO)\tChair\tRiverside Housing\n"
+            "Name\tMember\tOrg\nTomas Ruiz (TR)\tTreasurer\tRiverside Housing\n")
+    found = by_name(text)
+    assert set(found) == {"Grace Obi", "Tomas Ruiz"}
+    assert (found["Tomas Ruiz"]["status"], found["Tomas Ruiz"]["role"]) == ("apologies", "Treasurer")
+
+
+def test_a_header_row_inside_a_pipe_table_is_not_a_person():
+    found = by_name("""
+        ## Present
+
+        | Name | Initials | Organisation |
+        | --- | --- | --- |
+        | Grace Obi | GO | Riverside Housing |
+        | Name | Member | Org |
+        | Tomas Ruiz | TR | Riverside Housing |
+    """)
+    assert set(found) == {"Grace Obi", "Tomas Ruiz"}
+    assert found["Tomas Ruiz"]["initials"] == "TR"

@@ -284,3 +284,25 @@ def test_soft_line_break_is_kept_as_newline():
     """)
     [para] = doc.blocks
     assert para.text == "Present:\nJane Smith"
+
+
+# A row of header words right under the rows of a table, its first column
+# meaning what the table's first column means, repeats the header (a page's
+# repeated header, a pasted row): the rows after it are still that table's.
+REPEATED_HEADER = ("Apologies\n\n"
+                   "Name\tRole\tOrganisation\n"
+                   "Grace Obi (GO)\tChair\tRiverside Housing\n"
+                   "Name\tMember\tOrg\n"
+                   "Tomas Ruiz (TR)\tTreasurer\tRiverside Housing\n")
+
+
+def test_a_repeated_header_row_stays_in_its_table():
+    tables = [b for b in read_md(REPEATED_HEADER).blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    assert [r.cells[0].text for r in tables[0].rows] == ["Name", "Grace Obi (GO)", "Name", "Tomas Ruiz (TR)"]
+
+
+def test_a_table_of_other_columns_right_under_a_table_is_a_new_table():
+    text = ("Name\tRole\tOrganisation\nGrace Obi (GO)\tChair\tRiverside Housing\n"
+            "Item\tDiscussion\tAction\n1\tBudget\tGO\n")
+    assert len([b for b in read_md(text).blocks if isinstance(b, Table)]) == 2

@@ -6,10 +6,10 @@ import re
 import unicodedata
 
 from parsers.blocks import grid, paragraphs, raw_lines
-from parsers.document import Document, Heading, Table
+from parsers.document import Document, Heading, Table, squash
 from parsers.extract.result import Result
 from parsers.patterns import (HANDLE_RE, ABSENT_LABEL, APOLOGIES_LABEL, IN_ATTENDANCE_LABEL, INITIALS_RE, PRESENT_LABEL,
-                              ROLE_LABEL, ROLE_WORDS, TITLES, sentences)
+                              ROLE_LABEL, ROLE_WORDS, TITLES, column_kind, sentences)
 from parsers.extract.people import name_key
 from parsers.records import Attendee
 
@@ -299,6 +299,8 @@ def _from_table(table: Table, status: str, require_names: bool) -> list[Attendee
         return [] if require_names else _headerless(table, status)
     out = []
     for row in g.body:
+        if _repeats_header(row):
+            continue
         name_text = g.text(row, "name")
         person = parse_person(name_text, _row_status(g.text(row, "attendance")) or status)
         if person is None:
@@ -309,6 +311,13 @@ def _from_table(table: Table, status: str, require_names: bool) -> list[Attendee
         person.email = _without_email(g.text(row, "email"))[1] or person.email
         out.append(person)
     return out
+
+
+def _repeats_header(row) -> bool:
+    """A row inside a table whose cells all read as column headers ("Name |
+    Member | Org"): the header again, not a person."""
+    texts = [squash(c.text) for c in row.cells if c.text.strip()]
+    return len(texts) >= 2 and all(column_kind(t) for t in texts)
 
 
 def _headerless(table: Table, status: str) -> list[Attendee]:
