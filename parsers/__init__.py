@@ -13,10 +13,11 @@ import contextlib
 import gc
 import hashlib
 import os
+import re
 import stat
 from typing import Iterator
 
-from parsers.document import Document, TooManyBlocks, block_budget
+from parsers.document import Document, TooManyBlocks, block_budget, block_text
 from parsers.errors import ParseError
 from parsers.records import Minutes, Source
 from parsers.sniff import sniff
@@ -96,7 +97,7 @@ def read_bytes(path: str, data: bytes, max_size: int = DEFAULT_MAX_SIZE) -> Docu
     Every failure is a ``ParseError`` naming ``path``."""
     try:
         with _collector_paused():
-            return _read_bytes(path, data, max_size)
+            return _with_text(path, data, _read_bytes(path, data, max_size))
     except ParseError:
         raise
     except RecursionError:
@@ -105,6 +106,21 @@ def read_bytes(path: str, data: bytes, max_size: int = DEFAULT_MAX_SIZE) -> Docu
         raise ParseError(path, "is too large to read") from None
     except TooManyBlocks as exc:
         raise ParseError(path, str(exc)) from None
+
+
+_FRAMESET = re.compile(rb"<frameset\b", re.I)
+
+
+def _with_text(path: str, data: bytes, document: Document) -> Document:
+    """``document``, unless it holds no text at all: a byte-order mark alone,
+    a page of frames, a Word file of empty paragraphs is refused, not stored
+    as an empty meeting.  A document whose reader skipped text says so in a
+    warning and is kept."""
+    if document.warnings or any(block_text(b).strip() for b in document.blocks):
+        return document
+    if document.format == "html" and _FRAMESET.search(data[:65536]):
+        raise ParseError(path, "has no text: it is a frameset; read the pages its frames show")
+    raise ParseError(path, "has no text")
 
 
 def _read_bytes(path: str, data: bytes, max_size: int) -> Document:

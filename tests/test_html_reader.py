@@ -232,3 +232,8 @@ def test_a_page_on_one_line_says_where_by_position():
                          "<tr><td>Book the hall</td><td>BJ</td></tr></table>")
     assert [(a.text, a.where) for a in minutes.actions] == [
         ("Pay the bill", "paragraph 4"), ("Book the hall", "table 1, row 2")]
+
+
+def test_a_page_whose_text_is_all_read_as_furniture_warns_and_is_not_refused():
+    minutes = parse_html('<body><div class="sidebar"><h1>Board meeting</h1><p>Present: Ann Lee</p></div></body>')
+    assert any("no text was read from this page" in w for w in minutes.warnings)
