@@ -89,14 +89,30 @@ def to_json(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
-def to_csv(rows: list[dict], columns: list[str]) -> str:
+# What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> object:
+    """A cell a spreadsheet shows as text: control characters removed, and a
+    leading ' before text it would run as a formula ("=HYPERLINK(…)", "@SUM",
+    "-2+3")."""
+    if isinstance(value, list):
+        value = "; ".join(map(str, value))
+    if not isinstance(value, str):
+        return value  # our own numbers and None
+    value = clean(value)
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def to_csv(rows: list[dict], columns: list[str], line_end: str = "\n") -> str:
+    """The one CSV writer: a header row, then one row per dict, each ending in ``line_end``."""
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
+    writer = csv.writer(buf, lineterminator=line_end)
     writer.writerow(columns)
     for r in rows:
-        writer.writerow(["; ".join(map(str, r.get(c))) if isinstance(r.get(c), list) else r.get(c)
-                         for c in columns])
-    return buf.getvalue().rstrip("\n")
+        writer.writerow([csv_cell(r.get(c)) for c in columns])
+    return buf.getvalue()
 
 
 def markdown(rows: list[dict], columns: list[str]) -> str:
@@ -114,7 +130,7 @@ def render(rows: list[dict], columns: list[str], fmt: str, widths: dict[str, int
     if fmt == "json":
         return to_json(rows)
     if fmt == "csv":
-        return to_csv(rows, columns)
+        return to_csv(rows, columns).removesuffix("\n")
     if fmt == "markdown":
         return markdown(rows, columns)
     return table(rows, columns, widths)
