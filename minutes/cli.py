@@ -545,16 +545,22 @@ def decisions(db_path: str, series: str | None, since: str | None, until: str | 
 
 # --- what chairs and auditors take away ---------------------------------------------
 
-def write_out(data: bytes, output: str | None, what: str) -> None:
-    """Write ``data`` to OUTPUT, or to stdout when there is none."""
+def check_output(output: str | None, db_path: str) -> None:
+    """Refuse, before any work, an OUTPUT that is the database or another SQLite file."""
+    from minutes import outfile
+
+    if output not in (None, "-"):
+        run(outfile.check_target, output, db_path)
+
+
+def write_out(data: bytes, output: str | None, what: str, db_path: str) -> None:
+    """Write ``data`` to OUTPUT (whole, never over the database), or to stdout when there is none."""
+    from minutes import outfile
+
     if output is None or output == "-":
         click.echo(data.decode("utf-8"), nl=False)
         return
-    try:
-        with open(output, "wb") as fh:
-            fh.write(data)
-    except OSError as exc:
-        fail(f"{output}: cannot write ({exc.strerror or exc})")
+    run(outfile.write_file, output, data, db_path)
     click.echo(f"Wrote {what} to {output}", err=True)
 
 
@@ -598,12 +604,13 @@ def report_actions(series: str, fmt: str | None, output: str | None, by: str, si
     fmt = fmt or extension.get(os.path.splitext(output or "")[1].lower(), "markdown")
     if fmt == "docx" and output in (None, "-"):
         fail("a Word document needs a file: add -o FILE.docx")
+    check_output(output, db_path)
     db = open_db(db_path)
     try:
         log = run(actionlog.action_log, db, series, by=by, since=valid_date(since, "--since"))
     finally:
         db.close()
-    write_out(run(exports.export, log, fmt), output, f"{len(log.entries)} actions of {log.series}")
+    write_out(run(exports.export, log, fmt), output, f"{len(log.entries)} actions of {log.series}", db_path)
 
 
 @reports.command("calendar")
@@ -624,6 +631,7 @@ def report_calendar(owner: str | None, series: str | None, todo: bool, output: s
     """
     from minutes import ical
 
+    check_output(output, db_path)
     db = open_db(db_path)
     try:
         result = run(ical.due_calendar, db, owner=owner, series=series, todo=todo)
@@ -631,7 +639,7 @@ def report_calendar(owner: str | None, series: str | None, todo: bool, output: s
         db.close()
     for warning in result.warnings:
         click.echo(f"Warning: {warning}", err=True)
-    write_out(result.data, output, f"{result.count} due action{'s' if result.count != 1 else ''}")
+    write_out(result.data, output, f"{result.count} due action{'s' if result.count != 1 else ''}", db_path)
 
 
 @cli.command("datasette-metadata")
@@ -647,8 +655,9 @@ def datasette_metadata(db_path: str, output: str | None) -> None:
     """
     from minutes import web
 
+    check_output(output, db_path)
     data = json.dumps(web.metadata(web.database_name(db_path)), ensure_ascii=False, indent=2) + "\n"
-    write_out(data.encode("utf-8"), output, "Datasette metadata")
+    write_out(data.encode("utf-8"), output, "Datasette metadata", db_path)
 
 
 @cli.command()
