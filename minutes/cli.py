@@ -99,20 +99,54 @@ def format_options(f):
     return f
 
 
-def open_db(db_path: str):
-    """The existing database, migrated to the current schema if needed."""
+def open_db(db_path: str, write: bool = False):
+    """The existing database, migrated to the current schema if needed.
+
+    Read commands open a database that cannot be written (a read-only file
+    or folder) read-only, and never need to write: where it is owed a
+    migration or a relink, that is done first if the file can be written;
+    a relink that cannot be done (read-only, a full disk) is a warning, not
+    a failure."""
     from minutes import store
 
     try:
-        db = store.connect(db_path, create=False)
+        if write:
+            db = store.connect(db_path, create=False)
+            if not store.schema_is_current(db) or store.is_pending(db):
+                with store.transaction(db):   # migrate; relink what a cut-short ingest left owed
+                    pass
+            return db
+        db = store.connect(db_path, create=False, readonly=not store.writable(db_path))
         if not store.schema_is_current(db) or store.is_pending(db):
-            with store.transaction(db):   # migrate; relink what a cut-short ingest left owed
-                pass
+            _bring_up_to_date(db_path, db)
         return db
     except MinutesError as exc:
         fail(str(exc))
     except sqlite3.Error as exc:
-        fail(f"{db_path}: {exc}")
+        fail(store.describe(db_path, exc))
+
+
+def _bring_up_to_date(db_path: str, db) -> None:
+    """Migrate or relink ``db_path`` through a writer, for the reader ``db``."""
+    from minutes import store
+    from minutes.report import clean
+
+    try:
+        writer = store.connect(db_path, create=False)
+        try:
+            with store.transaction(writer):
+                pass
+        finally:
+            writer.close()
+    except (MinutesError, sqlite3.Error) as exc:
+        reason = str(exc) if isinstance(exc, MinutesError) else store.describe(db_path, exc)
+        if not store.schema_is_current(db):
+            db.close()
+            fail(f"{reason}; the database is of an older version of minutes and must be upgraded by a "
+                 "command that can write to it (minutes ingest)")
+        click.echo(f"Warning: the links between the meetings of a series are out of date (an ingest was cut "
+                   f"short) and could not be brought up to date now: {clean(reason, True)}; the next ingest "
+                   "brings them up to date", err=True)
 
 
 def echo(text: str) -> None:
@@ -123,13 +157,18 @@ def echo(text: str) -> None:
 
 
 def run(call, *args, **kwargs):
-    """Call a library function; its named errors become ``Error: …``."""
+    """Call a library function; its named errors become ``Error: …`` (a database's naming its file)."""
     try:
         return call(*args, **kwargs)
     except (MinutesError, ParseError) as exc:
         fail(str(exc))
     except sqlite3.Error as exc:
-        fail(f"database error: {exc}")
+        import sqlite_utils
+
+        from minutes import store
+
+        db = next((a for a in args if isinstance(a, sqlite_utils.Database)), None)
+        fail(store.describe(store.path_of(db), exc) if db is not None else f"database error: {exc}")
 
 
 def action_id(value: str) -> int:
@@ -212,6 +251,14 @@ def ingest(paths: tuple[str, ...], db_path: str, series: str | None, max_size: i
         if state["bar"] is not None:
             state["bar"].render_finish()
     echo(report.summary())
+    if report.errors:
+        from minutes.report import clean
+
+        for error in report.errors[:-1]:
+            click.echo(f"Error: {clean(error, True)}", err=True)
+        if not report.count("failed"):
+            fail(report.errors[-1])
+        click.echo(f"Error: {clean(report.errors[-1], True)}", err=True)
     if report.failed:
         n = report.count("failed")
         fail(f"{n} of {len(report.results)} file{'s' if len(report.results) != 1 else ''} failed")
@@ -310,7 +357,7 @@ def _change(change: str, action: str, note: str | None, by: str | None, db_path:
     from minutes import tracker
 
     aid = action_id(action)
-    db = open_db(db_path)
+    db = open_db(db_path, write=True)
     try:
         row = run(tracker.set_status, db, aid, change, note=note, by=by)
     finally:

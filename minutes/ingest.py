@@ -46,13 +46,14 @@ class FileResult:
 @dataclass
 class IngestReport:
     results: list[FileResult] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)     # what failed beyond one file (the database's own)
 
     def count(self, status: str) -> int:
         return sum(r.status == status for r in self.results)
 
     @property
     def failed(self) -> bool:
-        return self.count("failed") > 0
+        return self.count("failed") > 0 or bool(self.errors)
 
     def summary(self) -> str:
         parts = [f"{self.count(s)} {s}" for s in ("added", "updated", "unchanged", "failed")]
@@ -139,7 +140,8 @@ def _known(db, series: str | None) -> frozenset[str]:
 
 
 def _write(db, prepared: Prepared, series: str | None) -> FileResult | store.SaveResult:
-    """Store one parse in its own transaction, its series' relink deferred to the batch's end."""
+    """Store one parse in its own transaction, its series' relink deferred to the batch's end.
+    A failure (the disk is full) leaves the database as it was before this file."""
     if prepared.error:
         return FileResult(prepared.path, "failed", prepared.error)
     if prepared.unchanged:
@@ -147,9 +149,9 @@ def _write(db, prepared: Prepared, series: str | None) -> FileResult | store.Sav
     try:
         return store.save(db, prepared.minutes, size=prepared.size, series=series, defer=True)
     except MinutesError as exc:
-        return FileResult(prepared.path, "failed", str(exc))
+        return FileResult(prepared.path, "failed", f"not stored: {exc}")
     except sqlite3.Error as exc:
-        return FileResult(prepared.path, "failed", f"could not be stored ({exc})")
+        return FileResult(prepared.path, "failed", f"not stored: {store.describe(store.path_of(db), exc)}")
 
 
 def _result(path: str, saved: store.SaveResult) -> FileResult:
@@ -165,12 +167,32 @@ def _result(path: str, saved: store.SaveResult) -> FileResult:
     return FileResult(path, saved.status, detail, saved.meeting, saved.actions_gone, saved.warnings)
 
 
-def _finish(db, batch: list[tuple[str, FileResult | store.SaveResult]]) -> list[FileResult]:
-    """Relink the series the batch touched (one transaction), then the batch's results."""
+def _finish(db, batch: list[tuple[str, FileResult | store.SaveResult]], report: IngestReport) -> list[FileResult]:
+    """Relink the series the batch touched (one transaction), then the batch's results.
+
+    A relink that fails (the disk is full) leaves the meetings stored and
+    their series owed a relink, which the next write makes: their results
+    say so, and so does the report."""
+    owed = None
     if any(isinstance(w, store.SaveResult) for _, w in batch):
-        with store.transaction(db):   # relink_pending: each series once
-            pass
-    return [_result(path, store.links_of(db, w)) if isinstance(w, store.SaveResult) else w for path, w in batch]
+        try:
+            with store.transaction(db):   # relink_pending: each series once
+                pass
+        except (MinutesError, sqlite3.Error) as exc:
+            owed = str(exc) if isinstance(exc, MinutesError) else store.describe(store.path_of(db), exc)
+            report.errors.append(f"{owed}: the meetings stored are not yet linked to the earlier meetings "
+                                 "of their series; the next ingest links them")
+    out = []
+    for path, w in batch:
+        if not isinstance(w, store.SaveResult):
+            out.append(w)
+        elif owed:
+            result = _result(path, w)
+            result.warnings.append("stored, but not yet linked to the earlier meetings of its series")
+            out.append(result)
+        else:
+            out.append(_result(path, store.links_of(db, w)))
+    return out
 
 
 def ingest_paths(db_path: str, paths: Iterable[str], series: str | None = None, jobs: int | None = None,
@@ -194,26 +216,33 @@ def ingest_paths(db_path: str, paths: Iterable[str], series: str | None = None, 
         return report
     db = store.connect(db_path)
     try:
-        with store.transaction(db):   # the schema, and series a cut-short ingest left owed
-            pass
-        known = _known(db, series)
-        batch: list[tuple[str, FileResult | store.SaveResult]] = []
-        prepared_files = _prepared(files, max_size, known, jobs)
-        while True:
-            prepared = next(prepared_files, None)
-            if prepared is not None:
-                batch.append((prepared.path, _write(db, prepared, series)))
-            if batch and (prepared is None or len(batch) >= BATCH):
-                for result in _finish(db, batch):
-                    report.results.append(result)
-                    if progress:
-                        progress(result, total)
-                batch = []
-            if prepared is None:
-                break
+        _store_all(db, files, total, report, series, max_size, jobs, progress)
+    except sqlite3.Error as exc:   # the database's own failure, not one file's
+        raise MinutesError(store.describe(db_path, exc)) from None
     finally:
         db.close()
     return report
+
+
+def _store_all(db, files: list[str], total: int, report: IngestReport, series: str | None, max_size: int,
+               jobs: int | None, progress: Callable[[FileResult, int], None] | None) -> None:
+    with store.transaction(db):   # the schema, and series a cut-short ingest left owed
+        pass
+    known = _known(db, series)
+    batch: list[tuple[str, FileResult | store.SaveResult]] = []
+    prepared_files = _prepared(files, max_size, known, jobs)
+    while True:
+        prepared = next(prepared_files, None)
+        if prepared is not None:
+            batch.append((prepared.path, _write(db, prepared, series)))
+        if batch and (prepared is None or len(batch) >= BATCH):
+            for result in _finish(db, batch, report):
+                report.results.append(result)
+                if progress:
+                    progress(result, total)
+            batch = []
+        if prepared is None:
+            break
 
 
 def default_jobs() -> int:
