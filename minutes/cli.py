@@ -232,6 +232,8 @@ def ingest(paths: tuple[str, ...], db_path: str, series: str | None, max_size: i
             from minutes.report import clean
 
             click.echo(f"Error: {clean(result.path, True)}: {clean(result.detail, True)}", err=True)
+        elif result.status == "skipped":
+            echo(f"{result.status:<9}  {result.path}  ({result.detail})")
         else:
             line = f"{result.status:<9}  {result.path}"
             if result.detail:
