@@ -75,9 +75,17 @@ def read_file_bytes(path: str, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
             limit = _file_limit(path, head, max_size)
             if st.st_size > limit:
                 raise _too_big(path, st.st_size, limit)
-            data = head + fh.read(limit + 1 - len(head))
+            # as much as the file holds (a read of the whole limit would allocate it all)
+            data = head + fh.read(max(0, st.st_size + 1 - len(head)))
+            while st.st_size < len(data) <= limit:   # the file grows while it is read
+                more = fh.read(min(1 << 20, limit + 1 - len(data)))
+                if not more:
+                    break
+                data += more
         except OSError as exc:
             raise ParseError(path, f"cannot be read ({exc.strerror or exc})") from None
+        except MemoryError:
+            raise ParseError(path, "is too large to read") from None
     if len(data) > limit:  # the file grew while it was read
         raise _too_big(path, len(data), limit)
     return data
