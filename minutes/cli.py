@@ -158,6 +158,7 @@ def parse(file: str, as_json: bool, max_size: int) -> None:
         minutes parse fixtures/sample.txt --json
     """
     from parsers import parse as parse_file
+    from minutes import report
     from minutes.report import minutes_summary
 
     try:
@@ -165,7 +166,7 @@ def parse(file: str, as_json: bool, max_size: int) -> None:
     except (ParseError, MinutesError) as exc:
         fail(str(exc))
     if as_json:
-        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
+        click.echo(report.to_json(result.to_dict(), indent=1))
     else:
         echo(minutes_summary(result))
 
@@ -590,11 +591,11 @@ def people(db_path: str, fmt: str | None) -> None:
     if fmt == "json":
         click.echo(report.to_json(rows))
         return
-    flat = [{"id": p["id"], "name": p["name"], "initials": p["initials"] or "",
+    flat = [{"id": p["id"], "name": p["name"], "initials": p["initials"] or "", "email": p["email"] or "",
              "meetings": [m["date"] or m["id"] for m in p["meetings"]],
              "open_actions": p["open_actions"], "actions": len(p["actions"])} for p in rows]
-    echo(report.render(flat, ["id", "name", "initials", "meetings", "open_actions", "actions"], fmt or "table",
-                       {"meetings": 60}))
+    echo(report.render(flat, ["id", "name", "initials", "email", "meetings", "open_actions", "actions"],
+                       fmt or "table", {"meetings": 60}))
 
 
 @cli.command()

@@ -238,8 +238,13 @@ PENDING = """
 CREATE TABLE pending_relink (series TEXT PRIMARY KEY);
 """
 
+# A person's e-mail address, where an attendee list gives one ("Mallory Doe <md@x.org>").
+EMAIL = """
+ALTER TABLE people ADD COLUMN email TEXT;
+"""
+
 # Each entry is one migration script; never edit a released one, append.
-MIGRATIONS: list[str] = [TABLES + _index_sql() + _fts_sql(), SERIES, OWNER_INDEXES, PENDING]
+MIGRATIONS: list[str] = [TABLES + _index_sql() + _fts_sql(), SERIES, OWNER_INDEXES, PENDING, EMAIL]
 VERSION = len(MIGRATIONS)
 
 

@@ -341,7 +341,7 @@ def _save_attendees(db: sqlite_utils.Database, m: "Minutes", meeting_id: int, se
     rows: list[dict] = []
     seen: set[int] = set()
     for position, a in enumerate(m.attendees):
-        person_id = _person(db, a.name, a.initials, series)
+        person_id = _person(db, a.name, a.initials, series, a.email)
         if person_id in seen:
             continue
         seen.add(person_id)
@@ -355,8 +355,10 @@ def _save_attendees(db: sqlite_utils.Database, m: "Minutes", meeting_id: int, se
     return rows
 
 
-def _person(db: sqlite_utils.Database, name: str, initials: str | None, series: str) -> int:
-    """The person with this name; or, in the same series, the same initials and first name."""
+def _person(db: sqlite_utils.Database, name: str, initials: str | None, series: str,
+            email: str | None = None) -> int:
+    """The person with this name; or, in the same series, the same initials and first name.
+    Initials and e-mail address are kept as last written."""
     key = person_key(name)
     found = db.execute("SELECT id FROM people WHERE key = ?", [key]).fetchone()
     if not found and initials and key:
@@ -369,8 +371,10 @@ def _person(db: sqlite_utils.Database, name: str, initials: str | None, series: 
     if found:
         if initials:
             db.execute("UPDATE people SET initials = ? WHERE id = ?", [initials, found[0]])
+        if email:
+            db.execute("UPDATE people SET email = ? WHERE id = ?", [email, found[0]])
         return found[0]
-    return db["people"].insert({"name": name, "initials": initials, "key": key}).last_pk
+    return db["people"].insert({"name": name, "initials": initials, "key": key, "email": email}).last_pk
 
 
 def _like_prefix(word: str) -> str:
