@@ -240,8 +240,8 @@ class Document:
     format: str
     warnings: list[str] = field(default_factory=list)
     # What the source says about itself outside the body: an HTML <title>,
-    # Markdown front matter ({"title": ..., "date": ...}).
-    meta: dict[str, str] = field(default_factory=dict)
+    # Markdown front matter ({"title": ..., "date": ..., "members": [...]}).
+    meta: dict[str, str | list[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.meta = {k: nfc(v) if isinstance(v, str) else v for k, v in self.meta.items()}

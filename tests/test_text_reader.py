@@ -306,3 +306,14 @@ def test_a_table_of_other_columns_right_under_a_table_is_a_new_table():
     text = ("Name\tRole\tOrganisation\nGrace Obi (GO)\tChair\tRiverside Housing\n"
             "Item\tDiscussion\tAction\n1\tBudget\tGO\n")
     assert len([b for b in read_md(text).blocks if isinstance(b, Table)]) == 2
+
+
+def test_a_lone_numbered_line_laid_out_with_a_tab_is_a_heading_line_not_a_table():
+    doc = read_md("Venue: the hall\n\n3.\tBudget\n\nThe treasurer reported.\n")
+    assert not any(isinstance(b, Table) for b in doc.blocks)
+    assert [(b.label, b.text) for b in doc.blocks if isinstance(b, Paragraph)][1] == ("3", "Budget")
+
+
+def test_tabs_at_the_end_of_a_line_are_not_a_table():
+    doc = read_md("Present:\t\nAda Byron\t\nAlan Turing\n")
+    assert not any(isinstance(b, Table) for b in doc.blocks)
