@@ -259,6 +259,7 @@ COLUMN_KINDS = [
     ("role", re.compile(r"^(role|position|job title|title|designation)$", re.I)),
     ("organisation", re.compile(r"^(organi[sz]ation|org\.?|agency|representing|company|body|service|partner)$", re.I)),
     ("initials", re.compile(r"^(initials)$", re.I)),
+    ("email", re.compile(r"^(e-?mail|e-?mail address)$", re.I)),
     ("attendance", re.compile(r"^(attendance|present\??|attended)$", re.I)),
 ]
 
