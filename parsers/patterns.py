@@ -321,7 +321,8 @@ PASSIVE_DECISION = Gated(re.compile(r"^(?:the\s+)?[\w£$%'’,/&() -]{3,120}?\s+
 # "… was proposed (Tom, seconded by Owen) and carried nem con."
 CARRIED = Gated(re.compile(r"\b(?:and|was|were|motion)\s+carried\b|\bcarried\s+(?:nem\.?\s*con|unanimously)\b",
                            re.I), "carried")
-DECISION_HEADING = re.compile(r"\b(approved|agreed|adopted|ratified|decisions?|resolutions?|resolved)\W*$", re.I)
+# A heading that says it approved what it lists ("Grants approved"); "Decisions" names a section instead
+DECISION_HEADING = re.compile(r"\b(approved|agreed|adopted|ratified|resolved)\W*$", re.I)
 
 # -- actions -----------------------------------------------------------------
 # "Action: JS to …", "ACTION – DP/SMcB: …", "Actions: All", "ACTION: Jane to …"
