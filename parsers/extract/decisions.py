@@ -31,7 +31,7 @@ from parsers.extract.items import Section
 from parsers.extract.people import Roster
 from parsers.extract.result import Result
 from parsers.extract.speech import statements
-from parsers.patterns import DECISION_HEADING, Gated, sentences
+from parsers.patterns import DECISION_HEADING, sentences
 from parsers.records import Decision
 from parsers.vocabulary import DECIDING_BODIES, DECISION_VERBS, words_pattern
 
@@ -92,9 +92,15 @@ _NEGATED = re.compile(rf"\b(?:not|nothing|no|never|yet to be|to be|will be|would
 _WITH = re.compile(r"^\s*(?:with|on|upon)\b", re.I)
 _APOLOGIES = re.compile(r"^\W*apolog", re.I)
 _RELATIVE = re.compile(r"\b(?:which|who|that)\s*$", re.I)
-_CUES = Gated(re.compile(r".", re.S), "resolv", "agree", "decid", "approv", "adopt", "endors", "accept", "carried",
-              "passed", "passes", "ratif", "decision", "resolution", "outcome", "consensus", "voted", "seconded",
-              "moved as", "confirmed", "determined", "(p ")
+# words one of which every decision holds: a line without any is not read further
+_NEEDLES = ("resolv", "agree", "decid", "approv", "adopt", "endors", "accept", "carried", "passed", "passes",
+            "ratif", "decision", "resolution", "outcome", "consensus", "voted", "seconded", "moved as", "confirmed",
+            "determined", "recommendation", "conclusion", "(p ")
+
+
+def _may_decide(text: str) -> bool:
+    low = text.lower()
+    return any(needle in low for needle in _NEEDLES)
 
 
 def extract(sections: list[Section], roster: Roster) -> Result:
@@ -129,7 +135,7 @@ def _section_decisions(section: Section, roster: Roster, out: list[Decision]) ->
                 pending.text = f"{pending.text} {line.text}".strip()
                 continue
             pending = None
-        if not _CUES.could_match(st.text):
+        if not _may_decide(st.text):
             continue
         parts = sentences(st.text) or [st.text]
         j = 0
