@@ -1,0 +1,419 @@
+"""PDF -> Document: paragraphs, headings, lists and tables from where the
+characters and rules sit on each page.
+
+``parsers.pdf_source`` reads the PDF (pypdfium2) and refuses hostile files;
+``parsers.pdf_layout`` makes lines and ruled grids of one page.  Here:
+
+* **page furniture** is dropped: a line in the top or bottom margin of a page
+  whose words (numbers aside) recur there on half the pages or more (a running
+  header or footer), and a bare page number at the top or foot of a page;
+* **reading order**: top to bottom; on a two-column page the left column, then
+  the right one (a line across both columns, a title, stays where it is);
+* **paragraphs**: a line continues the paragraph above unless a gap wider than
+  the page's line spacing, a change of size, a bullet or a tabbed number, a
+  bold heading line ending, or a line that ended although the next one's first
+  word would have fitted on it says otherwise; a word hyphenated at a line end
+  is joined;
+* **headings**: a short paragraph all in bold, or larger than the body text,
+  levelled by size;
+* **lists**: a line opening with a bullet (``•``, the Symbol font's U+F0B7, a
+  Wingdings arrow or ``o`` alone before a tab) is a list entry, levelled by its
+  indent; numbers stay in the text, as written;
+* **tables**: ruled tables from their rules (``pdf_layout``), and columns of
+  text that line up on three lines or more as an unruled table; a table that
+  runs on at the top of the next page, with the same columns, is one table,
+  its repeated header row dropped.
+
+``loc`` is "page 3, line 12" (lines counted from the top of the page) or
+"page 2, table 1, row 4".
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from parsers.document import Block, Cell, Document, Heading, Paragraph, Row, Run, Table, make_paragraph
+from parsers.errors import ParseError
+from parsers.pdf_layout import BULLETS, Grid, Line, fill, grids, lines_of
+from parsers.pdf_source import open_pages
+
+NO_TEXT = ("has no text layer: it is a scanned image; run OCR on it first, "
+           "e.g. with ocrmypdf")
+_MARGIN = 0.12            # the top and bottom of a page where headers and footers sit
+_PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-–(]?\s*\d{1,4}\s*[-–)]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
+_WEAK_BULLETS = "-–—*oØ§vü>➢"   # bullets only when a tab follows them
+_TAB_NUMBER = re.compile(r"^\(?(?:\d{1,2}(?:\.\d{1,2})*|[ivx]{1,5}|[a-zA-Z])[.):]?$")
+_HYPHEN_END = re.compile(r"[A-Za-z]-$")
+_ENDS = re.compile(r"[.!?:;]\W*$")
+
+
+@dataclass
+class Part:
+    """The piece of a table on one page."""
+    grid: Grid
+    page: int
+    index: int
+    rows: list[list[tuple[float, float, list[Line] | None]]] = field(default_factory=list)
+
+
+@dataclass
+class PageLayout:
+    number: int
+    height: float
+    lines: list[Line]
+    parts: list[Part]
+
+
+def read(path: str, data: bytes, max_size: int) -> Document:
+    pages: list[PageLayout] = []
+    sizes: Counter = Counter()
+    warnings: list[str] = []
+    for page in open_pages(path, data, max_size):
+        if not any(c.text.strip() for c in page.chars):
+            if page.images:
+                warnings.append(f"page {page.number} has no text (a scanned image?): run OCR on it to read it")
+            pages.append(PageLayout(page.number, page.height, [], []))
+            continue
+        for c in page.chars:
+            sizes[round(c.size * 2) / 2] += 1
+        pages.append(_layout(page))
+    if not sizes:
+        raise ParseError(path, NO_TEXT)
+    body = sizes.most_common(1)[0][0]
+    _drop_furniture(pages)
+    builder = _Builder(body, sorted((s for s in sizes if s >= body * 1.15), reverse=True))
+    return Document(builder.document(pages), "pdf", warnings)
+
+
+def _layout(page) -> PageLayout:
+    chars = page.chars
+    parts: list[Part] = []
+    for grid in grids(page.rules):
+        rest = fill(grid, chars)
+        filled = [c for row in grid.rows for c in row if c.chars]
+        if len(filled) < 2:
+            continue  # a box round a paragraph, a highlight: not a table
+        chars = rest
+        part = Part(grid, page.number, len(parts) + 1)
+        for row in grid.rows:
+            cells = [(c.x0, c.x1, None if c.above is not None else lines_of(c.chars)) for c in row]
+            if any(lines is None or lines for _, _, lines in cells):
+                part.rows.append(cells)
+        parts.append(part)
+    lines = lines_of(chars)
+    for k, line in enumerate(lines, 1):
+        line.page, line.number = page.number, k
+    return PageLayout(page.number, page.height, _reading_order(lines, page.width), parts)
+
+
+def _reading_order(lines: list[Line], width: float) -> list[Line]:
+    """Top to bottom; a stretch of two columns, the left column first."""
+    gutter = _gutter(lines, width)
+    if gutter is None:
+        return lines
+    out: list[Line] = []
+    left: list[Line] = []
+    right: list[Line] = []
+    for line in lines:
+        if line.x0 < gutter < line.x1 and not _splits_at(line, gutter):
+            out += left + right
+            left, right = [], []
+            out.append(line)
+            continue
+        if line.x1 <= gutter:
+            left.append(line)
+        elif line.x0 >= gutter:
+            right.append(line)
+        else:
+            a, b = _split(line, gutter)
+            left.append(a)
+            right.append(b)
+    return out + left + right
+
+
+def _splits_at(line: Line, gutter: float) -> bool:
+    return any(a.x1 < gutter < b.x0 for a, b in zip(line.segments, line.segments[1:]))
+
+
+def _split(line: Line, gutter: float) -> tuple[Line, Line]:
+    segs = line.segments
+    k = next(i for i, s in enumerate(segs) if s.x0 > gutter)
+    return (Line(segs[:k], line.top, line.bottom, line.base, line.size, line.page, line.number),
+            Line(segs[k:], line.top, line.bottom, line.base, line.size, line.page, line.number))
+
+
+def _gutter(lines: list[Line], width: float) -> float | None:
+    """The x of the gap between two columns of prose, if the page has them: a
+    vertical strip in the middle of the page that no line crosses, with at
+    least eight lines of prose on either side of it."""
+    candidates = sorted({round((a.x1 + b.x0) / 2) for line in lines
+                         for a, b in zip(line.segments, line.segments[1:])
+                         if width * 0.3 < (a.x1 + b.x0) / 2 < width * 0.7})
+    for g in candidates:
+        left = [l for l in lines if l.x1 <= g or _splits_at(l, g)]
+        right = [l for l in lines if l.x0 >= g or _splits_at(l, g)]
+        crossing = sum(1 for l in lines if l.x0 < g < l.x1 and not _splits_at(l, g))
+        if len(left) < 8 or len(right) < 8 or crossing > len(lines) * 0.25:
+            continue
+        prose = lambda ls: sum(len(l.text) for l in ls) / len(ls) >= 25
+        if prose([l for l in left if l.x1 <= g]) and prose([l for l in right if l.x0 >= g]):
+            return g
+    return None
+
+
+def _furniture_key(line: Line) -> str:
+    return re.sub(r"\d+", "#", " ".join(line.text.lower().split()))
+
+
+def _drop_furniture(pages: list[PageLayout]) -> None:
+    """Running headers and footers, and page numbers, out of the pages' lines."""
+    counts: Counter = Counter()
+    for page in pages:
+        counts.update({_furniture_key(l) for l in page.lines if _in_margin(l, page)})
+    recurring = {k for k, n in counts.items() if n >= 2 and n * 2 >= len(pages)}
+    for page in pages:
+        if not page.lines:
+            continue
+        first, last = page.lines[0], page.lines[-1]
+        page.lines = [l for l in page.lines
+                      if not (_in_margin(l, page) and (_furniture_key(l) in recurring
+                                                       or (l in (first, last) or l.base == last.base)
+                                                       and _PAGE_NUMBER.match(l.text.strip())))]
+
+
+def _in_margin(line: Line, page: PageLayout) -> bool:
+    return line.top < page.height * _MARGIN or line.bottom > page.height * (1 - _MARGIN)
+
+
+# -- blocks -----------------------------------------------------------------------------
+
+class _Builder:
+    def __init__(self, body: float, larger: list[float]) -> None:
+        self.body = body
+        self.larger = larger
+        self.bullet_xs: list[float] = []
+        self.edges: dict[int, list[tuple[float, float]]] = {}  # id(row) -> its cells' left and right
+
+    def document(self, pages: list[PageLayout]) -> list[Block]:
+        out: list[Block] = []
+        open_table: tuple[Table, Part, list] | None = None
+        run: list[Line] = []  # the lines since the last table, over page breaks
+        for page in pages:
+            first = True
+            for kind, item in _in_order(page):
+                if kind == 0:
+                    run.append(item)
+                    continue
+                if run:
+                    out.extend(self.paragraphs(run))
+                    run = []
+                    open_table = None
+                    first = False
+                if first and open_table is not None and _continues(open_table[1], item):
+                    self.append_part(open_table, item)
+                else:
+                    table = Table([], loc=f"page {item.page}, table {item.index}")
+                    open_table = (table, item, [])
+                    self.append_part(open_table, item)
+                    out.append(table)
+                first = False
+        if run:
+            out.extend(self.paragraphs(run))
+        for block in out:
+            if isinstance(block, Table):
+                _spans(block, self.edges)
+        return [b for b in out if not isinstance(b, Table) or b.rows]
+
+    # tables
+    def append_part(self, open_table, part: Part) -> None:
+        table, first_part, bounds = open_table
+        rows = part.rows
+        if table.rows and rows and _row_text(rows[0]) == _row_text(first_part.rows[0]):
+            rows = rows[1:]  # the header row, repeated on the new page
+        for k, cells in enumerate(rows, 1):
+            loc = f"page {part.page}, table {part.index}, row {k}"
+            out = []
+            for x0, x1, lines in cells:
+                if lines is None:
+                    out.append(Cell([], continued=True))
+                else:
+                    out.append(Cell(self.paragraphs(lines, loc)))
+                bounds.append((x0, x1))
+            if k == 1 and table.rows and _carries_on(table.rows[-1], out):
+                _join_rows(table.rows[-1], out)
+                continue
+            table.rows.append(Row(out, is_header=not table.rows and len(part.rows) > 1 and _all_bold(cells),
+                                  loc=loc))
+            self.edges[id(table.rows[-1])] = [(x0, x1) for x0, x1, _ in cells]
+
+    # paragraphs
+    def paragraphs(self, lines: list[Line], where: str = "") -> list[Block]:
+        if not lines:
+            return []
+        right = max(l.x1 for l in lines)
+        pitch = _pitch(lines)
+        out: list[Block] = []
+        para: list[Line] = []
+        bullet = False
+        for line in lines:
+            starts = self._bullet(line) is not None or _tab_number(line)
+            if para and (starts or self._breaks(para, line, right, pitch)):
+                out.extend(self._block(para, bullet, where))
+                para = []
+            if not para:
+                bullet = self._bullet(line) is not None
+            para.append(line)
+        if para:
+            out.extend(self._block(para, bullet, where))
+        return out
+
+    def _breaks(self, para: list[Line], line: Line, right: float, pitch: float) -> bool:
+        prev = para[-1]
+        if line.page != prev.page:  # a paragraph carries on over a page break only mid-sentence
+            return bool(_ENDS.search(prev.text)) and not line.text[:1].islower()
+        if abs(line.size - prev.size) > 0.8 or line.top - prev.bottom > 1.0 * prev.size:
+            return True
+        if line.base - prev.base > pitch + 0.3 * prev.size:
+            return True
+        if line.bold and not prev.bold and len(para) >= 1 and line.x0 < prev.x0 - prev.size:
+            return True
+        text_x0 = self._text_x0(para[0]) if len(para) == 1 else prev.x0
+        if line.x0 > text_x0 + prev.size:
+            return True  # a first-line indent
+        word = line.text.split(" ", 1)[0]
+        width = (line.segments[0].x1 - line.segments[0].x0) * len(word) / max(len(line.segments[0].text), 1)
+        return right - prev.x1 > width + prev.size * 0.6
+
+    def _text_x0(self, line: Line) -> float:
+        if self._bullet(line) is not None and len(line.segments) > 1:
+            return line.segments[1].x0
+        return line.x0
+
+    def _bullet(self, line: Line) -> str | None:
+        first = line.segments[0].text.strip()
+        if first[:1] and first[0] in BULLETS and (len(first) == 1 or first[1] == " "):
+            return first[0]
+        if len(first) == 1 and first in _WEAK_BULLETS and len(line.segments) > 1:
+            return first
+        return None
+
+    def _level(self, x: float) -> int:
+        for k, bx in enumerate(sorted(self.bullet_xs)):
+            if abs(bx - x) <= 6:
+                return k
+        self.bullet_xs.append(x)
+        return sorted(self.bullet_xs).index(x)
+
+    def _block(self, lines: list[Line], bullet: bool, where: str) -> list[Block]:
+        runs: list[Run] = []
+        for k, line in enumerate(lines):
+            line_runs = line.runs
+            if k == 0 and bullet:
+                mark = self._bullet(line) or ""
+                line_runs = _strip_mark(line_runs, mark)
+            if runs:
+                last = runs[-1]
+                if _HYPHEN_END.search(last.text.rstrip()) and line.text[:1].islower():
+                    last.text = last.text.rstrip()[:-1]
+                else:
+                    runs.append(Run(" "))
+            runs.extend(Run(t, b) for t, b in line_runs)
+        loc = where or f"page {lines[0].page}, line {lines[0].number}"
+        size = max(l.size for l in lines)
+        text = "".join(r.text for r in runs).strip()
+        bold = all(l.bold for l in lines)
+        if not bullet and not where and text and len(text) <= 150 and len(lines) <= 3 and (bold or size >= self.body * 1.15):
+            level = next((k for k, s in enumerate(self.larger, 1) if size >= s - 0.25), len(self.larger) + 1)
+            heading = Heading(min(level, 6), runs, loc=loc)
+            return [heading] if heading.text else []
+        level = self._level(lines[0].x0) if bullet else None
+        para = make_paragraph(runs, level=level, loc=loc)
+        return [para] if para else []
+
+
+def _strip_mark(runs: list[tuple[str, bool]], mark: str) -> list[tuple[str, bool]]:
+    out = list(runs)
+    while out:
+        text, bold = out[0]
+        stripped = text.lstrip()
+        if stripped.startswith(mark):
+            out[0] = (stripped[len(mark):], bold)
+            return out
+        if stripped:
+            return out
+        out.pop(0)
+    return out
+
+
+def _tab_number(line: Line) -> bool:
+    return len(line.segments) > 1 and bool(_TAB_NUMBER.match(line.segments[0].text.strip()))
+
+
+def _pitch(lines: list[Line]) -> float:
+    """The usual distance between two baselines of one paragraph here."""
+    gaps = Counter(round(b.base - a.base) for a, b in zip(lines, lines[1:])
+                   if abs(a.size - b.size) < 0.5 and 0 < b.base - a.base < 3 * a.size)
+    if not gaps:
+        return 1.3 * lines[0].size
+    return float(min(g for g, n in gaps.items() if n == max(gaps.values())))
+
+
+def _row_text(cells) -> list[str]:
+    return [" ".join(l.text for l in lines) if lines else "" for _, _, lines in cells]
+
+
+def _all_bold(cells) -> bool:
+    lines = [l for _, _, ls in cells if ls for l in ls]
+    return bool(lines) and all(l.bold for l in lines)
+
+
+def _continues(part: Part, nxt: Part) -> bool:
+    """``nxt`` (at the top of a page) carries on ``part``: the same columns."""
+    a = {round(x) for row in part.rows for x0, x1, _ in row for x in (x0, x1)}
+    b = [x for row in nxt.rows[:1] for x0, x1, _ in row for x in (x0, x1)]
+    if not b or abs(part.grid.x0 - nxt.grid.x0) > 6 or abs(part.grid.x1 - nxt.grid.x1) > 6:
+        return False
+    return sum(1 for x in b if any(abs(x - y) <= 3 for y in a)) >= 0.75 * len(b)
+
+
+def _carries_on(above: Row, cells: list[Cell]) -> bool:
+    """The first row of a page is the rest of the last row of the page before
+    (a row Word let break across the page): its first cell is empty and its
+    columns are the same."""
+    return (len(above.cells) == len(cells) > 1 and not cells[0].blocks and not cells[0].continued
+            and any(c.blocks for c in cells) and not any(c.continued for c in above.cells))
+
+
+def _join_rows(above: Row, cells: list[Cell]) -> None:
+    for upper, lower in zip(above.cells, cells):
+        blocks = lower.blocks
+        if upper.blocks and blocks and isinstance(upper.blocks[-1], Paragraph) and isinstance(blocks[0], Paragraph) \
+                and (not _ENDS.search(upper.blocks[-1].text) or blocks[0].text[:1].islower()):
+            last = upper.blocks[-1]
+            upper.blocks[-1] = Paragraph(last.runs + [Run(" ")] + blocks[0].runs, level=last.level, loc=last.loc)
+            blocks = blocks[1:]
+        upper.blocks.extend(blocks)
+
+
+def _in_order(page: PageLayout):
+    """The page's lines in reading order, each table before the first line below its top."""
+    parts = sorted(page.parts, key=lambda p: p.grid.top)
+    for line in page.lines:
+        while parts and parts[0].grid.top <= line.top:
+            yield 1, parts.pop(0)
+        yield 0, line
+    for part in parts:
+        yield 1, part
+
+
+def _spans(table: Table, cells_x: dict[int, list[tuple[float, float]]]) -> None:
+    """Colspans against every column edge of the whole table."""
+    edges: list[float] = []
+    for x in sorted(x for row in table.rows for x0, x1 in cells_x[id(row)] for x in (x0, x1)):
+        if not edges or x - edges[-1] > 3:
+            edges.append(x)
+    index = lambda x: min(range(len(edges)), key=lambda k: abs(edges[k] - x))
+    for row in table.rows:
+        for cell, (x0, x1) in zip(row.cells, cells_x.pop(id(row))):
+            cell.colspan = max(1, index(x1) - index(x0))
