@@ -35,14 +35,13 @@ from dataclasses import dataclass, field
 
 from parsers.document import Block, Cell, Document, Heading, Paragraph, Row, Run, Table, make_paragraph
 from parsers.errors import ParseError
-from parsers.pdf_layout import BULLETS, Grid, Line, fill, grids, lines_of
+from parsers.pdf_layout import BULLETS, WEAK_BULLETS, Grid, Line, fill, grids, lines_of
 from parsers.pdf_source import open_pages
 
 NO_TEXT = ("has no text layer: it is a scanned image; run OCR on it first, "
            "e.g. with ocrmypdf")
 _MARGIN = 0.12            # the top and bottom of a page where headers and footers sit
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-–(]?\s*\d{1,4}\s*[-–)]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
-_WEAK_BULLETS = "-–—*oØ§vü>➢"   # bullets only when a tab follows them
 _TAB_NUMBER = re.compile(r"^\(?(?:\d{1,2}(?:\.\d{1,2})*|[ivx]{1,5}|[a-zA-Z])[.):]?$")
 _HYPHEN_END = re.compile(r"[A-Za-z]-$")
 _ENDS = re.compile(r"[.!?:;]\W*$")
@@ -271,7 +270,9 @@ class _Builder:
     def _breaks(self, para: list[Line], line: Line, right: float, pitch: float) -> bool:
         prev = para[-1]
         if line.page != prev.page:  # a paragraph carries on over a page break only mid-sentence
-            return bool(_ENDS.search(prev.text)) and not line.text[:1].islower()
+            if line.bold != prev.bold or (_ENDS.search(prev.text) and not line.text[:1].islower()):
+                return True
+            return self._ended(prev, line, right)
         if abs(line.size - prev.size) > 0.8 or line.top - prev.bottom > 1.0 * prev.size:
             return True
         if line.base - prev.base > pitch + 0.3 * prev.size:
@@ -281,6 +282,11 @@ class _Builder:
         text_x0 = self._text_x0(para[0]) if len(para) == 1 else prev.x0
         if line.x0 > text_x0 + prev.size:
             return True  # a first-line indent
+        return self._ended(prev, line, right)
+
+    @staticmethod
+    def _ended(prev: Line, line: Line, right: float) -> bool:
+        """``prev`` ended although the first word of ``line`` would have fitted on it."""
         word = line.text.split(" ", 1)[0]
         width = (line.segments[0].x1 - line.segments[0].x0) * len(word) / max(len(line.segments[0].text), 1)
         return right - prev.x1 > width + prev.size * 0.6
@@ -294,7 +300,7 @@ class _Builder:
         first = line.segments[0].text.strip()
         if first[:1] and first[0] in BULLETS and (len(first) == 1 or first[1] == " "):
             return first[0]
-        if len(first) == 1 and first in _WEAK_BULLETS and len(line.segments) > 1:
+        if len(first) == 1 and first in WEAK_BULLETS and len(line.segments) > 1:
             return first
         return None
 
@@ -308,7 +314,11 @@ class _Builder:
     def _block(self, lines: list[Line], bullet: bool, where: str) -> list[Block]:
         runs: list[Run] = []
         for k, line in enumerate(lines):
-            line_runs = line.runs
+            # columns set by tabs ("Name, Role<tab>Name, Role") are lines of their own;
+            # the tab after a bullet or a number is a space
+            tabbed = len(line.segments) > 2 or (len(line.segments) == 2 and not _tab_number(line)
+                                                and self._bullet(line) is None)
+            line_runs = line.joined("\n" if tabbed else " ")
             if k == 0 and bullet:
                 mark = self._bullet(line) or ""
                 line_runs = _strip_mark(line_runs, mark)
@@ -322,7 +332,7 @@ class _Builder:
         loc = where or f"page {lines[0].page}, line {lines[0].number}"
         size = max(l.size for l in lines)
         text = "".join(r.text for r in runs).strip()
-        bold = all(l.bold for l in lines)
+        bold = all(l.bold for l in lines[1:]) and _bold_after_number(lines[0])
         if not bullet and not where and text and len(text) <= 150 and len(lines) <= 3 and (bold or size >= self.body * 1.15):
             level = next((k for k, s in enumerate(self.larger, 1) if size >= s - 0.25), len(self.larger) + 1)
             heading = Heading(min(level, 6), runs, loc=loc)
@@ -344,6 +354,13 @@ def _strip_mark(runs: list[tuple[str, bool]], mark: str) -> list[tuple[str, bool
             return out
         out.pop(0)
     return out
+
+
+def _bold_after_number(line: Line) -> bool:
+    """The line is bold, or all but the number it opens with ("7<tab>**AOB**")."""
+    if _tab_number(line):
+        return all(b for seg in line.segments[1:] for t, b in seg.runs if t.strip())
+    return line.bold
 
 
 def _tab_number(line: Line) -> bool:

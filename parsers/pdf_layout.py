@@ -26,6 +26,8 @@ _SPACED_TAB_GAP = 3  # … and when spaces fill it
 _SNAP = 2.0          # points: rules this close are the same rule
 # bullets that are one: a line opening with one has its text in a segment of its own
 BULLETS = "•●▪■◦○‣⁃∙·\uf0b7\uf0a7\uf0a8\uf076\uf0d8\uf0fc\uf0e0\uf06e\uf06c"
+# letters and signs that are bullets only when a gap follows them (Wingdings' arrows read as "Ø")
+WEAK_BULLETS = "-–—*oØ§vü>➢"
 
 
 @dataclass(slots=True)
@@ -63,10 +65,14 @@ class Line:
 
     @property
     def runs(self) -> list[tuple[str, bool]]:
+        return self.joined(" ")
+
+    def joined(self, tab: str) -> list[tuple[str, bool]]:
+        """The runs, with ``tab`` between two segments."""
         out: list[tuple[str, bool]] = []
         for k, seg in enumerate(self.segments):
             if k:
-                out.append((" ", False))
+                out.append((tab, False))
             out.extend(seg.runs)
         return out
 
@@ -118,9 +124,11 @@ def _line(chars: list[Char]) -> list[Line]:
             runs.append(("".join(text), bold))
             text = []
 
+    space_x1 = 0.0  # where the last space ended
     for c in chars:
         if c.text == " " or c.text == "\t":
             spaced = spaced or c.text == " "
+            space_x1 = c.x1
             if c.text == "\t" and prev is not None:
                 spaced = None  # type: ignore[assignment]  # a tab: always a new segment
             continue
@@ -128,7 +136,10 @@ def _line(chars: list[Char]) -> list[Line]:
             if c.text == prev.text and abs(c.x0 - prev.x0) < 0.15 * size:
                 continue  # a glyph drawn twice, a little offset: poor man's bold
             gap = c.x0 - prev.x1
-            if spaced is None or gap > (_SPACED_TAB_GAP if spaced else _TAB_GAP) * size:
+            # a gap after the spaces wider than a tab: a tab typed as a space and a tab stop
+            rest = c.x0 - max(prev.x1, space_x1) if spaced else gap
+            if spaced is None or rest > _TAB_GAP * size or gap > _SPACED_TAB_GAP * size or (
+                    not segments and seg_x0 == prev.x0 and prev.text in WEAK_BULLETS and gap > 0.35 * size):
                 flush_run()
                 segments.append(Segment(seg_x0, prev.x1, runs))
                 runs, seg_x0 = [], c.x0
