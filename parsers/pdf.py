@@ -68,7 +68,9 @@ def read(path: str, data: bytes, max_size: int) -> Document:
     pages: list[PageLayout] = []
     sizes: Counter = Counter()
     warnings: list[str] = []
+    images = 0
     for page in open_pages(path, data, max_size):
+        images += page.images
         if not any(c.text.strip() for c in page.chars):
             if page.images:
                 warnings.append(f"page {page.number} has no text (a scanned image?): run OCR on it to read it")
@@ -78,7 +80,8 @@ def read(path: str, data: bytes, max_size: int) -> Document:
             sizes[round(c.size * 2) / 2] += 1
         pages.append(_layout(page))
     if not sizes:
-        raise ParseError(path, NO_TEXT)
+        raise ParseError(path, NO_TEXT if images else "has no text on its page" if len(pages) == 1
+                         else f"has no text on any of its {len(pages)} pages")
     body = sizes.most_common(1)[0][0]
     _drop_furniture(pages)
     builder = _Builder(body, sorted((s for s in sizes if s >= body * 1.15), reverse=True))

@@ -27,6 +27,9 @@ MAX_PAGES = 2_000
 INFLATE_RATIO = 20
 # The longest one PDF may take to read (seconds), checked page by page.
 TIME_BUDGET = 30.0
+# The most characters on one page (a dense page of minutes has 5,000) and in one PDF.
+MAX_PAGE_CHARS = 100_000
+MAX_CHARS = 2_000_000
 
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi|[-,]bd\b|extrab", re.I)
 _FORCE_BOLD = 1 << 18          # the font descriptor's ForceBold flag
@@ -36,7 +39,6 @@ _FLATE = re.compile(rb"/(?:FlateDecode|Fl)\b")
 _OTHER_FILTER = re.compile(rb"/(?:LZWDecode|LZW|ASCIIHexDecode|AHx|ASCII85Decode|A85|RunLengthDecode|RL)\b")
 _IMAGE = re.compile(rb"/Subtype\s*/Image\b")
 _CHUNK = 1 << 16
-_KEEP = 64 << 20  # inflated output kept to feed a second filter of a chain
 
 
 @dataclass(slots=True)
@@ -73,9 +75,10 @@ class Page:
 def check_streams(path: str, data: bytes, max_size: int) -> None:
     """Refuse a PDF whose compressed streams would inflate past ``INFLATE_RATIO``
     times the size limit: a decompression bomb.  Each stream is inflated in
-    bounded chunks and the output thrown away, so the check itself stays small.
-    Images are left out: they are never decoded to read the text."""
-    budget = max_size * INFLATE_RATIO
+    bounded chunks, through every Flate filter of its chain, and the output
+    thrown away, so the check itself stays small.  Images are left out: they
+    are never decoded to read the text."""
+    budget = [max_size * INFLATE_RATIO]
     for m in _STREAM.finditer(data):
         start = m.end()
         head = data[max(0, m.start() - 4096):m.start()]
@@ -83,35 +86,34 @@ def check_streams(path: str, data: bytes, max_size: int) -> None:
         if not _FLATE.search(head) or _IMAGE.search(head) or _OTHER_FILTER.search(head):
             continue
         end = data.find(b"endstream", start)
-        body = data[start:end if end >= 0 else len(data)]
-        for _ in range(len(_FLATE.findall(head))):  # a chain of Flate filters inflates in turn
-            body, budget = _inflate(path, body, budget)
+        body = memoryview(data)[start:end if end >= 0 else len(data)]
+        chain = [zlib.decompressobj() for _ in _FLATE.findall(head)]
+        for pos in range(0, len(body), _CHUNK):
+            if not _feed(path, chain, bytes(body[pos:pos + _CHUNK]), budget):
+                break
 
 
-def _inflate(path: str, body: bytes, budget: int) -> tuple[bytes, int]:
-    """Inflate ``body``; raises once more than ``budget`` bytes come out.
-    The output is kept only while it is small (it may feed a second filter)."""
-    d = zlib.decompressobj()
-    kept: list[bytes] = []
-    total = 0
-    pos = 0
+def _feed(path: str, chain: list, data: bytes, budget: list[int]) -> bool:
+    """Push ``data`` through the chain of inflaters, counting what comes out of
+    each against ``budget``; False once the stream has ended or is damaged."""
+    if not chain:
+        return True
+    d = chain[0]
     try:
-        while pos < len(body) or d.unconsumed_tail:
-            data = d.unconsumed_tail or body[pos:pos + _CHUNK]
-            if not d.unconsumed_tail:
-                pos += _CHUNK
+        while data:
             out = d.decompress(data, _CHUNK)
-            total += len(out)
-            if total > budget:
+            budget[0] -= len(out)
+            if budget[0] < 0:
                 raise ParseError(path, "is a likely decompression bomb: its streams would unpack "
                                        f"to more than {INFLATE_RATIO} times the size limit")
-            if total <= _KEEP:
-                kept.append(out)
+            if out and not _feed(path, chain[1:], out, budget):
+                return False
+            data = d.unconsumed_tail
             if d.eof:
-                break
+                return False
     except zlib.error:
-        pass  # a damaged stream: PDFium decides what it makes of it
-    return b"".join(kept), budget - total
+        return False  # a damaged stream: PDFium decides what it makes of it
+    return True
 
 
 def open_pages(path: str, data: bytes, max_size: int) -> Iterator[Page]:
@@ -134,17 +136,26 @@ def open_pages(path: str, data: bytes, max_size: int) -> Iterator[Page]:
         if count == 0:
             raise ParseError(path, "has no pages")
         fonts: dict[int, bool] = {}
+        chars = 0
         for number in range(count):
             if time.monotonic() - started > TIME_BUDGET:
                 raise ParseError(path, f"took more than {TIME_BUDGET:.0f} s to read (stopped at page {number + 1})")
             try:
                 page = pdf[number]
             except pdfium.PdfiumError as exc:
-                raise ParseError(path, f"page {number + 1} cannot be read ({exc})") from None
+                raise ParseError(path, f"page {number + 1} cannot be read: the PDF is damaged "
+                                       f"({str(exc).rstrip('.')})") from None
             try:
-                yield _page(raw, page, number + 1, fonts)
+                read = _page(raw, page, path, number + 1, fonts)
+            except pdfium.PdfiumError as exc:
+                raise ParseError(path, f"page {number + 1} cannot be read: the PDF is damaged ({exc})") from None
             finally:
                 page.close()
+            chars += len(read.chars)
+            if chars > MAX_CHARS:
+                raise ParseError(path, f"has more than {MAX_CHARS:,} characters (stopped at page "
+                                       f"{number + 1}), too many to be minutes")
+            yield read
     finally:
         pdf.close()
 
@@ -158,12 +169,12 @@ def _open_error(message: str) -> str:
     return f"cannot be read as a PDF ({message})"
 
 
-def _page(raw, page, number: int, fonts: dict[int, bool]) -> Page:
+def _page(raw, page, path: str, number: int, fonts: dict[int, bool]) -> Page:
     width, height = page.get_size()
     out = Page(number, width, height)
     textpage = page.get_textpage()
     try:
-        out.chars = _chars(raw, textpage.raw, height, fonts)
+        out.chars = _chars(raw, textpage.raw, height, fonts, path, number)
     finally:
         textpage.close()
     for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE], max_depth=4):
@@ -174,38 +185,73 @@ def _page(raw, page, number: int, fonts: dict[int, bool]) -> Page:
     return out
 
 
-def _chars(raw, tp, height: float, fonts: dict[int, bool]) -> list[Char]:
+_FAST: dict[str, object] = {}
+
+
+def _fast(raw, name: str, restype, *argtypes):
+    """A PDFium function called with plain addresses and returning a plain value:
+    the library's own binding converts every argument and, for a pointer
+    result, makes an object in a reference cycle, once per character."""
+    fn = _FAST.get(name)
+    if fn is None:
+        address = ctypes.cast(getattr(raw, name), ctypes.c_void_p).value
+        fn = _FAST[name] = ctypes.CFUNCTYPE(restype, *argtypes)(address)
+    return fn
+
+
+def _chars(raw, tp, height: float, fonts: dict[int, bool], path: str, number: int) -> list[Char]:
     n = raw.FPDFText_CountChars(tp)
+    if n > MAX_PAGE_CHARS:
+        raise ParseError(path, f"page {number} has {n:,} characters, more than the {MAX_PAGE_CHARS:,} "
+                               "read from one page")
+    if n <= 0:
+        return []
+    vp, ci = ctypes.c_void_p, ctypes.c_int
+    text_object = _fast(raw, "FPDFText_GetTextObject", vp, vp, ci)
+    loose_box = _fast(raw, "FPDFText_GetLooseCharBox", ci, vp, ci, vp)
+    page = ctypes.cast(tp, vp).value
+    codes = (ctypes.c_ushort * (n + 1))()
+    got = raw.FPDFText_GetText(tp, 0, n, codes)
+    wide = got - 1 != n  # characters outside the BMP: one at a time
     rect = raw.FS_RECTF()
+    box = ctypes.addressof(rect)
     matrix = raw.FS_MATRIX()
-    ox, oy = ctypes.c_double(), ctypes.c_double()
     buf = ctypes.create_string_buffer(128)
     out: list[Char] = []
-    objects: dict[int, bool] = {}
-    for i in range(n):
-        code = raw.FPDFText_GetUnicode(tp, i)
-        if code in (0, 2, 10, 13, 0xFFFE, 0xFFFF) or raw.FPDFText_IsGenerated(tp, i) == 1:
+    # per text object (one Tj or TJ): weight, size, baseline, or None when it is not read
+    objects: dict[int, tuple[bool, float, float] | None] = {}
+    for i, code in enumerate(codes[:n]):
+        if wide:
+            code = raw.FPDFText_GetUnicode(tp, i)
+        if code == 0xFFFE:  # the bulk text's mark for a hyphen that ends a line
+            code = 2
+        if code in (0, 10, 13, 0xFFFF):
             continue
-        obj = raw.FPDFText_GetTextObject(tp, i)
-        key = ctypes.cast(obj, ctypes.c_void_p).value or 0
-        bold = objects.get(key)
-        if bold is None:
-            bold = objects[key] = _bold(raw, obj, buf, fonts) if key else False
-        if not raw.FPDFText_GetLooseCharBox(tp, i, rect):
+        key = text_object(page, i)
+        if not key:
+            continue  # a space or line end PDFium made up: the layout is worked out here
+        style = objects.get(key, False)
+        if style is False:
+            raw.FPDFText_GetMatrix(tp, i, matrix)
+            if abs(matrix.b) > 0.1 * abs(matrix.a) or matrix.a <= 0:
+                style = None  # rotated or mirrored text (a watermark, a margin note): not the flow
+            else:
+                obj = ctypes.cast(vp(key), raw.FPDF_PAGEOBJECT)
+                size = raw.FPDFText_GetFontSize(tp, i) * (matrix.c * matrix.c + matrix.d * matrix.d) ** 0.5
+                style = (_bold(raw, obj, buf, fonts), size or 1.0, height - matrix.f)
+            objects[key] = style
+        if style is None or not loose_box(page, i, box):
             continue
-        raw.FPDFText_GetCharOrigin(tp, i, ox, oy)
-        raw.FPDFText_GetMatrix(tp, i, matrix)
-        if abs(matrix.b) > 0.1 * abs(matrix.a) or matrix.a <= 0:
-            continue  # rotated or mirrored text (a watermark, a margin note): not part of the flow
-        size = raw.FPDFText_GetFontSize(tp, i) * (matrix.c * matrix.c + matrix.d * matrix.d) ** 0.5
-        if code == 32 or code == 0xA0:
+        if code in (2, 0xAD):  # PDFium's mark for a hyphen that ends a line; a soft hyphen
+            text = "-"
+        elif code == 32 or code == 0xA0:
             text = " "
         else:
             text = chr(code) if code < 0xD800 or code > 0xDFFF else "\ufffd"
         # the loose box: the glyph's advance across, the font's ascent and descent up and down
-        x0, x1 = min(rect.left, rect.right), max(rect.left, rect.right)
-        top_y, bottom_y = height - max(rect.top, rect.bottom), height - min(rect.top, rect.bottom)
-        out.append(Char(text, x0, x1, top_y, bottom_y, height - oy.value, size or 1.0, bold))
+        left, right, top, bottom = rect.left, rect.right, rect.top, rect.bottom
+        out.append(Char(text, min(left, right), max(left, right), height - max(top, bottom),
+                        height - min(top, bottom), style[2], style[1], style[0]))
     return out
 
 

@@ -1,6 +1,7 @@
 """Whole documents against their gold files (``<name>.gold.json`` beside each).
 
-- ``fixtures/``: the sample meeting as text, Word and HTML, and
+- ``fixtures/``: the sample meeting as text, Word, HTML and PDF (the PDF,
+  ``sample-word.pdf``, shares the gold of the Word file it was printed from), and
   ``fixtures/styles/``: minutes in other styles (council, governors, parish
   web page, residents' forum, W3C scribe, steering group, charity board in
   Word).  Compared here with a small comparison of our own, so that a fresh
@@ -141,11 +142,13 @@ def same_action(g: dict, p: dict) -> bool:
 FIXTURE_DOCS = documents(FIXTURES)
 
 
-def test_fixtures_hold_the_sample_in_three_formats():
+def test_fixtures_hold_the_sample_in_four_formats():
     formats = {parsed(doc)["source"]["format"] for doc, _ in FIXTURE_DOCS}
-    assert formats == {"markdown", "docx", "html"}
+    assert formats == {"markdown", "docx", "html", "pdf"}
     golds = {gold.read_text(encoding="utf-8") for _, gold in FIXTURE_DOCS}
-    assert len(golds) == 1, "the three renderings of the sample share one gold"
+    assert len(golds) == 1, "the four renderings of the sample share one gold"
+    pdf = next(doc for doc, _ in FIXTURE_DOCS if doc.suffix == ".pdf")
+    assert gold_of(pdf.with_name(pdf.stem + ".gold.json")) == gold_of(FIXTURES / "sample.gold.json")
 
 
 STYLE_DOCS = documents(FIXTURES / "styles")  # minutes in other styles, each with its own gold

@@ -18,11 +18,12 @@ def write(path, text=MD):
 def test_find_files_folders_by_extension_globs_and_missing(tmp_path):
     a = write(tmp_path / "a.md")
     b = write(tmp_path / "sub" / "deeper" / "b.html", "<html><body><p>x</p></body></html>")
-    write(tmp_path / "notes.pdf", "x")
+    c = write(tmp_path / "sub" / "minutes.PDF", "%PDF-1.7")
+    write(tmp_path / "notes.xlsx", "x")
     write(tmp_path / ".hidden" / "c.md")
     files, missing = find_files([str(tmp_path), str(tmp_path / "*.md"), str(tmp_path / "nope.md"),
                                  str(tmp_path / "*.zzz")])
-    assert files == [a, b]  # each once, pdf and hidden folders skipped
+    assert files == [a, c, b]  # each once, PDFs in, spreadsheets and hidden folders skipped
     assert [(m.path.endswith("nope.md"), m.detail) for m in missing] == [
         (True, "no such file or folder"), (False, "no file matches this pattern")]
 
