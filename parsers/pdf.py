@@ -158,8 +158,10 @@ def _gutter(lines: list[Line], width: float) -> float | None:
         crossing = sum(1 for l in lines if l.x0 < g < l.x1 and not _splits_at(l, g))
         if len(left) < 8 or len(right) < 8 or crossing > len(lines) * 0.25:
             continue
-        prose = lambda ls: sum(len(l.text) for l in ls) / len(ls) >= 25
-        if prose([l for l in left if l.x1 <= g]) and prose([l for l in right if l.x0 >= g]):
+        west = [s.text for l in left for s in l.segments if s.x1 <= g]
+        east = [s.text for l in right for s in l.segments if s.x0 >= g]
+        prose = lambda texts: bool(texts) and sum(map(len, texts)) / len(texts) >= 25
+        if prose(west) and prose(east):
             return g
     return None
 
@@ -196,19 +198,21 @@ class _Builder:
         self.larger = larger
         self.bullet_xs: list[float] = []
         self.edges: dict[int, list[tuple[float, float]]] = {}  # id(row) -> its cells' left and right
+        self.tables: Counter = Counter()  # tables so far on each page
 
     def document(self, pages: list[PageLayout]) -> list[Block]:
         out: list[Block] = []
         open_table: tuple[Table, Part, list] | None = None
         run: list[Line] = []  # the lines since the last table, over page breaks
         for page in pages:
+            self.tables[page.number] = len(page.parts)  # unruled tables are numbered after the ruled
             first = True
             for kind, item in _in_order(page):
                 if kind == 0:
                     run.append(item)
                     continue
                 if run:
-                    out.extend(self.paragraphs(run))
+                    out.extend(self.flow(run))
                     run = []
                     open_table = None
                     first = False
@@ -221,7 +225,7 @@ class _Builder:
                     out.append(table)
                 first = False
         if run:
-            out.extend(self.paragraphs(run))
+            out.extend(self.flow(run))
         for block in out:
             if isinstance(block, Table):
                 _spans(block, self.edges)
@@ -230,10 +234,10 @@ class _Builder:
     # tables
     def append_part(self, open_table, part: Part) -> None:
         table, first_part, bounds = open_table
-        rows = part.rows
+        rows, first = part.rows, 1
         if table.rows and rows and _row_text(rows[0]) == _row_text(first_part.rows[0]):
-            rows = rows[1:]  # the header row, repeated on the new page
-        for k, cells in enumerate(rows, 1):
+            rows, first = rows[1:], 2  # the header row, repeated on the new page
+        for k, cells in enumerate(rows, first):
             loc = f"page {part.page}, table {part.index}, row {k}"
             out = []
             for x0, x1, lines in cells:
@@ -242,12 +246,73 @@ class _Builder:
                 else:
                     out.append(Cell(self.paragraphs(lines, loc)))
                 bounds.append((x0, x1))
-            if k == 1 and table.rows and _carries_on(table.rows[-1], out):
+            if k == first and table.rows and _carries_on(table.rows[-1], out):
                 _join_rows(table.rows[-1], out)
                 continue
             table.rows.append(Row(out, is_header=not table.rows and len(part.rows) > 1 and _all_bold(cells),
                                   loc=loc))
             self.edges[id(table.rows[-1])] = [(x0, x1) for x0, x1, _ in cells]
+
+    # unruled tables
+    def flow(self, lines: list[Line]) -> list[Block]:
+        """Paragraphs, and the unruled tables among them."""
+        out: list[Block] = []
+        start = i = 0
+        while i < len(lines):
+            end = self._aligned(lines, i)
+            if end > i:
+                out.extend(self.paragraphs(lines[start:i]))
+                out.append(self.unruled(lines[i:end]))
+                start = i = end
+            else:
+                i += 1
+        out.extend(self.paragraphs(lines[start:]))
+        return out
+
+    def _aligned(self, lines: list[Line], i: int) -> int:
+        """Where a table of columns lined up by tabs, starting at line ``i``, ends
+        (``i`` when none starts there): three lines or more whose pieces all start
+        at the first line's column stops; a line with one piece under a later
+        column continues the cell above."""
+        first = lines[i]
+        if len(first.segments) < 2 or self._bullet(first) is not None or _tab_number(first):
+            return i
+        stops = [s.x0 for s in first.segments]
+        rows, end = 1, i + 1
+        for k in range(i + 1, len(lines)):
+            line, prev = lines[k], lines[k - 1]
+            if line.page != first.page or line.base - prev.base > 2.5 * prev.size:
+                break
+            cols = [_stop(stops, s.x0) for s in line.segments]
+            if None in cols or (len(cols) == 1 and cols[0] == 0):
+                break
+            if len(cols) > 1:
+                rows, end = rows + 1, k + 1
+        return end if rows >= 3 else i
+
+    def unruled(self, lines: list[Line]) -> Table:
+        page = lines[0].page
+        self.tables[page] += 1
+        loc = f"page {page}, table {self.tables[page]}"
+        stops = [s.x0 for s in lines[0].segments]
+        grid: list[list[list[tuple[str, bool]]]] = []
+        for line in lines:
+            if len(line.segments) > 1 or not grid:
+                grid.append([[] for _ in stops])
+            for seg in line.segments:
+                cell = grid[-1][_stop(stops, seg.x0)]
+                if cell:
+                    cell.append((" ", False))
+                cell.extend(seg.runs)
+        table = Table([], loc=loc)
+        for k, row in enumerate(grid, 1):
+            where = f"{loc}, row {k}"
+            cells = [Cell([p] if (p := make_paragraph([Run(t, b) for t, b in runs], loc=where)) else [])
+                     for runs in row]
+            header = k == 1 and all(r.bold for c in cells for b in c.blocks for r in b.runs if r.text.strip())
+            table.rows.append(Row(cells, is_header=header and len(grid) > 1, loc=where))
+            self.edges[id(table.rows[-1])] = list(zip(stops, stops[1:] + [max(l.x1 for l in lines)]))
+        return table
 
     # paragraphs
     def paragraphs(self, lines: list[Line], where: str = "") -> list[Block]:
@@ -295,7 +360,8 @@ class _Builder:
         return right - prev.x1 > width + prev.size * 0.6
 
     def _text_x0(self, line: Line) -> float:
-        if self._bullet(line) is not None and len(line.segments) > 1:
+        """Where the text of a line starts: after its bullet or tabbed number."""
+        if (self._bullet(line) is not None or _tab_number(line)) and len(line.segments) > 1:
             return line.segments[1].x0
         return line.x0
 
@@ -395,6 +461,11 @@ def _continues(part: Part, nxt: Part) -> bool:
     if not b or abs(part.grid.x0 - nxt.grid.x0) > 6 or abs(part.grid.x1 - nxt.grid.x1) > 6:
         return False
     return sum(1 for x in b if any(abs(x - y) <= 3 for y in a)) >= 0.75 * len(b)
+
+
+def _stop(stops: list[float], x: float) -> int | None:
+    """The column stop ``x`` lines up with (4 points either way)."""
+    return next((k for k, stop in enumerate(stops) if abs(stop - x) <= 4), None)
 
 
 def _carries_on(above: Row, cells: list[Cell]) -> bool:

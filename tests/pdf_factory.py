@@ -14,6 +14,13 @@ FONTS = {"R": "Helvetica", "B": "Helvetica-Bold", "S": "Symbol"}
 WIDTH, HEIGHT = 595, 842  # A4
 
 
+def width(text: str, font: str = "R", size: float = 11) -> float:
+    """How wide ``text`` is set in one of ``FONTS`` (points)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return stringWidth(text, FONTS[font], size)
+
+
 def _escape(text: str) -> bytes:
     data = text.encode("cp1252")
     return data.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
