@@ -199,6 +199,7 @@ class _Builder:
         self.bullet_xs: list[float] = []
         self.edges: dict[int, list[tuple[float, float]]] = {}  # id(row) -> its cells' left and right
         self.tables: Counter = Counter()  # tables so far on each page
+        self.left = self.right = 0.0      # the margins of the lines being made into paragraphs
 
     def document(self, pages: list[PageLayout]) -> list[Block]:
         out: list[Block] = []
@@ -318,7 +319,8 @@ class _Builder:
     def paragraphs(self, lines: list[Line], where: str = "") -> list[Block]:
         if not lines:
             return []
-        right = max(l.x1 for l in lines)
+        right = self.right = max(l.x1 for l in lines)
+        self.left = min(l.x0 for l in lines)
         pitch = _pitch(lines)
         out: list[Block] = []
         para: list[Line] = []
@@ -347,10 +349,18 @@ class _Builder:
             return True
         if line.bold and not prev.bold and len(para) >= 1 and line.x0 < prev.x0 - prev.size:
             return True
+        if self._title(prev, right) and self._title(line, right) and line.bold == prev.bold:
+            return False  # a title of several centred lines
         text_x0 = self._text_x0(para[0]) if len(para) == 1 else prev.x0
         if line.x0 > text_x0 + prev.size:
             return True  # a first-line indent
         return self._ended(prev, line, right)
+
+    def _title(self, line: Line, right: float) -> bool:
+        """A centred line, in bold or larger than the body text."""
+        middle = (self.left + right) / 2
+        return (line.x0 > self.left + 2 * line.size and abs((line.x0 + line.x1) / 2 - middle) <= 0.03 * (right - self.left)
+                and (line.bold or line.size >= self.body * 1.15))
 
     @staticmethod
     def _ended(prev: Line, line: Line, right: float) -> bool:
@@ -395,8 +405,8 @@ class _Builder:
                 last = runs[-1]
                 if _HYPHEN_END.search(last.text.rstrip()) and line.text[:1].islower():
                     last.text = last.text.rstrip()[:-1]
-                else:
-                    runs.append(Run(" "))
+                else:  # the lines of a centred title keep their breaks
+                    runs.append(Run("\n" if self._title(line, self.right) else " "))
             runs.extend(Run(t, b) for t, b in line_runs)
         loc = where or f"page {lines[0].page}, line {lines[0].number}"
         size = max(l.size for l in lines)
