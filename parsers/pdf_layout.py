@@ -15,6 +15,7 @@ gives them; ``parsers.pdf`` turns the result into the document model):
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from parsers.pdf_source import Char, Rule
@@ -285,17 +286,20 @@ def fill(grid: Grid, chars: list[Char]) -> list[Char]:
     """Put each character whose middle lies in one of ``grid``'s cells there;
     returns the characters left over."""
     left: list[Char] = []
+    tops = [row[0].top - 1 for row in grid.rows]
+    x0, x1, top, bottom = grid.x0 - 1, grid.x1 + 1, grid.top - 1, grid.bottom + 1
     for c in chars:
         mx, my = (c.x0 + c.x1) / 2, (c.top + c.bottom) / 2
-        if not (grid.x0 - 1 <= mx <= grid.x1 + 1 and grid.top - 1 <= my <= grid.bottom + 1):
+        if not (x0 <= mx <= x1 and top <= my <= bottom):
             left.append(c)
             continue
-        for row in grid.rows:
-            if row and row[0].top - 1 <= my <= row[0].bottom + 1:
-                cell = next((k for k in row if k.x0 - 1 <= mx <= k.x1 + 1), None)
-                if cell is not None:
-                    (cell.above or cell).chars.append(c)
-                    break
-        else:
+        k = bisect.bisect_right(tops, my) - 1
+        row = grid.rows[k] if k >= 0 else None
+        cell = None
+        if row is not None and my <= row[0].bottom + 1:
+            cell = next((g for g in row if g.x0 - 1 <= mx <= g.x1 + 1), None)
+        if cell is None:
             left.append(c)
+        else:
+            (cell.above or cell).chars.append(c)
     return left

@@ -249,9 +249,9 @@ def _chars(raw, tp, height: float, fonts: dict[int, bool], path: str, number: in
         else:
             text = chr(code) if code < 0xD800 or code > 0xDFFF else "\ufffd"
         # the loose box: the glyph's advance across, the font's ascent and descent up and down
-        left, right, top, bottom = rect.left, rect.right, rect.top, rect.bottom
-        out.append(Char(text, min(left, right), max(left, right), height - max(top, bottom),
-                        height - min(top, bottom), style[2], style[1], style[0]))
+        # upright text (the rest was left out above): left <= right, top >= bottom
+        out.append(Char(text, rect.left, rect.right, height - rect.top, height - rect.bottom,
+                        style[2], style[1], style[0]))
     return out
 
 
