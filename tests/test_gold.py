@@ -6,7 +6,7 @@
   web page, residents' forum, W3C scribe, steering group, charity board in
   Word).  Compared here with a small comparison of our own, so that a fresh
   clone can run it.
-- ``../shared/seed`` and ``../shared/corpus/real``: scored with the shared
+- ``../shared/seed``, ``../shared/corpus/real`` and ``../shared/corpus/pdf``: scored with the shared
   scorer's ``score_doc`` (``../shared/tools/score.py``); skipped when
   ``../shared`` is absent.  Each document has a floor a little below what it
   scores now, so that a real regression fails.
@@ -223,6 +223,11 @@ def test_seed_document_scores(doc, gold_path):
 
 @pytest.mark.parametrize("doc, gold_path", shared_params("corpus", "real"))
 def test_real_document_scores(doc, gold_path):
+    check_shared(doc, gold_path)
+
+
+@pytest.mark.parametrize("doc, gold_path", shared_params("corpus", "pdf"))
+def test_pdf_document_scores(doc, gold_path):
     check_shared(doc, gold_path)
 
 
