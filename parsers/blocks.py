@@ -78,9 +78,15 @@ def paragraphs(blocks: list[Block]) -> Iterator[Paragraph]:
             yield block
 
 
+_RULE_LINE = re.compile(r"^\s*([*=_~#-])\1{2,}\s*$")  # "*****", "-----": a rule typed as text
+
+
 def raw_lines(para: Paragraph | Heading) -> list[list[Run]]:
-    """The runs of each source line of a paragraph (split at ``\\n``)."""
+    """The runs of each source line of a paragraph (split at ``\\n``); a line
+    that is only a rule drawn with one sign ("*****", "=====") is no line."""
     if not any("\n" in run.text for run in para.runs):  # one line: the common case
+        if len(para.runs) == 1 and _RULE_LINE.match(para.runs[0].text):
+            return []
         return [para.runs] if para.runs else []
     lines: list[list[Run]] = [[]]
     for run in para.runs:
@@ -90,7 +96,8 @@ def raw_lines(para: Paragraph | Heading) -> list[list[Run]]:
                 lines.append([])
             if part:
                 lines[-1].append(Run(part, run.bold))
-    return [ln for ln in lines if "".join(r.text for r in ln).strip()]
+    return [ln for ln in lines if "".join(r.text for r in ln).strip() and
+            not _RULE_LINE.match("".join(r.text for r in ln))]
 
 
 def _split_at_cues(runs: list[Run]) -> list[list[Run]]:

@@ -228,8 +228,8 @@ class Document:
     format: str
     warnings: list[str] = field(default_factory=list)
     # What the source says about itself outside the body: an HTML <title>,
-    # Markdown front matter ({"title": ..., "date": ...}).
-    meta: dict[str, str] = field(default_factory=dict)
+    # Markdown front matter ({"title": ..., "date": ..., "members": [...]}).
+    meta: dict[str, str | list[str]] = field(default_factory=dict)
 
 
 def block_text(block: Block) -> str:

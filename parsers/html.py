@@ -188,6 +188,18 @@ def _chrome_attrs(attrs: dict) -> bool:
     return bool((cls or ident) and _CHROME_WORDS.search(f"{cls or ''} {ident or ''}"))
 
 
+# Elements that hold the page's content whatever their class says: "page-navbar"
+# on a layout wrapper says the page has a navigation bar, not that the wrapper is one.
+_CONTENT_TAGS = {"html", "body", "main", "article"}
+
+
+def _holds_the_page(el, name: str) -> bool:
+    """An element that is, or holds, the page's main content."""
+    if name in _CONTENT_TAGS:
+        return True
+    return next(el.iterdescendants("main", "article"), None) is not None
+
+
 def _page_footer(el) -> bool:
     """The page's footer (implicit role contentinfo), not an article's."""
     return not any(a.tag in _SECTIONING for a in el.iterancestors())
@@ -248,13 +260,15 @@ class _Reader:
 
     # -- paragraphs ------------------------------------------------------
     def flush(self) -> None:
+        """End the paragraph being read.  A list number waits for the first
+        paragraph of its entry (``<li><p>Title</p>…``), however deep it is."""
         if self.runs:
             para = make_paragraph(self.runs, label=self.label, style=self.style, level=self.level,
                                   loc=self.loc)
             if para is not None:
                 self.blocks.append(para)
+                self.label = None
             self.runs = []
-        self.label = None
 
     def _is_bold(self, el, bold: bool) -> bool:
         attrs = el.items()
@@ -290,7 +304,7 @@ class _Reader:
         attrs = el.items()
         if attrs:
             attrs = dict(attrs)
-            if _chrome_attrs(attrs):
+            if _chrome_attrs(attrs) and not _holds_the_page(el, name):
                 return
         if tag == "footer" and _page_footer(el):
             return
@@ -387,11 +401,11 @@ class _Reader:
                 continue
             if tag == "li":
                 self.flush()
-                if ordered:
-                    self.label = str(number)
-                    number += 1
+                self.label = str(number) if ordered else None
+                number += ordered
                 self.walk(child, depth + 1, self._is_bold(child, bold))
                 self.flush()
+                self.label = None  # an entry with no text gives its number to nothing
             else:
                 self.element(child, depth + 1, bold)
         self.level = saved
@@ -436,7 +450,38 @@ class _Reader:
                 col += 1
             table.rows.append(Row(cells, is_header=header, loc=self._here(tr)))
         self.blocks.append(table)
+        self._stray(el, depth, bold)
 
+    def _stray(self, el, depth: int, bold: bool) -> None:
+        """What a table holds outside its cells: text and elements that a
+        missing ``</table>`` (or ``</td>``) left in a row.  A browser shows them,
+        so they are read, after the table."""
+        if el.tag in _TABLE_PARTS:
+            text = el.text
+            if text and not text.isspace():
+                self._text(text, bold, el)
+        for child in el:
+            tag = child.tag
+            if tag.__class__ is str:
+                if tag in _TABLE_PARTS:
+                    self._stray(child, depth, bold)
+                elif tag not in _CELLS:
+                    self.element(child, depth + 1, bold)
+            text = child.tail
+            if text and not text.isspace():
+                self._text(text, bold, el)
+        if el.tag == "table":
+            self.flush()
+
+    def _text(self, text: str, bold: bool, el) -> None:
+        if self.runs:
+            self.runs.append(Run(text.replace("\n", " "), bold))
+        else:
+            self._start(text, bold, el)
+
+
+_TABLE_PARTS = {"table", "thead", "tbody", "tfoot", "tr"}
+_CELLS = {"td", "th", "caption", "colgroup", "col"}
 
 # Elements read by a handler of their own (by name, after the namespace prefix).
 _HANDLERS = {"br": _Reader._br, "hr": _Reader._hr, "blockquote": _Reader._blockquote,

@@ -119,19 +119,66 @@ NOT_SPEAKERS = re.compile(
     r"source|link|links|ref|reference|documents|papers|total|balance|cost|budget|vote|votes)$", re.I)
 
 # -- items -------------------------------------------------------------------
-# "4", "4.", "Item 4", "4.2", "5b", "(3)", "0.1.", "Minute 12"
+# Item numbers in every common scheme: "4", "4.2", "4(a)", "5b", "19.09.08", "25/001",
+# "2024/031", a committee prefix ("PC 25/001", "FIN/24/03"), roman numerals ("IV"),
+# letters ("b", "(c)"), numbers written as words ("Item Three").
+_NUMBER = (r"(?:\d{1,3}(?:\.\d{1,3})+\.?(?:\s?\(?[a-z]\))?"        # 4.2, 19.09.08, 0.1.
+           r"|\d{2,4}/\d{1,4}(?:/\d{1,4})?"                     # 25/001, 2024/031
+           r"|\d{1,3}(?:\s?\([a-z]{1,3}\)|[a-z](?![a-z]))?"          # 4, 4(a), 5b
+           r"|(?-i:[IVX]{1,5}|[ivx]{2,5})(?![a-z])"                 # IV, iii (a lone i/v/x is a letter)
+           r"|[a-z](?![a-z0-9]))")                                 # a) b. (c)
+_PREFIX = r"(?:(?:agenda\s+)?item\s*(?=[\d(\[])|minute\s*(?=[\d(\[])|min\.\s*|no\.\s*|(?-i:[A-Z]{1,5})(?:\s|/)?(?=\d))"
+WORD_NUMBERS = {w: str(k) for k, w in enumerate(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split(), 1)}
+_WORD_NUMBER = r"(?:" + "|".join(WORD_NUMBERS) + r")"
+# A label cell or heading prefix that is only a number: "4", "4.", "Item 4", "(3)", "Minute 12", "[2]"
 ITEM_LABEL = re.compile(
-    r"^(?:(?:agenda\s+)?item|minute|min\.?|no\.?)?\s*\(?(?P<num>\d{1,3}(?:\.\d{1,3})*[a-z]?)\)?[.):]?$", re.I)
-# A line that starts with a number and a short title: "1. Welcome", "Item 3 - Finance"
+    rf"^(?:{_PREFIX})?[(\[]?(?P<num>{_NUMBER})[)\]]?[.):]?$|^(?:item|minute)\s+(?P<word>{_WORD_NUMBER})[.:]?$", re.I)
+# A line that starts with a number and a title: "1. Welcome", "Item 3 - Finance", "[4] Budget",
+# "IV. Accounts", "b) Night buses", "PC 25/001 Planning", "Item Two: Finance"
 NUMBERED_TITLE = re.compile(
-    r"^(?:(?:agenda\s+)?item\s+|minute\s+)?(?P<num>\d{1,3}(?:\.\d{1,3})*[a-z]?)(?:[.):]|\s+[–—-])?\s+(?P<title>\S.*)$",
+    rf"^(?:{_PREFIX})?(?:[(\[](?P<pnum>{_NUMBER})[)\]]|(?P<num>{_NUMBER})(?:[.):]|\s+[–—-]|(?=\s)))\s*"
+    rf"(?P<title>[^\s.].*)$"
+    rf"|^(?:item|minute)\s+(?P<word>{_WORD_NUMBER})(?:[.):]|\s+[–—-])?\s+(?P<wtitle>\S.*)$",
     re.I | re.S)
+# Numbers that need more than a bare digit to be read as one: a letter or a roman numeral
+# opens many sentences ("A new role was …", "I think …"), so it needs ")" or "." after it.
+_WEAK_NUMBER = re.compile(r"^(?:[a-z]|[ivx]{1,5})$", re.I)
+
+
+def split_number(text: str) -> tuple[str, str] | None:
+    """ "4.2 Budget" -> ("4.2", "Budget"); "b) Night buses" -> ("b", "Night buses"); None
+    when the line does not open with an item number."""
+    m = NUMBERED_TITLE.match(text.strip())
+    if not m:
+        return None
+    if m.group("word"):
+        return WORD_NUMBERS[m.group("word").lower()], m.group("wtitle")
+    if m.group("pnum"):
+        return clean_number(m.group("pnum")), m.group("title")
+    number = m.group("num")
+    mark = m.string[m.end("num"):m.end("num") + 1]
+    if _WEAK_NUMBER.match(number) and mark not in (")", "."):
+        return None  # "A new role …", "I think …"
+    if mark in (".", ":") and m.group("title")[:1].isdigit() and m.start("title") == m.end("num") + 1:
+        return None  # "7.30pm", "10:15": a time, not item 7
+    return clean_number(number), m.group("title")
+
+
+def clean_number(number: str) -> str:
+    """ "4." -> "4", "4 (a)" -> "4a", "IV" -> "iv"."""
+    return re.sub(r"[\s()\[\]]", "", number).rstrip(".").lower()
 
 
 def item_number(text: str) -> str | None:
     """The bare item number of a label cell or heading prefix, or None."""
     m = ITEM_LABEL.match(text.strip())
-    return m.group("num").lower().rstrip(".") if m else None
+    if not m:
+        return None
+    if m.group("word"):
+        return WORD_NUMBERS[m.group("word").lower()]
+    return clean_number(m.group("num"))
 
 
 # -- sections ----------------------------------------------------------------
@@ -150,12 +197,16 @@ APOLOGIES_LABEL = _words(r"apologies(?: for absence)?(?: received)?(?: were rece
                          r"regrets", r"excused", r"sent apologies")
 ABSENT_LABEL = _words(r"absent", r"not present", r"absences?", r"did not attend")
 ROLE_LABEL = _words(r"chair(?:ed by)?", r"chairs?", r"chair(?:man|woman|person)", r"scribes?",
-                    r"scribe\(s\)", r"minutes?(?: taken by)?", r"minute[- ]?taker", r"note[- ]?taker",
-                    r"secretary", r"clerk")
+                    r"scribe\(s\)", r"minutes?(?: taken by)?", r"minute[- ]?takers?", r"note[- ]?takers?",
+                    r"minutes? by", r"notes? by", r"recorder", r"recorded by", r"secretary", r"clerk",
+                    r"facilitator", r"facilitated by", r"moderator", r"convenor", r"convener", r"host(?:ed by)?",
+                    r"time[- ]?keeper", r"presiding", r"presided by")
 # Sections that summarise the actions of this meeting.
 ACTIONS_LABEL = _words(r"actions?", r"action items?", r"action points?", r"new actions?",
                        r"actions? (?:list|log|summary|arising)", r"summary of (?:new )?actions?(?: items| points)?",
-                       r"actions? agreed", r"agreed actions?", r"next steps", r"to do", r"tasks",
+                       r"actions? agreed", r"agreed actions?", r"next steps", r"to[- ]?dos?", r"to[- ]?do'?s",
+                       r"to[- ]?do list", r"tasks", r"tasks? list", r"actions? and owners", r"follow[- ]?ups?",
+                       r"follow[- ]up actions?", r"action required",
                        r"actions? from (?:this|today'?s) meeting")
 # Sections that report on the actions of earlier meetings.
 REVIEW_LABEL = re.compile(
@@ -166,8 +217,11 @@ REVIEW_LABEL = re.compile(
 DECISIONS_LABEL = _words(r"resolutions?", r"decisions?(?: made| taken)?", r"summary of (?:decisions|resolutions)",
                          r"decisions? log")
 # Headings that are furniture, not agenda items.
-FURNITURE_LABEL = _words(r"minutes", r"meeting minutes", r"contents?", r"table of contents", r"toc",
-                         r"agenda(?: topics| items)?", r"items", r"discussion", r"notes", r"attendees",
+FURNITURE_LABEL = _words(r"minutes", r"meeting minutes", r"meeting notes", r"notes of (?:the )?meeting",
+                         r"contents?", r"table of contents", r"toc", r"proceedings", r"topics",
+                         r"topics discussed", r"agenda (?:&|and) minutes", r"minutes (?:&|and) actions",
+                         r"notes (?:&|and) actions", r"agenda(?: topics| items)?", r"items", r"discussion",
+                         r"notes", r"attendees",
                          r"attendance", r"present", r"diagnostics", r"date", r"time", r"location",
                          r"venue", r"next meeting", r"date of next meeting", r"next meeting date",
                          r"(?:date,? )?time and (?:place|venue) of next meeting", r"summary",

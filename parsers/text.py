@@ -22,12 +22,11 @@ from typing import Iterator
 
 from markdown_it import MarkdownIt
 
-from parsers import html as html_reader
+from parsers import frontmatter, html as html_reader
 from parsers.document import (MAX_BLOCKS, MAX_COLUMNS, Cell, Document, Heading, Paragraph, Row, Run,
                               Table, TooManyBlocks, make_paragraph)
 from parsers.patterns import HEADER_WORDS, column_kind, ends_sentence, item_number
 
-_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*\n", re.S)
 _KRAMDOWN_ATTR = re.compile(r"^\s*\{:[^}]*\}\s*$")
 _PAGE_BREAK_CELL = re.compile(r"^[\s\-–—_=|]*$")
 _SOFT_BREAK = re.compile(r"(?<![\\ ])\n|(?<=[^ ] )\n")  # a line end without "\\" or two spaces before it
@@ -69,16 +68,10 @@ _PLAIN_INLINE = _MD.get_active_rules()["inline"] == [
 
 
 def read(text: str) -> Document:
-    meta: dict[str, str] = {}
     text = text.lstrip("\ufeff")
-    m = _FRONT_MATTER.match(text)
-    if m:
-        for line in m.group(1).splitlines():
-            key, sep, value = line.partition(":")
-            if sep and value.strip() and not key.startswith((" ", "\t")):
-                meta[key.strip().lower()] = value.strip().strip("'\"")
-        # keep line numbers: the front matter becomes blank lines
-        text = "\n" * m.group(0).count("\n") + text[m.end():]
+    meta, end = frontmatter.split(text)
+    if end:  # keep line numbers: the front matter becomes blank lines
+        text = "\n" * text[:end].count("\n") + text[end:]
     lines = text.split("\n")
     if "{:" in text:
         lines = ["" if _KRAMDOWN_ATTR.match(line) else line for line in lines]
@@ -106,7 +99,8 @@ class _Reader:
             line = lines[i]
             if line.lstrip().startswith(("```", "~~~")):
                 fenced = not fenced
-            if not fenced and _is_tab_row(line) and (_cells(line)[0].strip() or self.table is not None):
+            if not fenced and _is_tab_row(line) and (_cells(line)[0].strip() or self.table is not None) \
+                    and not (self.table is None and _lone_numbered_line(lines, i)):
                 self._markdown(start, i)
                 i = self._tab_region(i)
                 start = i
@@ -142,7 +136,7 @@ class _Reader:
                 after_gap = True
                 i += 1
                 continue
-            if not _is_tab_row(line):
+            if not _is_tab_row(line, in_table=not first or self.table is not None):
                 # blank lines before the next text are not part of the table
                 break
             cells = _cells(line)
@@ -188,8 +182,21 @@ class _Reader:
         _append_blocks(_main_cell(self.table), loose)
 
 
-def _is_tab_row(line: str) -> bool:
-    return "\t" in line.strip("\n") and len(_cells(line)) >= 2 and bool(line.strip())
+def _is_tab_row(line: str, in_table: bool = False) -> bool:
+    """A line with a tab between two pieces of text.  Tabs only at its end
+    start no table, but inside one they are a row with empty cells at its end."""
+    text = line.rstrip("\n") if in_table else line.rstrip()
+    return "\t" in text and bool(text.strip()) and len(_cells(text)) >= 2
+
+
+def _lone_numbered_line(lines: list[str], i: int) -> bool:
+    """ "1.<TAB>Matters arising" on its own, no tab row around it: a numbered
+    heading laid out with a tab, not a table."""
+    cells = [c for c in _cells(lines[i]) if c.strip()]
+    if len(cells) != 2 or item_number(cells[0]) is None:
+        return False
+    around = [lines[k] for k in (i - 1, i + 1) if 0 <= k < len(lines)]
+    return not any(_is_tab_row(line) for line in around)
 
 
 def _cells(line: str) -> list[str]:

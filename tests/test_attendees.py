@@ -356,3 +356,226 @@ def test_an_acronym_in_brackets_is_a_body_not_initials():
         * Rod Vagg (TSC)
     """).attendees
     assert (person.name, person.initials, person.organisation) == ("Rod Vagg", None, "TSC")
+
+
+# -- labels in other shapes ------------------------------------------------------------------------
+def test_a_count_after_the_label_is_not_part_of_it():
+    found = by_name("**Attending (3)**: Maya (Chair), Olu (Secretary), Priya")
+    assert [(n, p["role"]) for n, p in found.items()] == [("Maya", "Chair"), ("Olu", "Secretary"), ("Priya", None)]
+
+
+def test_label_on_a_later_line_of_a_block_of_details():
+    found = people("""
+        Time:  7-8pm  
+        Where: the library  
+        Attending: kt, rb, mo  
+        Facilitator: kt
+    """)
+    assert [(p["name"], p["role"]) for p in found] == [("kt", "Facilitator"), ("rb", None), ("mo", None)]
+
+
+def test_names_nested_under_list_labels():
+    found = people("""
+        - Present:
+            - Ada Byron
+            - Alan Turing
+        - Absent:
+            - Grace Hopper
+        - Guests:
+            - None
+    """)
+    assert [(p["name"], p["status"]) for p in found] == [
+        ("Ada Byron", "present"), ("Alan Turing", "present"), ("Grace Hopper", "absent")]
+
+
+def test_a_label_that_names_how_people_attended_is_present():
+    found = people("""
+        Joined by video link:
+
+        - Ada Byron
+
+        Not present:
+
+        - Alan Turing
+    """)
+    assert [(p["name"], p["status"]) for p in found] == [("Ada Byron", "present"), ("Alan Turing", "absent")]
+
+
+def test_a_group_line_inside_an_attendance_list_keeps_the_status():
+    found = people("""
+        Trustees present:
+
+        - Ada Byron, Analytical Society
+
+        On behalf of the secretariat:
+
+        - Alan Turing, Bletchley Trust
+
+        Also present:
+
+        - Grace Hopper
+    """)
+    assert [(p["name"], p["status"], p["organisation"]) for p in found] == [
+        ("Ada Byron", "present", "Analytical Society"), ("Alan Turing", "present", "Bletchley Trust"),
+        ("Grace Hopper", "in_attendance", None)]
+
+
+def test_a_heading_with_members_in_the_middle_is_not_attendance():
+    found = people("""
+        ## New members welcomed
+
+        - Ada Byron
+        - Alan Turing
+    """)
+    assert found == []
+
+
+def test_a_role_name_entry_in_a_list_does_not_label_the_next_entry():
+    found = people("""
+        Present: Ada Byron (Treasurer)
+
+        ## Officers to be elected
+
+        - Secretary
+        - Treasurer
+    """)
+    assert [p["name"] for p in found] == ["Ada Byron"]
+
+
+def test_label_run_into_the_names_without_a_colon():
+    found = people("Apologies Ada Byron, Alan Turing and Grace Hopper")
+    assert {(p["name"], p["status"]) for p in found} == {
+        ("Ada Byron", "apologies"), ("Alan Turing", "apologies"), ("Grace Hopper", "apologies")}
+
+
+def test_names_wrapped_over_lines_with_the_next_label_cut_by_the_wrap():
+    found = people("""
+        Present: Ada Byron, Alan Turing (representing the Trust) Grace
+        Hopper and Tim Lee (for the Society) In
+        attendance: Joan Clarke.
+    """)
+    assert [(p["name"], p["status"]) for p in found] == [
+        ("Ada Byron", "present"), ("Alan Turing", "present"), ("Grace Hopper", "present"),
+        ("Tim Lee", "present"), ("Joan Clarke", "in_attendance")]
+
+
+def test_a_plural_title_goes_to_each_name_it_heads():
+    found = people("Apologies: Cllrs Amin and Brook, Dr Shah")
+    assert [p["name"] for p in found] == ["Cllr Amin", "Cllr Brook", "Dr Shah"]
+
+
+def test_post_nominal_letters_are_a_role_not_part_of_the_name():
+    [person] = people("Apologies: Sam Wright MP")
+    assert (person["name"], person["role"]) == ("Sam Wright", "MP")
+
+
+def test_a_role_written_before_the_name():
+    [person] = people("Guests: Conference Programme Chair Lena Park")
+    assert (person["name"], person["role"], person["status"]) == (
+        "Lena Park", "Conference Programme Chair", "in_attendance")
+
+
+def test_two_names_a_missing_comma_joined_are_split_when_one_is_known():
+    found = people("""
+        Present: Ada Byron, Alan Turing Grace Hopper
+
+        Secretary: Alan Turing
+    """)
+    assert [p["name"] for p in found] == ["Ada Byron", "Alan Turing", "Grace Hopper"]
+
+
+def test_initials_first_then_name_organisation_and_role():
+    found = people("""
+        ### Participants
+
+        - AT - Alan Turing, Computing Laboratory, Cambridge [CL], Chair
+        - Grace Hopper [GH], Navy Research Office, USA [NRO]
+    """)
+    assert [(p["name"], p["initials"], p["role"], p["organisation"]) for p in found] == [
+        ("Alan Turing", "AT", "Chair", "Computing Laboratory, Cambridge [CL]"),
+        ("Grace Hopper", "GH", None, "Navy Research Office, USA [NRO]")]
+
+
+def test_entries_of_one_list_that_fold_alike_are_two_people():
+    found = people("Present: Mrs Okafor, Okafor, Dr Lin")
+    assert [p["name"] for p in found] == ["Mrs Okafor", "Okafor", "Dr Lin"]
+
+
+# -- sentences --------------------------------------------------------------------------------------
+def test_an_apology_sent_in_a_sentence():
+    found = people("""
+        Present: Ada Byron
+
+        Cllr Mrs Hale had sent her apology for the meeting.
+    """)
+    assert ("Cllr Mrs Hale", "apologies") in [(p["name"], p["status"]) for p in found]
+
+
+def test_members_who_could_not_be_contacted_are_absent():
+    found = people("""
+        Present: Ada Byron
+
+        The Clerk was unable to contact Cllr Moss and Cllr Reed.
+    """)
+    assert [(p["name"], p["status"]) for p in found][1:] == [("Cllr Moss", "absent"), ("Cllr Reed", "absent")]
+
+
+def test_sentences_after_a_bare_label_are_not_names():
+    found = people("""
+        APOLOGIES
+        Cllr Ward had sent his apologies.
+        The chair then opened the discussion on the hall, which was long.
+    """)
+    assert [(p["name"], p["status"]) for p in found] == [("Cllr Ward", "apologies")]
+
+
+# -- front matter and tables ------------------------------------------------------------------------
+def test_front_matter_lists_the_members():
+    found = people("""
+        ---
+        title: Annual meeting
+        members:
+        - Ada Byron (also Treasurer)
+        - Alan Turing
+        apologies: [Grace Hopper]
+        ---
+        ## Accounts
+        The accounts were presented.
+    """)
+    assert [(p["name"], p["status"]) for p in found] == [
+        ("Ada Byron", "present"), ("Alan Turing", "present"), ("Grace Hopper", "apologies")]
+
+
+def test_a_table_whose_first_column_labels_its_rows():
+    minutes = parse_html("""
+        <table>
+        <tr><td><b>Present</b></td><td>Chairman:</td><td>Mrs Hale</td></tr>
+        <tr><td></td><td>Councillor:</td><td>Moss</td></tr>
+        <tr><td></td><td></td><td>Mrs Reed</td></tr>
+        <tr><td>Apologies</td><td></td><td>Cllr Ward</td></tr>
+        </table>
+    """)
+    assert [(p.name, p.role, p.status) for p in minutes.attendees] == [
+        ("Mrs Hale", "Chairman", "present"), ("Moss", "Councillor", "present"),
+        ("Mrs Reed", "Councillor", "present"), ("Cllr Ward", None, "apologies")]
+
+
+def test_a_key_value_table_with_attendees_and_guests():
+    minutes = parse_html("""
+        <table>
+        <tr><td>Date:</td><td>3 May 2021</td></tr>
+        <tr><td>Attendees:</td><td>Ada Byron, Alan Turing</td></tr>
+        <tr><td>Guests:</td><td>Treasurer Joan Clarke</td></tr>
+        </table>
+    """)
+    assert [(p.name, p.status) for p in minutes.attendees] == [
+        ("Ada Byron", "present"), ("Alan Turing", "present"), ("Joan Clarke", "in_attendance")]
+
+
+def test_a_yes_no_column_under_a_meeting_date_says_who_attended():
+    minutes = parse_html("""
+        <h2>Attendance</h2>
+        <table><tr><th>member</th><th>3 May</th></tr>
+        <tr><td>Ada Byron</td><td>Yes</td></tr><tr><td>Alan Turing</td><td>No</td></tr></table>
+    """)
+    assert [(p.name, p.status) for p in minutes.attendees] == [("Ada Byron", "present"), ("Alan Turing", "absent")]

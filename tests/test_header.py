@@ -308,3 +308,21 @@ def test_the_kind_of_meeting_beside_the_date_is_not_its_place():
         Committee meeting, 2 May 2022, 7pm, Pavilion
     """)
     assert (m["date"], m["start_time"], m["location"]) == ("2022-05-02", "19:00", "Pavilion")
+
+
+def test_a_heading_at_the_level_of_the_sections_is_not_the_title():
+    from conftest import parse_md
+    minutes = parse_md("""
+        ---
+        title: Allotment society meeting
+        ---
+        ## Water supply
+
+        The trough leaks.
+
+        ## Rents
+
+        Rents rise in May.
+    """)
+    assert minutes.meeting.title == "Allotment society meeting"
+    assert [i.title for i in minutes.items] == ["Water supply", "Rents"]

@@ -76,6 +76,18 @@ def test_ordered_list_start_attribute_is_respected():
     assert [p.label for p in doc.blocks] == ["4", "5"]
 
 
+def test_list_number_goes_to_the_first_paragraph_of_an_entry_made_of_paragraphs():
+    doc = read_html("<ol><li><p><b>Budget</b></p><p>The treasurer spoke.</p></li>"
+                    "<li><p>Close</p></li></ol><p>After the list.</p>")
+    assert [(p.label, p.text) for p in doc.blocks] == [
+        ("1", "Budget"), (None, "The treasurer spoke."), ("2", "Close"), (None, "After the list.")]
+
+
+def test_an_unordered_list_inside_a_numbered_entry_takes_no_number():
+    doc = read_html("<ol><li><ul><li>Point</li></ul></li><li>Next</li></ol>")
+    assert [(p.label, p.text) for p in doc.blocks] == [(None, "Point"), ("2", "Next")]
+
+
 def test_unordered_list_items_have_level_and_no_label():
     doc = read_html("<ul><li>Jane Smith</li><li>Bob Jones</li></ul>")
     assert [(p.label, p.level, p.text) for p in doc.blocks] == [
@@ -196,6 +208,18 @@ def test_navigation_by_class_is_skipped():
     assert texts(doc) == ["Minutes text."]
 
 
+def test_a_layout_wrapper_named_after_its_navigation_is_still_read():
+    # "page-navbar" says the page has a navigation bar, not that the wrapper is one
+    doc = read_html("<body><div class='page-layout page-navbar'><div class='navbar'>Home</div>"
+                    "<main><p>Minutes text.</p></main></div></body>")
+    assert texts(doc) == ["Minutes text."]
+
+
+def test_a_wrapper_classed_as_menu_that_holds_the_article_is_read():
+    doc = read_html("<body><div class='menu-open'><article><p>Item one.</p></article></div></body>")
+    assert texts(doc) == ["Item one."]
+
+
 def test_html_title_goes_to_meta():
     doc = read_html("<html><head><title>Board minutes</title></head><body><p>x</p></body></html>")
     assert doc.meta["title"] == "Board minutes"
@@ -232,3 +256,17 @@ def test_a_page_on_one_line_says_where_by_position():
                          "<tr><td>Book the hall</td><td>BJ</td></tr></table>")
     assert [(a.text, a.where) for a in minutes.actions] == [
         ("Pay the bill", "paragraph 4"), ("Book the hall", "table 1, row 2")]
+
+
+def test_text_left_in_a_table_outside_its_cells_is_read_after_the_table():
+    # the closing </table> sits inside a comment, so the rest of the page is in the last row
+    doc = read_html("<table><tr><td>Date:</td><td>1 May</td></tr><!-- </table> -->"
+                    "<tr><b>Topics</b><p>The budget was set.</p></tr></table>")
+    assert isinstance(doc.blocks[0], Table)
+    assert [b.text for b in doc.blocks[1:]] == ["Topics", "The budget was set."]
+
+
+def test_a_rule_typed_as_a_line_of_signs_is_no_line():
+    from parsers.blocks import raw_lines
+    [para] = read_html("<p>*************<br><b>[2] Budget</b></p>").blocks
+    assert ["".join(r.text for r in line) for line in raw_lines(para)] == ["[2] Budget"]

@@ -402,3 +402,206 @@ def test_a_cell_without_its_title_line_keeps_the_lines_it_had():
     joined = [Paragraph([Run("Short title", True), Run("\nnot a new line but the title's end")])]
     title, rest = _cell_title(joined)               # a title the next line continues: nothing shared
     assert rest and rest[0].lines_memo is None
+
+
+# -- numbering schemes -------------------------------------------------------------------------
+def test_every_common_numbering_scheme_gives_a_bare_number():
+    from parsers.patterns import split_number
+    cases = {"7. Roads": "7", "3.4 Play area": "3.4", "5(b) Grants": "5b", "21.03.14 Planning": "21.03.14",
+             "24/017 Finance": "24/017", "2023/108 Audit": "2023/108", "HC 24/017 Finance": "24/017",
+             "VII. Accounts": "vii", "c) Hedges": "c", "[3] Budget": "3", "Item Four: Staffing": "4",
+             "Item 9 – Close": "9"}
+    assert {text: (split_number(text) or (None,))[0] for text in cases} == cases
+
+
+def test_words_and_times_that_open_a_line_are_not_numbers():
+    from parsers.patterns import split_number
+    for text in ("A new bench was installed", "I am pleased to report", "7.30pm in the hall",
+                 "Minutes of the last meeting", "2023 was a good year"):
+        assert split_number(text) is None, text
+
+
+# -- runs of numbered entries ------------------------------------------------------------------
+def test_a_numbered_list_inside_a_heading_items_discussion_is_not_items():
+    assert numbers_and_titles("""
+        ## Play area
+
+        The following repairs were listed:
+
+        1. Swings
+        2. Fencing
+
+        ## Allotments
+
+        Plots are full.
+    """) == [(None, "Play area"), (None, "Allotments")]
+
+
+def test_numbered_entries_following_one_another_are_a_list_not_items():
+    assert numbers_and_titles("""
+        Notes of the call
+
+        1. What would a pilot cost
+        2. Who would run it
+        3. When could it start
+
+        We agreed to come back to this.
+    """) == []
+
+
+def test_numbered_entries_with_discussion_under_each_are_items_even_as_sentences():
+    minutes = parse_md("""
+        1. The minutes of the March meeting were approved by all members present.
+        2. Treasurer's report:
+            - The balance stands at £400.
+        3. Hall booking:
+            - The hall is booked for June.
+    """)
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("1", "The minutes of the March meeting were approved by all members present."),
+        ("2", "Treasurer's report"), ("3", "Hall booking")]
+    assert [d.text for d in minutes.decisions][0].startswith("The minutes of the March meeting were approved")
+
+
+def test_a_title_run_into_its_text():
+    assert numbers_and_titles("""
+        4. FINANCE The clerk reported a balance of £300 and the accounts were agreed.
+
+        5. Village fete sub-committee: the date was set for 12 July and stalls were allocated to volunteers.
+    """) == [("4", "FINANCE"), ("5", "Village fete sub-committee")]
+
+
+def test_lettered_lines_with_bold_titles_under_a_numbered_item_are_sub_items():
+    assert numbers_and_titles("""
+        2\\. MATTERS ARISING
+
+        a\\) **Street lights**: the council had replaced two lamps.
+
+        b\\) **Litter bins** were emptied weekly.
+
+        3\\. PLANNING
+
+        a\\) the application was noted.
+    """) == [("2", "MATTERS ARISING"), ("2a", "Street lights"), ("2b", "Litter bins"), ("3", "PLANNING")]
+
+
+def test_bold_entries_nested_under_a_numbered_entry_are_numbered_under_it():
+    minutes = parse_html("""
+        <ol>
+        <li><b>Partners</b><ol>
+            <li><b>Current partners</b><ol><li>No change.</li></ol></li>
+            <li><b>New partners</b><ol><li>JT - shall we vote?</li></ol></li></ol></li>
+        <li><b>Budget</b><ol><li>Approved.</li></ol></li>
+        </ol>
+    """)
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("1", "Partners"), ("1.1", "Current partners"), ("1.2", "New partners"), ("2", "Budget")]
+
+
+# -- headings ------------------------------------------------------------------------------------
+def test_headings_deeper_than_the_two_shallowest_levels_are_parts_of_an_item():
+    assert numbers_and_titles("""
+        # Club committee
+
+        ## Reports
+
+        ### Treasurer
+
+        #### Bank
+
+        Balance fine.
+
+        ### Secretary
+
+        Letters.
+
+        ## Any other business
+
+        None.
+    """) == [(None, "Reports"), (None, "Treasurer"), (None, "Secretary"), (None, "Any other business")]
+
+
+def test_container_headings_and_their_particulars_are_not_items():
+    assert numbers_and_titles("""
+        # Board notes
+
+        ## Date, time and location
+
+        Online, 5 May 2022.
+
+        ## 19:02 Open
+
+        ## Proceedings
+
+        ### Budget
+
+        Agreed.
+
+        ### Next meeting
+
+        June.
+
+        ## 20:40 Close
+    """) == [(None, "Budget"), (None, "Next meeting")]
+
+
+def test_a_heading_that_dates_the_meeting_is_not_an_item():
+    assert numbers_and_titles("""
+        # Minutes for 2024-05-02
+
+        ## Budget
+
+        Agreed.
+
+        ## Hall
+
+        Booked.
+    """) == [(None, "Budget"), (None, "Hall")]
+
+
+def test_a_heading_holding_only_the_attendance_is_not_an_item():
+    minutes = parse_md("""
+        # Club meeting
+
+        ## Who came
+
+        - Present: Ada Byron, Alan Turing
+
+        ## Budget
+
+        Agreed.
+    """)
+    assert [(i.number, i.title) for i in minutes.items] == [(None, "Budget")]
+    assert [p.name for p in minutes.attendees] == ["Ada Byron", "Alan Turing"]
+
+
+def test_an_unnumbered_heading_beside_numbered_ones_is_an_item():
+    assert numbers_and_titles("""
+        # Board
+
+        ## 1. Budget
+
+        Agreed.
+
+        ### Detail
+
+        Long.
+
+        ## Next meeting
+
+        To be set.
+    """) == [("1", "Budget"), (None, "Next meeting")]
+
+
+def test_a_title_the_source_wrapped_is_read_whole():
+    assert numbers_and_titles("""
+        6\\. ANY OTHER BUSINESS
+
+        None was raised.
+
+        7\\. OUR NEXT MEETING: TUESDAY 4 JUNE at 7 pm in THE VILLAGE HALL MEETING
+        ROOM
+
+        All welcome.
+    """) == [("6", "ANY OTHER BUSINESS"),
+             ("7", "OUR NEXT MEETING: TUESDAY 4 JUNE at 7 pm in THE VILLAGE HALL MEETING ROOM")]

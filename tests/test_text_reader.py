@@ -284,3 +284,14 @@ def test_soft_line_break_is_kept_as_newline():
     """)
     [para] = doc.blocks
     assert para.text == "Present:\nJane Smith"
+
+
+def test_a_lone_numbered_line_laid_out_with_a_tab_is_a_heading_line_not_a_table():
+    doc = read_md("Venue: the hall\n\n3.\tBudget\n\nThe treasurer reported.\n")
+    assert not any(isinstance(b, Table) for b in doc.blocks)
+    assert [(b.label, b.text) for b in doc.blocks if isinstance(b, Paragraph)][1] == ("3", "Budget")
+
+
+def test_tabs_at_the_end_of_a_line_are_not_a_table():
+    doc = read_md("Present:\t\nAda Byron\t\nAlan Turing\n")
+    assert not any(isinstance(b, Table) for b in doc.blocks)

@@ -1,163 +1,293 @@
-"""Who was there: Present / Apologies / In attendance / Absent, from tables,
-lists after a label, or prose ("Present: Cllr Jane Smith (JS), …")."""
+"""Who was there: Present / Apologies / In attendance / Absent.
+
+Attendance is read from what the document's structure says it is: a label
+("Present:", "Apologies", "Attending via conference call:", "Also present")
+as a heading, a line of its own or the lead of a line, and what follows it —
+prose ("Cllr Jane Smith (JS), Bob Jones and Ann Lee"), one name per line or
+list entry, a table of names (with Yes/No attendance, roles, organisations,
+or a label column), or front matter that lists the members.  Apologies given
+in a sentence ("Apologies were received from …") count too.
+"""
 from __future__ import annotations
 
 import re
 
 from parsers.blocks import grid, paragraphs, raw_lines
-from parsers.document import Document, Heading, Table
-from parsers.extract.result import Result
-from parsers.patterns import (HANDLE_RE, ABSENT_LABEL, APOLOGIES_LABEL, IN_ATTENDANCE_LABEL, INITIALS_RE, PRESENT_LABEL,
-                              ROLE_LABEL, ROLE_WORDS, TITLES, sentences)
+from parsers.document import Document, Heading, Paragraph, Table
 from parsers.extract.people import name_key
+from parsers.extract.result import Result
+from parsers.patterns import (ABSENT_LABEL, APOLOGIES_LABEL, HANDLE_RE, IN_ATTENDANCE_LABEL, INITIALS, INITIALS_RE,
+                              PRESENT_LABEL, ROLE_LABEL, ROLE_WORDS, TITLES, sentences)
 from parsers.records import Attendee
+from parsers.vocabulary import (ABSENT_WORDS, APOLOGIES_WORDS, IN_ATTENDANCE_WORDS, PLURAL_TITLES, POST_NOMINALS,
+                                PRESENT_WORDS, words_pattern)
 
 _STATUS_LABELS = [("apologies", APOLOGIES_LABEL), ("absent", ABSENT_LABEL),
                   ("in_attendance", IN_ATTENDANCE_LABEL), ("present", PRESENT_LABEL)]
+_STATUS_OF_WORD = {w: s for s, words in (("absent", ABSENT_WORDS), ("apologies", APOLOGIES_WORDS),
+                                         ("in_attendance", IN_ATTENDANCE_WORDS), ("present", PRESENT_WORDS))
+                   for w in words}
+_STATUS_WORD = re.compile(r"\b" + words_pattern(tuple(_STATUS_OF_WORD)) + r"\b", re.I)
+_VERB = re.compile(r"\b(?:was|were|is|are|has|had|have|will|would|be|been)\b", re.I)
 _NUMBERED = re.compile(r"^\W*\d{1,2}(?:\.\d{1,2})*[.)]?\s")
-_PAREN = re.compile(r"\(([^()]*)\)")
-_SPLIT_PROSE = re.compile(r"\s*(?:[,;]|\band\b|\s&\s)\s*(?![^()]*\))")
+_COUNT = re.compile(r"\s*[(\[]\s*\d{1,3}\s*[)\]]\s*")  # "Present (9)"
+_BRACKET = re.compile(r"[(\[]([^()\[\]]*)[)\]]")
+_SPLIT_PROSE = re.compile(r"\s*(?:[,;]|\band\b|\s&\s)\s*(?![^()\[\]]*[)\]])|(?<=\))\s+(?=[A-Z])")
 _NAME_OK = re.compile(rf"^(?:{TITLES}\s+)?[^\W\d_][\w'’.\-]*(?:\s+[\w'’.\-]+){{0,5}}$")
-_NOT_NAMES = re.compile(r"^(none|n/?a|nil|no one|nobody|tbc|tba|-+|all|everyone|see below|as above)$", re.I)
+_NOT_NAMES = re.compile(r"^(none|n/?a|nil|no one|nobody|tbc|tba|-+|all|everyone|see below|as above|vacant)$", re.I)
 _DASH = re.compile(r"\s+[–—-]\s+")
+_INITIALS_FIRST = re.compile(rf"^(?P<ini>{INITIALS})\s*(?:[–—-]|:)\s+(?=[A-Z])")
+_POST_NOMINAL = re.compile(r"\s+(" + "|".join(p.upper() for p in POST_NOMINALS) + r")$")
+_REPRESENTING = re.compile(r"\s+(?:\(?\s*)?(representing|on behalf of|for|from)\s+(?P<org>[^()]+?)\)?$", re.I)
+# a role written before the name: "HLT-NAACL 2007 General Chair Candace Sidner"
+_ROLE_BEFORE_NAME = re.compile(r"^(?P<role>.*\b(?:chair(?:man|woman|person)?|secretary|treasurer|clerk|manager|"
+                               r"director|officer|president|convenor|coordinator|co-ordinator|lead|head))\s+"
+                               r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})$", re.I)
+_NAME_PARTICLES = ("de", "da", "van", "von", "der", "le", "la", "du", "di", "del", "bin", "al", "y", "dos", "das")
 
 
 def status_of_label(text: str) -> str | None:
-    """The attendance status a label names ("Apologies:" -> "apologies")."""
-    label = " ".join(text.split()).strip(" :*#.-")
+    """The attendance status a label names ("Apologies:" -> "apologies",
+    "Attending via conference call" -> "present", "Present (9)" -> "present")."""
+    label = " ".join(text.split()).strip(" :*#.-–")
     label = re.sub(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[a-z][.)])\s+", "", label)  # "0. Attendance"
+    label = _COUNT.sub(" ", label).strip(" :*")
+    if not label:
+        return None
     for status, pattern in _STATUS_LABELS:
         if pattern.match(label):
             return status
-    return None
+    words = label.split()
+    if len(words) > 8 or (_VERB.search(label) and not text.rstrip(" *").endswith(":")):
+        return None  # a sentence, not a label ("Nobody was absent.")
+    if len(words) > 4 and not text.rstrip(" *").endswith(":"):
+        return None
+    # the status word leads the label ("Attending physically") or ends it ("Board members and
+    # officers present"); in the middle it is part of something else ("Individual members approved")
+    found = [m for m in _STATUS_WORD.finditer(label) if m.start() == 0 or m.end() == len(label)]
+    if not found:
+        return None
+    return _STATUS_OF_WORD[" ".join(found[-1].group(0).lower().split())]
 
 
 def extract(document: Document) -> Result:
-    people: list[Attendee] = []
-    consumed: set[int] = set()
-    warnings: list[str] = []
-    status: str | None = None      # the section we are in
-    expecting = False              # a bare label was just seen: a list or prose follows
+    found = _Found()
+    for status, names in _from_meta(document.meta):
+        found.add(_prose(names, status) if isinstance(names, str) else
+                  [p for p in (parse_person(n, status) for n in names) if p], None)
+    status: str | None = None      # the attendance part we are in
+    level: int | None = None       # the list level of the label ("- Present:"), -1 for a heading or a line
+    expecting: bool | str = False  # a bare label was just seen: a list or prose follows (a role label: its names)
     for block in document.blocks:
         if isinstance(block, Heading):
             status = status_of_label(block.text)
-            expecting = status is not None
+            level, expecting = -1, status is not None
             if status and not _NUMBERED.match(block.text) and not block.label:
-                consumed.add(id(block))  # a numbered "1. Apologies" stays an item too
+                found.consumed.add(id(block))  # a numbered "1. Apologies" stays an item too
             continue
         if isinstance(block, Table):
-            found = _from_table(block, status or "present", require_names=status is None)
-            if found:
-                people.extend(found)
-                consumed.add(id(block))
+            people = _from_table(block, status or "present", require_names=status is None)
+            if people:
+                found.add(people, block)
+                found.consumed.add(id(block))
             status, expecting = None, False
             continue
         lines = [_text(ln) for ln in raw_lines(block)]
-        label, rest = _label_and_rest(lines[0]) if lines else (None, "")
-        label_status = status_of_label(label) if label is not None else None
-        if label_status or (label is not None and ROLE_LABEL.match(label.strip(" :*"))):
-            status, expecting = _label_lines(lines, people, status)
-            if not _NUMBERED.match(label.strip(" *")) and not block.label:
-                consumed.add(id(block))  # a numbered "1. Apologies" stays an item too
+        if not lines:
             continue
-        if status and block.level == 0 and not block.label:
-            found = [parse_person(line, status, strict=True) for line in lines]
-            if found and all(found):
-                people.extend(found)
-                consumed.add(id(block))
+        if any(_line_label(line, block.level is not None) for line in lines):
+            status, expecting = _label_lines(lines, found, block, status, block.level is not None)
+            level = block.level if block.level is not None else -1
+            if not (_NUMBERED.match(lines[0]) or block.label) or _line_label(lines[0]) is None:
+                found.consumed.add(id(block))
+            continue
+        if status and block.level is not None and (level is None or block.level > level or
+                                                   (level == -1 and not block.label)):
+            people = [parse_person(line, status, strict=True) for line in lines if not _NOT_NAMES.match(line)]
+            if all(people):
+                found.add(people, block)  # one name per list entry (or none: "None")
+                found.consumed.add(id(block))
                 expecting = False
                 continue
         if isinstance(expecting, str):
-            _set_roles(people, " ".join(lines), expecting)
-            consumed.add(id(block))
+            _set_roles(found, " ".join(lines), expecting, block)
+            found.consumed.add(id(block))
             expecting = False
             continue
         if status and expecting and block.level is None and _names_only(" ".join(lines)):
-            people.extend(_prose(" ".join(lines), status))
-            consumed.add(id(block))
+            found.add(_prose(" ".join(lines), status), block)
+            found.consumed.add(id(block))
             expecting = False
             continue
+        if status and len(lines) == 1 and lines[0].endswith(":") and len(lines[0].split()) <= 6:
+            continue  # a group within the part ("For the Scala Center:")
         status, expecting = None, False
-    people.extend(_apologies_in_text(document))
-    return Result(_dedupe(people), warnings, consumed)
+    found.add(_apologies_in_text(document), None)
+    return Result(found.people(), [], found.consumed)
 
 
-_APOLOGIES_SENTENCE = re.compile(
-    r"^(?:apologies(?: for absence)?\s+(?:were|was|had been|have been)\s+(?:received|given|noted|sent|tendered|"
-    r"accepted)\s+(?:from|by|on behalf of)\s+(?P<names>.+?)"
-    r"|(?P<senders>.+?)\s+(?:sent|gave|tendered|offered|had sent|has sent)\s+(?:(?:their|his|her)\s+)?apologies\b.*?)"
-    r"\.?$", re.I)
+class _Found:
+    """The people read so far, each with the block that listed them."""
+
+    def __init__(self) -> None:
+        self.entries: list[tuple[Attendee, int | None]] = []
+        self.consumed: set[int] = set()
+
+    def add(self, people, block) -> None:
+        for person in people:
+            if person is not None:
+                self.entries.append((person, id(block) if block is not None else None))
+
+    def all(self) -> list[Attendee]:
+        return [p for p, _ in self.entries]
+
+    def people(self) -> list[Attendee]:
+        return _dedupe(self.entries)
 
 
-def _apologies_in_text(document: Document) -> list[Attendee]:
-    """ "Apologies were received from Rolf Krahl and Brian Matthews." """
-    out = []
-    for para in paragraphs(document.blocks):
-        if "pologies" not in para.text:
-            continue
-        for sentence in sentences(para.text):
-            m = _APOLOGIES_SENTENCE.match(sentence)
-            if m:
-                out.extend(p for p in _prose(m.group("names") or m.group("senders"), "apologies")
-                           if _written_as_name(p.name) and not INITIALS_RE.match(p.name))
-    return out
-
-
-def _text(runs) -> str:
-    return " ".join("".join(r.text for r in runs).split())
+# -- labels ------------------------------------------------------------------------------
+def _line_label(line: str, listed: bool = False) -> tuple[str, str, str] | None:
+    """(kind, label, rest) of a line that opens with an attendance or role
+    label: "Present: a, b", "Apologies Betty Ross, …", "Chair: Jane Smith".
+    A role name alone labels the line below it only outside a list (in a list
+    it is an entry: "President", "Secretary", …)."""
+    label, rest = _label_and_rest(line)
+    if label is None:
+        return None
+    status = status_of_label(label)
+    if status:
+        return status, label, rest
+    if ROLE_LABEL.match(label.strip(" :*")) and (rest or line.rstrip().endswith(":") or
+                                                 (len(label.split()) <= 3 and not listed)):
+        return "role", label, rest
+    return None
 
 
 def _label_and_rest(text: str) -> tuple[str | None, str]:
-    """ "Present: a, b" -> ("Present", "a, b"); "Attendance" -> ("Attendance", "")."""
+    """ "Present: a, b" -> ("Present", "a, b"); "Attendance" -> ("Attendance", "");
+    "Apologies Betty Ross, Ann Lee" -> ("Apologies", "Betty Ross, Ann Lee")."""
     text = " ".join(text.split())
     if not text:
         return None, ""
     head, sep, rest = text.partition(":")
-    if sep and len(head.split()) <= 6:
-        return head, rest.strip()
-    if len(text.split()) <= 6:
+    if sep and len(head.split()) <= 8 and not head.strip().endswith(("http", "https")):
+        return head + ":", rest.strip()  # the colon says it is a label
+    # a label word run into the names, without a colon: "Apologies Betty Ross, …"
+    first, _, after = text.partition(" ")
+    if after[:1].isupper() and status_of_label(first) and not _VERB.match(after) and "," in after:
+        return first, after
+    if len(text.split()) <= 8 and not text.endswith("."):
         return text, ""
     return None, ""
 
 
-def _label_lines(lines: list[str], people: list[Attendee], status: str | None) -> tuple[str | None, bool | str]:
-    """Lines of one paragraph such as "Present: …" / "Apologies: …", or a
-    label followed by one name per line.  Returns the status reached and
-    whether a list is still expected (a role label when names with that role
-    are expected)."""
-    expecting = False
-    for line in lines:
-        label, rest = _label_and_rest(line)
-        label_status = status_of_label(label) if label is not None else None
-        if label_status:
-            status, expecting = label_status, not rest
-            people.extend(_prose(rest, status))
-        elif label is not None and ROLE_LABEL.match(label.strip(" :*")):
+def _label_lines(lines: list[str], found: _Found, block, status: str | None,
+                 listed: bool = False) -> tuple[str | None, bool | str]:
+    """The lines of one paragraph: "Present: …" / "Apologies: …" / "Chair: …",
+    a label followed by a name per line, or a label whose names run on over
+    the lines below (joined, and cut where another label starts in a line:
+    "… Alistair Shaw In attendance: Gordon MacKay").  Lines before the first
+    label (a time, a place) are not names.  Returns the status reached and
+    what is still expected (a role label when names with that role follow)."""
+    expecting: bool | str = False
+    started = reading = False
+    lines = _labels_kept_whole(lines)
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        k += 1
+        found_label = _line_label(line, listed)
+        if found_label is None:
+            if isinstance(expecting, str):
+                _set_roles(found, line, expecting, block)
+                expecting = False
+            elif started and status and reading:
+                person = parse_person(line, status, strict=True)
+                if person is not None and expecting:
+                    found.add([person], block)  # a name per line under the label
+                elif _names_only(line):
+                    found.add(_prose(line, status), block)
+                elif not _NOT_NAMES.match(line.strip()):
+                    reading = False  # a sentence: the names are over
+            continue
+        reading = True
+        started = True
+        kind, label, rest = found_label
+        if kind == "role":
             if rest:
-                _set_roles(people, rest, label)
+                _set_roles(found, rest, label, block)
             else:
                 expecting = label  # the names follow: "Chair" / "Art_Barstow"
-        elif isinstance(expecting, str):
-            _set_roles(people, line, expecting)
-            expecting = False
-        elif status:
-            people.extend(_prose(line, status))
-            expecting = False
+            continue
+        status = kind
+        if not rest:
+            expecting = True
+            continue
+        expecting = False
+        # names that wrap onto the next lines, up to a line that opens with a label
+        while k < len(lines) and _line_label(lines[k]) is None and _runs_on(rest, lines[k]):
+            rest = f"{rest} {lines[k]}"
+            k += 1
+        for part_status, names in _inline_labels(rest, status):
+            found.add(_prose(names, part_status), block)
+            status = part_status
     return status, expecting
 
 
-_PLURAL_TITLE = re.compile(r"^(councillors|cllrs|drs)\.?\s+", re.I)
-_SINGULAR = {"councillors": "Councillor", "cllrs": "Cllr", "drs": "Dr"}
+def _labels_kept_whole(lines: list[str]) -> list[str]:
+    """A label that a wrap cut in two ("… Alistair Shaw (…) In" / "attendance: Gordon
+    MacKay") is moved whole to the line it opens."""
+    out = list(lines)
+    for k in range(1, len(out)):
+        head, sep, _ = out[k].partition(":")
+        words = out[k - 1].split()
+        if not sep or len(words) < 2 or len(head.split()) > 4 or not words[-1][:1].isupper():
+            continue
+        if status_of_label(f"{words[-1]} {head}:") and status_of_label(f"{words[-1]} {head}:") != \
+                status_of_label(f"{head}:"):
+            out[k - 1], out[k] = " ".join(words[:-1]), f"{words[-1]} {out[k]}"
+    return out
+
+
+_INLINE_LABEL = re.compile(r"(?:^|(?<=[\s.;,)]))(?P<label>(?:[A-Z][a-z]+\s+){0,3}[A-Za-z]+)\s*:\s+")
+
+
+def _inline_labels(text: str, status: str) -> list[tuple[str, str]]:
+    """ "A, B (of X) In attendance: C, D" -> [(status, "A, B (of X)"), ("in_attendance", "C, D")]."""
+    out: list[tuple[str, str]] = []
+    start = 0
+    for m in _INLINE_LABEL.finditer(text):
+        for k in range(len(m.group("label").split())):  # the shortest tail of the words that is a label
+            words = m.group("label").split()[k:]
+            new = status_of_label(" ".join(words))
+            if new and not (k and not words[0][:1].isupper()):
+                label_start = m.start("label") + len(" ".join(m.group("label").split()[:k])) + (1 if k else 0)
+                out.append((status, text[start:label_start]))
+                status, start = new, m.end()
+                break
+    out.append((status, text[start:]))
+    return [(s, t) for s, t in out if t.strip(" .,;")]
+
+
+def _runs_on(text: str, line: str) -> bool:
+    """The names of a label go on in the next line: it does not end a list."""
+    return text.rstrip().endswith((",", "and", "&", "(")) or bool(line[:1].islower()) or \
+        not text.rstrip().endswith((".", ";")) and bool(re.match(r"^[A-Z(]", line)) and _names_only(line)
+
+
+# -- names -----------------------------------------------------------------------------
+def _text(runs) -> str:
+    return " ".join("".join(r.text for r in runs).split())
 
 
 def _prose(text: str, status: str) -> list[Attendee]:
     """ "Councillors Bob Jones, Ann Lee and Raj Patel" -> three people."""
     out = []
     title = ""
-    for part in _SPLIT_PROSE.split(text.strip().rstrip(".")):
-        plural = _PLURAL_TITLE.match(part)
+    for part in _prose_parts(text):
+        plural = re.match(r"^(" + "|".join(PLURAL_TITLES) + r")\.?\s+", part, re.I)
         if plural:
-            title = _SINGULAR[plural.group(1).lower()] + " "
+            title = PLURAL_TITLES[plural.group(1).lower()] + " "
             part = title + part[plural.end():]
         elif title and not re.match(rf"^{TITLES}\s", part):
             part = title + part
@@ -167,49 +297,76 @@ def _prose(text: str, status: str) -> list[Attendee]:
     return out
 
 
+def _prose_parts(text: str) -> list[str]:
+    """The entries of a list of names; what follows a closing bracket is a new
+    entry ("… (representing X) Cllrs A and B") unless it is a role ("Sarah Jones (SJ) Chair")."""
+    parts: list[str] = []
+    for part in _SPLIT_PROSE.split(text.strip().rstrip(".")):
+        if not part or not part.strip():
+            continue
+        if parts and parts[-1].endswith(")") and ROLE_WORDS.match(part.strip()) and len(part.split()) <= 4:
+            parts[-1] = f"{parts[-1]} {part.strip()}"
+        else:
+            parts.append(part.strip())
+    return parts
+
+
 def parse_person(text: str, status: str = "present", strict: bool = False) -> Attendee | None:
-    """ "Cllr Jane Smith (JS), Head of Finance, Leicester City Council" -> Attendee.
+    """ "Cllr Jane Smith (JS), Head of Finance, Leicester City Council" -> Attendee;
+    also "WQ - Weiqing Qu, Bureau of Meteorology [BoM], Chair" and
+    "Matteo Dell'Acqua [MDA], Meteo France, Chair".
 
     ``strict`` asks for a name written as one (capitalised words), for lines
     that might be something else."""
     text = " ".join(text.replace("_", " ").split()).strip(" ,;.*•-–")
     if not text or _NOT_NAMES.match(text):
         return None
-    initials = role = None
-    notes = []
-    bracket = _PAREN.search(text)
-    handle = None
-    for m in _PAREN.finditer(text):
+    initials = role = handle = None
+    notes: list[str] = []
+    lead = _INITIALS_FIRST.match(text)
+    if lead:
+        initials, text = lead.group("ini"), text[lead.end():]
+    parts = _top_level_split(text)
+    if not parts:
+        return None
+    head, rest = parts[0], parts[1:]
+    brackets = list(_BRACKET.finditer(head))
+    for m in brackets:
         inner = m.group(1).strip()
         if HANDLE_RE.match(inner):
             handle = handle or inner
             continue
-        head, _, tail = inner.partition(",")  # "(HW, Chair)"
-        if _initials_of(head.strip().replace(".", ""), text) and initials is None:
-            initials = head.strip().replace(".", "")
+        first, _, tail = inner.partition(",")  # "(HW, Chair)"
+        if initials is None and _initials_of(first.strip().replace(".", ""), head):
+            initials = first.strip().replace(".", "")
             if tail.strip():
                 notes.append(tail.strip())
         elif inner:
             notes.append(inner)
-    if bracket and initials and bracket.start() > 0 and _initials_of(
-            bracket.group(1).partition(",")[0].strip().replace(".", ""), text):
-        # "Sarah Jones (SJ) Chair": the name is what comes before the initials
-        name_part, after = text[:bracket.start()], _PAREN.sub(" ", text[bracket.end():])
-        parts = [name_part] + [p.strip() for p in re.split(r",|" + _DASH.pattern, after) if p.strip()]
-    else:
-        plain = _PAREN.sub(" ", text)
-        parts = [p.strip() for p in re.split(r",|" + _DASH.pattern, plain) if p.strip()]
-    if not parts:
-        return None
-    name = " ".join(parts[0].split())
+    if brackets:
+        # "Sarah Jones (SJ) Chair": the name is what comes before the first bracket
+        after = head[brackets[-1].end():].strip()
+        head = _BRACKET.sub(" ", head[:brackets[0].start()] + " " + head[brackets[0].end():brackets[-1].start()])
+        if after:
+            rest = [after] + rest
+    name = " ".join(head.split())
+    represents = _REPRESENTING.search(name)
+    if represents and represents.start() > 0 and len(name[:represents.start()].split()) >= 2:
+        notes.append(f"{represents.group(1)} {represents.group('org')}")
+        name = name[:represents.start()]
+    lead_role = _ROLE_BEFORE_NAME.match(name)
+    if lead_role and role is None and ROLE_WORDS.search(lead_role.group("role")):
+        role, name = lead_role.group("role"), lead_role.group("name")  # "NLP Program Chair Matthew Stone"
+    post = _POST_NOMINAL.search(name)
+    if post and len(name[:post.start()].split()) >= 2:
+        name, role = name[:post.start()], post.group(1)
     if not _NAME_OK.match(name) or len(name) > 60 or (strict and not _written_as_name(name)):
         return None
-    rest = parts[1:]
     organisation = None
-    if rest and len(rest) >= 2 and ROLE_WORDS.search(rest[0]):
-        role, rest = rest[0], rest[1:]
-    elif rest and len(rest) == 1 and ROLE_WORDS.search(rest[0]) and not _looks_like_org(rest[0]):
-        role, rest = rest[0], []
+    roles = [p for p in rest if ROLE_WORDS.search(p) and not _looks_like_org(p)]
+    if roles and (roles[0] is rest[0] or roles[-1] is rest[-1]):
+        role = ", ".join(roles) if role is None else role
+        rest = [p for p in rest if p not in roles]
     if rest:
         organisation = ", ".join(rest)
     acronyms = [n for n in notes if re.fullmatch(r"[A-Z][A-Z&]{1,9}", n)]  # "(TSC)", "(NHS)"
@@ -217,19 +374,41 @@ def parse_person(text: str, status: str = "present", strict: bool = False) -> At
     if acronyms and organisation is None:
         organisation = ", ".join(acronyms)
     # "(Chair)", "(Assistant to Treasurer)" say a role; "(Fire Service)", "(Probation)" a body
-    bodies = [n for n in notes if not ROLE_WORDS.search(n)]
+    bodies = [n for n in notes if not ROLE_WORDS.search(n) and not n.lower().startswith(("representing", "on behalf"))
+              and len(n.split()) <= 6 and n[:1].isupper()]
     if bodies and organisation is None:
         organisation = ", ".join(bodies)
         notes = [n for n in notes if n not in bodies]
+    representing = [n for n in notes if n.lower().startswith("representing")]
+    if representing and organisation is None:
+        organisation = representing[0].split(None, 1)[1]
     if notes and role is None:
         role = "; ".join(notes)
     return Attendee(name=name, initials=initials, role=role, organisation=organisation, status=status, handle=handle)
 
 
+def _top_level_split(text: str) -> list[str]:
+    """Split at commas and spaced dashes that are not inside brackets."""
+    parts, depth, start = [], 0, 0
+    k = 0
+    while k < len(text):
+        ch = text[k]
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0 and (ch == "," or (ch in "–—-" and text[k - 1:k] == " " and text[k + 1:k + 2] == " ")):
+            parts.append(text[start:k])
+            start = k + 1
+        k += 1
+    parts.append(text[start:])
+    return [p.strip() for p in parts if p.strip()]
+
+
 def _names_only(text: str) -> bool:
     """A paragraph that is a list of names ("Cristiano_Aguzzi, Dave_Raggett"), not a sentence."""
-    parts = [p for p in _SPLIT_PROSE.split(text.strip().rstrip(".")) if p.strip()]
-    return bool(parts) and all(_written_as_name(" ".join(_PAREN.sub(" ", p.replace("_", " ")).split()))
+    parts = _prose_parts(text)
+    return bool(parts) and all(_written_as_name(" ".join(_BRACKET.sub(" ", p.replace("_", " ")).split()))
                                or _NOT_NAMES.match(p.strip()) for p in parts)
 
 
@@ -243,32 +422,144 @@ def _initials_of(initials: str, text: str) -> bool:
 
 
 def _written_as_name(name: str) -> bool:
-    words = re.sub(rf"^{TITLES}\s+", "", name).split()
-    return 1 <= len(words) <= 5 and all(
-        w[0].isupper() or w.lower() in ("de", "da", "van", "von", "der", "le", "la", "du", "di", "del", "bin", "al")
-        for w in words) and not any(ch.isdigit() for ch in name)
+    words = re.sub(rf"^(?:{TITLES}\s+)+", "", name).split()
+    return 1 <= len(words) <= 5 and all(w[0].isupper() or w.lower() in _NAME_PARTICLES for w in words) \
+        and not any(ch.isdigit() for ch in name)
 
 
 def _looks_like_org(text: str) -> bool:
     return bool(re.search(r"\b(council|trust|police|nhs|ltd|limited|university|college|service|"
-                          r"association|foundation|group|agency|department|authority)\b", text, re.I))
+                          r"association|foundation|group|agency|department|authority|office|bureau|"
+                          r"administration|institute|inc|llc|plc|company|centre|center)\b", text, re.I))
 
 
+# -- apologies in a sentence ---------------------------------------------------------------
+_APOLOGIES_SENTENCE = re.compile(
+    r"^(?:apolog(?:ies|y)(?: for absence)?\s+(?:were|was|had been|have been|has been)\s+(?:received|given|noted|sent|"
+    r"tendered|accepted)\s+(?:from|by|on behalf of)\s+(?P<names>.+?)"
+    r"|(?P<senders>.+?)\s+(?:sent|gave|tendered|offered|had sent|has sent|have sent)\s+(?:(?:their|his|her)\s+)?"
+    r"apolog(?:ies|y)\b.*?"
+    r"|(?P<absent>.+?)\s+(?:was|were|had been)\s+unable to attend\b.*?)"
+    r"\.?$", re.I)
+
+
+# "The Chairman was unable to contact Cllr A and Cllr B": absent, not apologies
+_NOT_CONTACTED = re.compile(r"^.{0,60}?\b(?:was|were|had been)\s+unable\s+to\s+(?:contact|reach)\s+(?P<names>.+?)\.?$",
+                            re.I)
+
+
+def _apologies_in_text(document: Document) -> list[Attendee]:
+    """ "Apologies were received from Rolf Krahl and Brian Matthews."
+    "Cllr Caunce and Cllr Mrs Land were unable to attend." """
+    out = []
+    for para in paragraphs(document.blocks):
+        text = para.text
+        if "polog" not in text and "unable to" not in text:
+            continue
+        for line in text.split("\n"):
+            for sentence in sentences(line):
+                m = _APOLOGIES_SENTENCE.match(sentence)
+                if m:
+                    names = m.group("names") or m.group("senders") or m.group("absent")
+                    if _names_only(names):
+                        out.extend(p for p in _prose(names, "apologies")
+                                   if _written_as_name(p.name) and not INITIALS_RE.match(p.name))
+                    continue
+                m = _NOT_CONTACTED.match(sentence)
+                if m and _names_only(m.group("names")):
+                    out.extend(p for p in _prose(m.group("names"), "absent") if _written_as_name(p.name))
+    return out
+
+
+# -- front matter ------------------------------------------------------------------------
+def _from_meta(meta: dict) -> list[tuple[str, str | list[str]]]:
+    """Attendance that front matter gives ("members:" with a list, "chair: …")."""
+    out = []
+    for key, value in meta.items():
+        label = key.replace("_", " ").replace("-", " ")
+        status = status_of_label(label)
+        if status and value:
+            out.append((status, value))
+    return out
+
+
+# -- tables ------------------------------------------------------------------------------
 def _from_table(table: Table, status: str, require_names: bool) -> list[Attendee]:
+    labelled = _label_table(table)
+    if labelled is not None:
+        return labelled
     g = grid(table)
     name_col = g.column("name")
     if name_col is None:
         return [] if require_names else _headerless(table, status)
+    answers = _answer_column(g)
     out = []
     for row in g.body:
         name_text = g.text(row, "name")
-        person = parse_person(name_text, _row_status(g.text(row, "attendance")) or status)
+        answer = g.text(row, "attendance") or (" ".join(row.cells[answers].text.split())
+                                               if answers is not None and answers < len(row.cells) else "")
+        person = parse_person(name_text, _row_status(answer) or status)
         if person is None:
             continue
         person.role = g.text(row, "role") or person.role
         person.organisation = g.text(row, "organisation") or person.organisation
         person.initials = g.text(row, "initials") or person.initials
         out.append(person)
+    return out
+
+
+_YES_NO = re.compile(r"^\W*(y|yes|n|no|present|absent|apologies|attended|✓|✔|✗|x)?\W*$", re.I)
+
+
+def _answer_column(g) -> int | None:
+    """A column whose header says nothing known (a date: "12_Feb_24") and whose
+    cells all answer yes or no: who attended that meeting."""
+    for k, kind in enumerate(g.kinds):
+        if kind is not None:
+            continue
+        cells = [" ".join(r.cells[k].text.split()) for r in g.body if k < len(r.cells)]
+        if cells and all(_YES_NO.match(c) for c in cells) and any(c for c in cells):
+            return k
+    return None
+
+
+def _label_table(table: Table) -> list[Attendee] | None:
+    """A table whose first column labels its rows: "Present | Chairman: | Mrs Gardiner"
+    then " | | Dunn" (the label holds for the rows below it), or "Attendees: | names"."""
+    rows = [r for r in table.rows if any(c.text.strip() for c in r.cells)]
+    if not rows or len(rows[0].cells) < 2:
+        return None
+    first = [" ".join(r.cells[0].text.split()) for r in rows]
+    if not first[0] or status_of_label(first[0]) is None or not first[0].rstrip(":").strip():
+        labels = [status_of_label(t) for t in first if t]
+        if not any(labels):
+            return None
+    if any(t and status_of_label(t) is None and not re.match(r"^(date|time|place|venue|location|where|when|"
+                                                              r"chair(?:ed by)?|minutes?|secretary|clerk)\W*$",
+                                                              t, re.I) for t in first):
+        return None
+    out: list[Attendee] = []
+    status = None
+    role = None
+    for row, label in zip(rows, first):
+        if label:
+            status = status_of_label(label)
+            role = None
+            if status is None:
+                continue  # "Date: | …"
+        if status is None:
+            continue
+        cells = [" ".join(c.text.split()) for c in row.cells[1:]]
+        cells = [c for c in cells]
+        if len(cells) >= 2 and (cells[0].endswith(":") or (cells[0] and ROLE_WORDS.search(cells[0]))
+                                or not cells[0]):
+            role = cells[0].rstrip(":").strip() or role
+            names = " ".join(cells[1:])
+            for person in _prose(names, status):
+                person.role = person.role or role
+                out.append(person)
+        else:
+            out.extend(_prose(" ".join(c for c in cells if c), status))
     return out
 
 
@@ -288,7 +579,9 @@ def _headerless(table: Table, status: str) -> list[Attendee]:
         if len(rest) >= 2:
             person.role, person.organisation = rest[0], ", ".join(rest[1:])
         elif rest:
-            if ROLE_WORDS.search(rest[0]) and not _looks_like_org(rest[0]):
+            if _row_status(rest[0]):
+                person.status = _row_status(rest[0])
+            elif ROLE_WORDS.search(rest[0]) and not _looks_like_org(rest[0]):
                 person.role = rest[0]
             else:
                 person.organisation = rest[0]
@@ -301,12 +594,15 @@ def _row_status(text: str) -> str | None:
         return None
     if re.match(r"^\W*(y|yes|present|attended|✓|✔|x)\W*$", text, re.I):
         return "present"
-    return status_of_label(text) or (None if not re.match(r"^\W*(n|no)\W*$", text, re.I) else "absent")
+    return status_of_label(text) or (None if not re.match(r"^\W*(n|no|✗)\W*$", text, re.I) else "absent")
 
 
+# -- roles --------------------------------------------------------------------------------
 _ROLE_NAMES = [(re.compile(r"^chair", re.I), "Chair"), (re.compile(r"^scribe", re.I), "Scribe"),
                (re.compile(r"^(minutes?|minute[- ]?taker|note[- ]?taker)", re.I), "Minute-taker"),
-               (re.compile(r"^secretary", re.I), "Secretary"), (re.compile(r"^clerk", re.I), "Clerk")]
+               (re.compile(r"^secretary", re.I), "Secretary"), (re.compile(r"^clerk", re.I), "Clerk"),
+               (re.compile(r"^facilitat", re.I), "Facilitator"), (re.compile(r"^host", re.I), "Host"),
+               (re.compile(r"^recorde", re.I), "Minute-taker"), (re.compile(r"^presid", re.I), "Chair")]
 
 
 def role_name(label: str) -> str:
@@ -318,38 +614,67 @@ def role_name(label: str) -> str:
     return label[:1].upper() + label[1:]
 
 
-def _set_roles(people: list[Attendee], text: str, label: str) -> None:
+def _set_roles(found: _Found, text: str, label: str, block) -> None:
     """ "Chair: Tzviya Siegman" gives Tzviya Siegman the role "Chair"; someone
     named only there was present all the same."""
     role = role_name(label)
+    people = found.all()
     for part in _SPLIT_PROSE.split(text):
+        if not part:
+            continue
         key = name_key(part)
         if not key or _NOT_NAMES.match(part.strip()):
             continue
-        found = [p for p in people if name_key(p.name) == key or name_key(p.name).split()[:1] == key.split()]
-        if not found:
+        matches = [p for p in people if name_key(p.name) == key or name_key(p.name).split()[:1] == key.split()
+                   or (p.initials and p.initials.lower() == part.strip().lower())]
+        if not matches:
             officer = role in ("Clerk", "Minute-taker", "Secretary", "Scribe")
             person = parse_person(part, "in_attendance" if officer else "present", strict=True)
             if person is not None:
                 person.role = role
-                people.append(person)
+                found.add([person], block)
             continue
-        for person in found:
+        for person in matches:
             if not person.role:
                 person.role = role
 
 
-def _dedupe(people: list[Attendee]) -> list[Attendee]:
-    seen: dict[str, Attendee] = {}
+# -- one person, once -------------------------------------------------------------------------
+def _dedupe(entries: list[tuple[Attendee, int | None]]) -> list[Attendee]:
+    """One person named twice is one attendee.  Two entries of one list are two
+    people even where their names fold alike ("Mrs Gardiner" and "Gardiner")."""
+    seen: dict[str, tuple[Attendee, int | None]] = {}
     out = []
-    for person in people:
+    entries = _split_glued(entries)
+    for person, source in entries:
         key = name_key(person.name)
         if key in seen:
-            first = seen[key]
+            first, where = seen[key]
+            if where == source and source is not None and person.name != first.name:
+                out.append(person)
+                continue
             first.initials = first.initials or person.initials
             first.role = first.role or person.role
             first.organisation = first.organisation or person.organisation
             continue
-        seen[key] = person
+        seen[key] = (person, source)
         out.append(person)
+    return out
+
+
+def _split_glued(entries: list[tuple[Attendee, int | None]]) -> list[tuple[Attendee, int | None]]:
+    """ "John Foster Ruby Kelly" where a comma was left out: when another entry
+    is the first two or three words, the rest is a second person."""
+    keys = {name_key(p.name) for p, _ in entries if len(p.name.split()) >= 2}
+    out = []
+    for person, source in entries:
+        words = person.name.split()
+        split = next((k for k in (2, 3) if len(words) - k >= 2 and name_key(" ".join(words[:k])) in keys), None)
+        if split is None or name_key(" ".join(words[:split])) == name_key(person.name):
+            out.append((person, source))
+            continue
+        second = Attendee(name=" ".join(words[split:]), role=person.role, organisation=person.organisation,
+                          status=person.status)
+        out.append((Attendee(name=" ".join(words[:split]), initials=person.initials, status=person.status), source))
+        out.append((second, source))
     return out

@@ -7,7 +7,7 @@ from parsers.blocks import lines_of, paragraphs, raw_lines
 from parsers.document import Document, Heading, Paragraph, Table
 from parsers.extract.result import Result
 from parsers.patterns import (DATE_PATTERNS, date_in, ABSENT_LABEL, APOLOGIES_LABEL, BadDate, FURNITURE_LABEL, Gated,
-                              IN_ATTENDANCE_LABEL, NUMBERED_TITLE, PRESENT_LABEL, find_date, parse_time)
+                              IN_ATTENDANCE_LABEL, PRESENT_LABEL, find_date, parse_time, split_number)
 from parsers.records import Meeting
 
 _LABELLED = re.compile(r"\b(?P<label>date|time|start(?:s|ed)?|finish(?:ed)?|end(?:ed)?|location|venue|place|"
@@ -31,12 +31,12 @@ def extract(document: Document) -> Result:
     warnings: list[str] = []
     region = _front(document.blocks)
 
-    title_block, title, subtitle = _title(region)
+    title_block, title, subtitle = _title(region, document.blocks)
     if title_block is not None:
         meeting.title, meeting.subtitle = title, subtitle
         consumed.add(id(title_block))
     if meeting.title is None or _PLACEHOLDER.search(meeting.title) or FURNITURE_LABEL.match(meeting.title):
-        meta_title = document.meta.get("title")
+        meta_title = _meta(document, "title")
         if meta_title:
             meeting.title = _strip_date(meta_title)
     if title_block is not None and meeting.subtitle is None:
@@ -44,7 +44,7 @@ def extract(document: Document) -> Result:
         nxt = region[k + 1] if k + 1 < len(region) else None
         after = region[k + 2] if k + 2 < len(region) else None
         if (isinstance(nxt, Heading) or (isinstance(nxt, Paragraph) and (nxt.style or "").lower() == "subtitle")) \
-                and _subtitle_like(nxt.text) and not _prose(after):
+                and _subtitle_like(nxt.text) and not _prose(after) and not _a_section(nxt, document.blocks, after):
             meeting.subtitle = nxt.text
             consumed.add(id(nxt))
 
@@ -66,14 +66,20 @@ def extract(document: Document) -> Result:
             _details(text, m, meeting, in_title=block is title_block)
             if block is not title_block:
                 consumed.add(id(block))
-    if meeting.date is None and document.meta.get("date"):
+    if meeting.date is None and _meta(document, "date"):
         try:
-            meeting.date = find_date(document.meta["date"])[0]
+            meeting.date = find_date(_meta(document, "date"))[0]
         except BadDate as exc:
             warnings.append(f"the meeting date '{exc.text}' in the document's metadata is not a real date")
     if meeting.end_time is None:
         meeting.end_time = _closing_time(document)
     return Result(meeting, warnings, consumed)
+
+
+def _meta(document: Document, key: str) -> str | None:
+    """A text value of the document's metadata (front matter lists are not one)."""
+    value = document.meta.get(key)
+    return value if isinstance(value, str) else None
 
 
 def _front(blocks: list) -> list:
@@ -86,19 +92,23 @@ def _front(blocks: list) -> list:
         head = first.split(":", 1)[0]
         if any(p.match(head) for p in (PRESENT_LABEL, APOLOGIES_LABEL, IN_ATTENDANCE_LABEL, ABSENT_LABEL)):
             break
-        if out and (NUMBERED_TITLE.match(first) and not date_in(first)):
+        if out and (split_number(first) and not date_in(first)):
             break
         out.append(block)
     return out
 
 
-def _title(region: list) -> tuple[object, str | None, str | None]:
-    """The block holding the title, the title, and a subtitle on the next line."""
-    for block in region:
+def _title(region: list, blocks: list) -> tuple[object, str | None, str | None]:
+    """The block holding the title, the title, and a subtitle on the next line.
+    A heading that names a section (its level is that of the sections after it)
+    is never the title."""
+    for k, block in enumerate(region):
         if isinstance(block, Heading):
             if _only_a_date(block.text) or _PLACEHOLDER.search(block.text):
                 continue  # a heading that is only a date, or a "- DRAFT -" banner
-            if block.label or NUMBERED_TITLE.match(block.text):
+            if _a_section(block, blocks, region[k + 1] if k + 1 < len(region) else None):
+                break
+            if block.label or split_number(block.text):
                 return None, None, None  # the minutes open with their first item
             return block, block.text.strip().rstrip(":"), None
     for block in region:
@@ -114,6 +124,16 @@ def _title(region: list) -> tuple[object, str | None, str | None]:
                 and (len(lines) > 1 or _stands_alone(region, first)):
             return first, lines[0].text, _second_line(lines)
     return None, None, None
+
+
+def _a_section(heading, blocks: list, after) -> bool:
+    """A heading at a level later headings share, with text under it, is the first
+    section of the minutes ("## Budget" / "Agreed."), not a subtitle."""
+    if not isinstance(heading, Heading):
+        return False
+    shared = any(b is not heading and isinstance(b, Heading) and b.level == heading.level
+                 and not _PLACEHOLDER.search(b.text) and not _only_a_date(b.text) for b in blocks)
+    return shared and not (isinstance(after, Paragraph) and date_in(after.text)) and not date_in(heading.text)
 
 
 def _prose(block) -> bool:

@@ -1,10 +1,23 @@
 """The numbered items, and the sections every other extractor reads.
 
-A document is cut into sections at its item boundaries: headings, numbered
-paragraphs ("1. Welcome"), rows of an Item/Discussion table, bold
-pseudo-headings, and labels that name a section ("New Actions",
-"Matters arising", "Resolutions").  Each section knows its item (or none)
-and its kind, so that the other extractors know where they are.
+A document is cut into sections at its item boundaries, decided from its
+structure before its sentences are read:
+
+- headings: the two shallowest levels of the headings that are not
+  containers ("Minutes", "Notes", "Proceedings") are items; deeper ones are
+  parts of an item's discussion; a numbered heading is an item at any level;
+- numbered paragraphs and list entries, in every numbering scheme
+  (``split_number``): a run of entries is a run of items when the entries
+  divide the text between them (most are followed by their own discussion);
+  entries that follow one another with nothing between them are a list inside
+  a discussion ("The petition must: 1. … 2. …");
+- sub-items: a titled entry under a numbered item ("b) **Grass cutting** …"
+  under item 2 is 2b, a bold "1." entry nested under item 6 is 6.1);
+- rows of an Item/Discussion table; bold pseudo-headings where nothing is
+  numbered; labels that name a section ("New Actions", "Matters arising").
+
+Each section knows its item (or none) and its kind, so that the other
+extractors know where they are.
 """
 from __future__ import annotations
 
@@ -14,12 +27,19 @@ from dataclasses import dataclass, field
 from parsers.blocks import Grid, grid, lines_of, raw_lines
 from parsers.document import Heading, Paragraph, Run, Table
 from parsers.extract.result import Result
-from parsers.patterns import (ACTIONS_LABEL, DECISIONS_LABEL, FURNITURE_LABEL, NUMBERED_TITLE, PLANNED_LABEL, REVIEW_LABEL,
-                              SPEAKER_CUE, first_sentence, item_number)
+from parsers.patterns import (ACTIONS_LABEL, DECISIONS_LABEL, FURNITURE_LABEL, NEXT_MEETING, PLANNED_LABEL, REVIEW_LABEL,
+                              SPEAKER_CUE, date_in, first_sentence, item_number, parse_time, split_number)
 from parsers.records import Item
 
 _MAX_TITLE_WORDS = 12
+_MAX_ENTRY_TITLE_WORDS = 30  # the title of an entry in a run of items may be a whole sentence
 _DATE_START = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b", re.I)
+# "20:06 Open", "Close 22:10": a heading that only says when the meeting opened or closed
+_TIME_HEADING = re.compile(r"^\W*(?:(?:meeting\s+)?(?:open(?:ed|s)?|start(?:ed|s)?|close[ds]?|end(?:ed|s)?|"
+                           r"finish(?:ed)?)\W*(?:at\s+)?[\d.:]+\s*(?:[ap]\.?m\.?|hrs?)?"
+                           r"|[\d.:]+\s*(?:[ap]\.?m\.?|hrs?)?\s*[-–—:]?\s*(?:meeting\s+)?(?:open(?:ed|s)?|start(?:ed|s)?|"
+                           r"close[ds]?|end(?:ed|s)?|finish(?:ed)?))\W*$", re.I)
+_LETTER = re.compile(r"^[a-z]$")
 
 
 @dataclass
@@ -53,6 +73,9 @@ class _Boundary:
     rows: list = field(default_factory=list)
     heading: bool = False
     pseudo: bool = False
+    entry: int | None = None                    # list level of a numbered entry (-1: a typed number)
+    titled: bool = True                         # the entry reads as a title, not a sentence
+    bold: bool = False
 
 
 def section_kind(title: str | None) -> str:
@@ -65,18 +88,35 @@ def section_kind(title: str | None) -> str:
         return "decisions"
     if REVIEW_LABEL.search(t):
         return "review"
-    if FURNITURE_LABEL.match(t):
+    if FURNITURE_LABEL.match(t) or _TIME_HEADING.match(t) or _only_furniture_words(t):
         return "other"
     return "item"
 
 
+_FURNITURE_WORDS = {"date", "time", "times", "location", "venue", "place", "and", "&", "meeting", "details",
+                    "of", "the"}
+
+
+def _only_furniture_words(title: str) -> bool:
+    """ "Date, Time and Location", "Meeting details": the meeting's particulars, not an item."""
+    words = [w for w in re.split(r"[\s,/]+", title.lower()) if w]
+    return len(words) >= 2 and all(w in _FURNITURE_WORDS for w in words) and \
+        any(w in ("date", "time", "times", "location", "venue", "place") for w in words)
+
+
 def extract(blocks: list, consumed: set[int]) -> Result:
     """Sections (``Result.value``) with their items; warnings for skipped numbers."""
-    entries = [b for b in blocks if id(b) not in consumed]
-    marks = _unplan([(_boundary(b), b) for b in entries])
-    numbered_doc = any(m and m.number for m, _ in marks)
+    marks = [(_boundary(b), b) for b in blocks if id(b) not in consumed]
+    marks = _attendance_headings(marks, blocks, consumed)
+    marks = _unplan(marks)
+    marks = _heading_depth(marks)
+    marks = _under_headings(marks)
+    marks = _runs(marks)
+    numbered_doc = any(m and m.number and m.kind in ("item", "review", "other") for m, _ in marks)
+    # unnumbered headings beside numbered ones ("## 6. Misc", "## Next meeting") are items too
+    top = min((m.level for m, _ in marks if m and m.heading and m.number), default=0)
     sections: list[Section] = [Section(None, "front", level=0)]
-    for mark, block in marks:
+    for k, (mark, block) in enumerate(marks):
         current = sections[-1]
         if mark is None:
             if isinstance(block, Table) and _is_item_table(block) and current.kind not in ("actions", "review"):
@@ -84,22 +124,25 @@ def extract(blocks: list, consumed: set[int]) -> Result:
             else:
                 current.blocks.append(block)
             continue
-        if not _starts_section(mark, current, numbered_doc):
+        beside = mark.heading and mark.level <= top
+        if not _starts_section(mark, current, numbered_doc and not beside):
             current.blocks.append(block)
             continue
         kind = mark.kind
         if kind == "other" and mark.number:
             kind = "item"  # "4. Date of next meeting" is an item of the agenda
         item = None
-        if kind in ("item", "review") and (mark.number or not numbered_doc):
+        if kind in ("item", "review") and (mark.number or not numbered_doc or beside):
             item = Item(mark.number, mark.title, None, mark.loc)
         elif kind == "item":
             kind = "other"
         within = current.number if mark.pseudo and item is None and kind in ("actions", "decisions") \
-            and current.item is not None and not _table_follows(marks, block) else None
-        sections.append(Section(item, kind, mark.title, mark.level, mark.loc, list(mark.rest),
+            and current.item is not None and not _table_follows(marks, k) else None
+        # an entry whose title is a sentence ("1. The minutes were approved.") is also said
+        said = [block] if mark.entry is not None and not mark.titled and not mark.rest else list(mark.rest)
+        sections.append(Section(item, kind, mark.title, mark.level, mark.loc, said,
                                 numbered=bool(mark.number), from_heading=mark.heading, within=within))
-    sections = _fold_groups(_drop_planned(sections))
+    sections = _one_child(_drop_planned(sections))
     items = []
     for s in sections:
         if s.item is not None:
@@ -108,82 +151,51 @@ def extract(blocks: list, consumed: set[int]) -> Result:
     return Result(sections, _numbering_warnings(items))
 
 
-def _unplan(marks: list) -> list:
-    """The numbered list under an "Agenda" heading is the plan, not the items."""
-    out, planned = [], False
-    for mark, block in marks:
-        if mark is not None and mark.heading:
-            planned = bool(PLANNED_LABEL.match((mark.title or "").strip(" :")))
-        elif planned and mark is not None and getattr(block, "level", None) is not None:
-            mark = None
-        out.append((mark, block))
-    return out
-
-
-def _drop_planned(sections: list[Section]) -> list[Section]:
-    """Sub-headings of an "Agenda" or "Links" heading list what was planned;
-    when the minutes have items of their own elsewhere, those are not items."""
-    planned: set[int] = set()
-    level = None
-    for k, s in enumerate(sections):
-        if not s.from_heading:
-            continue
-        if level is not None and s.level > level:
-            planned.add(k)
-            continue
-        level = s.level if PLANNED_LABEL.match((s.title or "").strip(" :")) else None
-    if planned and any(s.item is not None for k, s in enumerate(sections) if k not in planned):
-        for k in planned:
-            sections[k].item, sections[k].kind = None, "other"
-    return sections
-
-
-def _table_follows(marks: list, block) -> bool:
-    """The label stands over a table (a summary of the meeting's actions)."""
-    k = next(i for i, (_, b) in enumerate(marks) if b is block)
-    return k + 1 < len(marks) and isinstance(marks[k + 1][1], Table)
-
-
-def _starts_section(mark: _Boundary, current: Section, numbered_doc: bool) -> bool:
-    if mark.kind != "item":
-        return True                      # a label that names a section
-    if mark.number:
-        return True
-    if current.kind in ("actions", "review", "decisions") and mark.pseudo:
-        return False                     # "George" above George's actions
-    if numbered_doc:
-        return False                     # a bold line inside a numbered item
-    return True
-
-
+# -- what each block could start -------------------------------------------------------------
 def _boundary(block) -> _Boundary | None:
     if isinstance(block, Heading):
         text = block.text
-        number = block.label
-        title = text
-        m = NUMBERED_TITLE.match(text)
-        if number is None and m and _short_title(m.group("title")):
-            number, title = m.group("num").lower(), m.group("title")
+        number, title = block.label, text
+        found = split_number(text) if number is None else None
+        if found and _short_title(found[1], numbered=True) and not _a_date(text) and not parse_time(text[:8] or "x"):
+            number, title = found
         title = title.strip().rstrip(":").strip()
-        return _Boundary(number, title, section_kind(title), block.level, block.loc, heading=True)
+        kind = "item" if NEXT_MEETING.match(title) else section_kind(title)  # a heading of its own: an item
+        return _Boundary(number.lower().rstrip(".") if number else None, title, kind, block.level,
+                         block.loc, heading=True)
     if not isinstance(block, Paragraph) or block.style in ("quote", "code"):
         return None
     lines = raw_lines(block)
     if not lines:
         return None
+    if block.wrapped and len(lines) > 1 and (block.label or block.level is None):
+        joined = lines_of(block)  # a title the source wrapped ("… in ELDERPARK" / "WORKSPACE")
+        if joined and len(joined[0].runs) > len(lines[0]) and joined[0].text != lines[0]:
+            lines = [joined[0].runs] + [ln.runs for ln in joined[1:]]
     first = " ".join("".join(r.text for r in lines[0]).split())
     rest = _rest_paragraph(block, lines[1:])
-    if block.label and block.level in (None, 0) and _short_title(first) and _titleish(first, lines[0], rest):
-        return _Boundary(block.label.lower().rstrip("."), first.rstrip(":"), section_kind(first), 50, block.loc,
-                         rest=rest)
-    if block.level is None:
-        m = NUMBERED_TITLE.match(first)
-        if m and _short_title(m.group("title"), numbered=True) and _titleish(m.group("title"), lines[0], rest) \
-                and not _a_date(first):
-            title = m.group("title").strip().rstrip(":").strip()
-            return _Boundary(m.group("num").lower(), title, section_kind(title), 50, block.loc, rest=rest)
-    kind = section_kind(first)
     whole_bold = all(r.bold for r in lines[0] if r.text.strip())
+    if block.label and not _a_date(first):
+        title, run_in = _entry_title(first, lines[0])
+        if run_in is not None:
+            rest = [run_in] + rest
+        number = block.label.lower().rstrip(".")
+        titled = _short_title(title) and _titleish(title, lines[0], rest)
+        return _Boundary(number, title.rstrip(":"), section_kind(title), 50, block.loc, rest=rest,
+                         entry=block.level or 0, titled=titled, bold=whole_bold)
+    if block.level is None:
+        found = split_number(first)
+        if found and not _a_date(first):
+            number, text = found
+            runs = _without_number(lines[0], first, text)
+            title, run_in = _entry_title(text, runs)
+            if run_in is not None:
+                rest = [run_in] + rest
+            titled = _short_title(title, numbered=True) and _titleish(title, lines[0], rest)
+            bold = bool(runs) and runs[0].bold and bool(runs[0].text.strip())  # a bold lead after the number
+            return _Boundary(number, title.strip().rstrip(":").strip(), section_kind(title), 50, block.loc,
+                             rest=rest, entry=-1, titled=titled, bold=whole_bold or bold)
+    kind = section_kind(first)
     if len(lines) == 1 and kind != "item" and len(first.split()) <= 6 and block.level is None:
         return _Boundary(None, first.rstrip(":").strip(), kind, 60, block.loc, pseudo=True)
     if len(lines) == 1 and whole_bold and block.level is None and _short_title(first) and not _said(first):
@@ -191,10 +203,66 @@ def _boundary(block) -> _Boundary | None:
     return None
 
 
+def _without_number(runs: list[Run], first: str, text: str) -> list[Run]:
+    """The runs of a line without its typed number ("2. **Budget** …" -> "**Budget** …")."""
+    cut = len(first) - len(text)
+    out: list[Run] = []
+    for run in runs:
+        if cut <= 0:
+            out.append(run)
+            continue
+        stripped = run.text.lstrip()
+        lead = len(run.text) - len(stripped)
+        if lead + len(stripped) <= cut:
+            cut -= lead + len(stripped)
+            continue
+        out.append(Run(stripped[max(0, cut - lead):], run.bold))
+        cut = 0
+    return out
+
+
+_RUN_IN = re.compile(r"^(?P<title>(?:[A-Z0-9'’&/,()-]+\s+){0,11}?[A-Z0-9'’&/,()-]{2,})\s+(?P<rest>[A-Z][a-z].*)$")
+
+
+def _entry_title(text: str, runs: list[Run]) -> tuple[str, Paragraph | None]:
+    """The title of a numbered line and what is run into it: a bold lead
+    ("**Night bus services**: the operator …"), a lead before a colon
+    ("Food Pantry Project – 2018: Dr. Ali reported …"), an upper-case title
+    ("FINANCE The clerk reported …"), else the whole line."""
+    text = " ".join(text.split())
+    lead = ""
+    for run in runs:
+        if not run.bold:
+            break
+        lead += run.text
+    lead = " ".join(lead.split()).rstrip(":").strip()
+    if lead and lead != text.rstrip(":") and len(lead.split()) <= _MAX_TITLE_WORDS and text.startswith(lead):
+        after = text[len(lead):]
+        # the bold words lead a sentence ("**Roads**: the council …"), they do not start a title
+        if after.lstrip()[:1] in (":", "–", "—", "-", ".") or len(after.split()) > 8 or after.rstrip().endswith("."):
+            after = after.lstrip(" :.–—-")
+            if after:
+                return lead, Paragraph([Run(after)])
+    head, sep, after = text.partition(": ")
+    if sep and 1 <= len(head.split()) <= _MAX_TITLE_WORDS and len(after.split()) >= 3 and \
+            len(text.split()) > _MAX_TITLE_WORDS and not _a_speaker(head) and \
+            (after.rstrip().endswith((".", "!", "?")) or ". " in after):  # what follows is a sentence
+        return head, Paragraph([Run(after.strip())])
+    m = _RUN_IN.match(text)
+    if m and sum(ch.isupper() for ch in m.group("title")) >= 4:
+        return m.group("title"), Paragraph([Run(m.group("rest"))])
+    return text, None
+
+
+def _a_speaker(head: str) -> bool:
+    """ "JT", "Jane Smith": who speaks, before a colon (a title has more words, or small ones)."""
+    words = head.split()
+    return len(words) <= 2 and all(w[:1].isupper() for w in words)
+
+
 def _a_date(text: str) -> bool:
     """ "6 June 2022" opens with a number but is a date, not item 6."""
-    m = _DATE_START.match(text)
-    return bool(m)
+    return bool(_DATE_START.match(text))
 
 
 def _said(text: str) -> bool:
@@ -239,6 +307,239 @@ def _titleish(title: str, runs: list, rest: list) -> bool:
         return True
     t = title.strip()
     return len(t.split()) <= 4 or not t.endswith(".")
+
+
+# -- deciding which boundaries are items --------------------------------------------------------
+def _attendance_headings(marks: list, blocks: list, consumed: set[int]) -> list:
+    """An unnumbered heading whose whole content was read as attendance ("Roll call",
+    "Who was there") is an attendance part, not an item."""
+    position = {id(b): k for k, b in enumerate(blocks)}
+    out = []
+    for mark, block in marks:
+        if mark is not None and mark.heading and not mark.number and mark.kind == "item":
+            k = position[id(block)] + 1
+            under = []
+            while k < len(blocks) and not isinstance(blocks[k], Heading):
+                under.append(blocks[k])
+                k += 1
+            if under and all(id(b) in consumed for b in under):
+                mark.kind = "other"
+        out.append((mark, block))
+    return out
+
+
+def _unplan(marks: list) -> list:
+    """The numbered list under an "Agenda" heading is the plan, not the items."""
+    out, planned = [], False
+    for mark, block in marks:
+        if mark is not None and mark.heading:
+            planned = bool(PLANNED_LABEL.match((mark.title or "").strip(" :")))
+        elif planned and mark is not None and getattr(block, "level", None) is not None:
+            mark = None
+        out.append((mark, block))
+    return out
+
+
+def _runs(marks: list) -> list:
+    """Numbered entries, by run: items where they divide the text, a list where
+    they follow one another; titled entries nested under an item are its sub-items."""
+    out = list(marks)
+    runs: list[list[int]] = []       # indexes into out of the top entries of each run
+    open_run: list[int] | None = None
+    for k, (mark, _) in enumerate(out):
+        if mark is None:
+            continue
+        if mark.heading:
+            open_run = None
+            continue
+        if mark.entry is None or mark.entry > 0 or _scheme(mark.number) == "letter":
+            continue  # lettered lines are sub-items or points, never a run of items
+        if open_run is not None and out[open_run[-1]][0].entry == mark.entry and not _restarts(out, open_run, mark):
+            open_run.append(k)
+        else:
+            open_run = [k]
+            runs.append(open_run)
+    for run in runs:
+        followed = sum(1 for k in run if _has_own_text(out, k))
+        dividing = len(run) == 1 or followed * 2 >= len(run)
+        for k in run:
+            mark = out[k][0]
+            if not dividing or (len(run) == 1 and not mark.titled):
+                out[k] = (None, out[k][1])
+            elif not mark.titled and len(mark.title.split()) > _MAX_ENTRY_TITLE_WORDS:
+                out[k] = (None, out[k][1])
+    return _sub_items(out)
+
+
+def _scheme(number: str | None) -> str:
+    """How an entry is numbered: "digit" (4, 4.2, 25/001), "letter" (b) or "roman" (iv)."""
+    if not number:
+        return ""
+    if _LETTER.match(number):
+        return "letter"
+    return "digit" if number[:1].isdigit() else "roman"
+
+
+def _restarts(out: list, run: list[int], mark: _Boundary) -> bool:
+    """A list that starts again at 1 after the run reached higher begins a new run."""
+    last = out[run[-1]][0].number or ""
+    return mark.number in ("1", "a", "i") and last not in ("", "1", "a", "i") and mark.entry >= 0
+
+
+def _has_own_text(out: list, k: int) -> bool:
+    """The entry is followed by text of its own before the next entry of its run:
+    a rest in its own block, deeper entries, paragraphs or tables."""
+    mark, block = out[k]
+    if mark.rest:
+        return True
+    nxt = out[k + 1] if k + 1 < len(out) else None
+    if nxt is None:
+        return False
+    nmark, nblock = nxt
+    if nmark is not None and nmark.entry is not None and nmark.entry <= max(mark.entry, 0) and not nmark.heading \
+            and _scheme(nmark.number) == _scheme(mark.number):
+        return False
+    return not (nmark is not None and nmark.heading)
+
+
+def _sub_items(out: list) -> list:
+    """Titled entries nested under a numbered item: a lettered line ("b) **Roads** …")
+    right under item 2 (or under 2a) is 2b; a bold entry one level under item 6 is 6.1."""
+    parent: _Boundary | None = None
+    result = []
+    for mark, block in out:
+        if mark is not None and mark.number and (mark.entry is None or mark.entry <= 0) and \
+                not _LETTER.match(mark.number) and mark.kind in ("item", "review", "other"):
+            parent = mark
+            result.append((mark, block))
+            continue
+        lettered = mark is not None and mark.number is not None and _LETTER.match(mark.number) is not None \
+            and (mark.entry is None or mark.entry <= 0)
+        if lettered and not (parent is not None and mark.bold):
+            result.append((None, block))  # lettered points of a discussion: titled by no bold lead
+            continue
+        if mark is not None and mark.heading:
+            parent = mark if mark.number else None
+            result.append((mark, block))
+            continue
+        nested = mark is not None and mark.entry is not None and mark.entry >= 1
+        if parent is None or not isinstance(block, Paragraph):
+            result.append((None if nested else mark, block))
+            continue
+        sub = _sub_item(mark, block, parent)
+        result.append((sub if sub is not None else (None if nested else mark), block))
+    return result
+
+
+def _sub_item(mark: _Boundary | None, block: Paragraph, parent: _Boundary) -> _Boundary | None:
+    if mark is None:
+        # a nested entry of Word or HTML numbering (label "1" one level down), titled and bold
+        return None
+    if mark.entry is not None and mark.entry >= 1:
+        lines = raw_lines(block)
+        if not lines or not mark.bold or not _short_title(mark.title or ""):
+            return None
+        number = mark.number or ""
+        if number.isdigit() and "." not in number:
+            number = f"{parent.number}.{number}"
+        elif _LETTER.match(number):
+            number = f"{parent.number}{number}"
+        mark.number, mark.entry = number, 0
+        return mark
+    if mark.number and _LETTER.match(mark.number) and (mark.bold or mark.titled) and mark.rest is not None:
+        if not (mark.bold or (mark.titled and len((mark.title or "").split()) <= 8)):
+            return None
+        mark.number = f"{parent.number}{mark.number}"
+        return mark
+    return mark
+
+
+def _heading_depth(marks: list) -> list:
+    """Unnumbered headings are items at the two shallowest levels of the
+    document's (non-container) headings; deeper ones are parts of an item.
+    A first heading alone at its level is the document's title, not a level of items."""
+    headings = [m for m, _ in marks if m is not None and m.heading]
+    for mark in headings:
+        if not mark.number and mark.kind == "item" and _names_the_meeting(mark.title or ""):
+            mark.kind = "other"
+    if headings and sum(1 for m in headings if m.level == headings[0].level) == 1 and len(headings) > 1:
+        if not headings[0].number:
+            headings[0].kind = "other"
+    levels = sorted({m.level for m in headings if m.kind == "item"})
+    allowed = set(levels[:2])
+    out = []
+    for mark, block in marks:
+        if mark is not None and mark.heading and mark.kind == "item" and not mark.number \
+                and mark.level not in allowed:
+            mark = None
+        out.append((mark, block))
+    return out
+
+
+def _names_the_meeting(title: str) -> bool:
+    """ "Minutes for 2025-01-17", "Wednesday 13 March 2024": a heading that dates the
+    meeting is its title, not an item."""
+    if not date_in(title):
+        return False
+    rest = re.sub(r"\d+", " ", title)
+    words = [w for w in re.split(r"[\W_]+", rest) if w and not _DATE_WORD.match(w)]
+    return len(words) <= 4
+
+
+_DATE_WORD = re.compile(r"^(?:minutes?|meeting|for|of|the|on|held|notes?|st|nd|rd|th|"
+                        r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|"
+                        r"nov|dec|january|february|march|april|june|july|august|september|october|november|"
+                        r"december)$", re.I)
+
+
+def _under_headings(marks: list) -> list:
+    """Where unnumbered headings are the items, a numbered list under one of them
+    is part of its discussion."""
+    if sum(1 for m, _ in marks if m is not None and m.heading and not m.number and m.kind == "item") < 2:
+        return marks
+    out, inside = [], False
+    for mark, block in marks:
+        if mark is not None and mark.heading:
+            inside = not mark.number and mark.kind == "item"
+        elif inside and mark is not None and mark.entry is not None:
+            mark = None
+        out.append((mark, block))
+    return out
+
+
+def _drop_planned(sections: list[Section]) -> list[Section]:
+    """Sub-headings of an "Agenda" or "Links" heading list what was planned;
+    when the minutes have items of their own elsewhere, those are not items."""
+    planned: set[int] = set()
+    level = None
+    for k, s in enumerate(sections):
+        if not s.from_heading:
+            continue
+        if level is not None and s.level > level:
+            planned.add(k)
+            continue
+        level = s.level if PLANNED_LABEL.match((s.title or "").strip(" :")) else None
+    if planned and any(s.item is not None for k, s in enumerate(sections) if k not in planned):
+        for k in planned:
+            sections[k].item, sections[k].kind = None, "other"
+    return sections
+
+
+def _table_follows(marks: list, k: int) -> bool:
+    """The label stands over a table (a summary of the meeting's actions)."""
+    return k + 1 < len(marks) and isinstance(marks[k + 1][1], Table)
+
+
+def _starts_section(mark: _Boundary, current: Section, numbered_doc: bool) -> bool:
+    if mark.kind != "item":
+        return True                      # a label that names a section
+    if mark.number:
+        return True
+    if current.kind in ("actions", "review", "decisions") and mark.pseudo:
+        return False                     # "George" above George's actions
+    if numbered_doc:
+        return False                     # a bold line inside a numbered item
+    return True
 
 
 # -- item tables -----------------------------------------------------------------
@@ -308,30 +609,27 @@ def _cell_title(blocks: list) -> tuple[str | None, list]:
 
 
 # -- groups ------------------------------------------------------------------------
-def _fold_groups(sections: list[Section]) -> list[Section]:
-    """An unnumbered heading with nothing under it but sub-headings groups
-    them: with one sub-heading the two are one item, with more each
-    sub-heading is an item and the group heading is not."""
+def _one_child(sections: list[Section]) -> list[Section]:
+    """An unnumbered heading with nothing under it but one sub-heading: the two
+    are one item (a heading with several sub-headings is an item, and so is each
+    of them)."""
     out: list[Section] = []
     k = 0
     while k < len(sections):
         s = sections[k]
         if s.from_heading and not s.numbered and s.item is not None and not _has_text(s.blocks):
-            children = []
             j = k + 1
+            children = []
             while j < len(sections) and sections[j].level > s.level:
                 children.append(sections[j])
                 j += 1
-            if len(children) == 1 and children[0].kind == "item":
+            if len(children) == 1 and children[0].kind == "item" and children[0].item is not None \
+                    and not children[0].numbered and not children[0].rows:
                 child = children[0]
                 s.blocks = [Paragraph([Run(child.title or "")], loc=child.loc)] + child.blocks
-                s.rows = child.rows
                 out.append(s)
                 k = j
                 continue
-            if len(children) > 1:
-                s.item = None
-                s.kind = "other"
         out.append(s)
         k += 1
     return out
