@@ -14,8 +14,9 @@ characters and rules sit on each page.
   bold heading line ending, or a line that ended although the next one's first
   word would have fitted on it says otherwise; a word hyphenated at a line end
   is joined;
-* **headings**: a short paragraph all in bold, or larger than the body text,
-  levelled by size;
+* **headings**: a short paragraph larger than the body text, levelled by
+  size; bold is kept as bold runs (a line in bold at the body size is a bold
+  paragraph, as a line made bold by hand is in Word);
 * **lists**: a line opening with a bullet (``•``, the Symbol font's U+F0B7, a
   Wingdings arrow or ``o`` alone before a tab) is a list entry, levelled by its
   indent; numbers stay in the text, as written;
@@ -412,8 +413,8 @@ class _Builder:
         size = max(l.size for l in lines)
         text = "".join(r.text for r in runs).strip()
         bold = all(l.bold for l in lines[1:]) and _bold_after_number(lines[0])
-        if not bullet and not where and text and len(text) <= 150 and len(lines) <= 3 and (bold or size >= self.body * 1.15):
-            level = next((k for k, s in enumerate(self.larger, 1) if size >= s - 0.25), len(self.larger) + 1)
+        if not bullet and not where and text and len(text) <= 150 and len(lines) <= 3 and size >= self.body * 1.15:
+            level = next((k for k, s in enumerate(self.larger, 1) if size >= s - 0.25), len(self.larger))
             heading = Heading(min(level, 6), runs, loc=loc)
             return [heading] if heading.text else []
         level = self._level(lines[0].x0) if bullet else None

@@ -16,6 +16,7 @@ gives them; ``parsers.pdf`` turns the result into the document model):
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from dataclasses import dataclass, field
 
 from parsers.pdf_source import Char, Rule
@@ -160,8 +161,11 @@ def _line(chars: list[Char]) -> list[Line]:
     flush_run()
     segments.append(Segment(seg_x0, prev.x1, runs))
     main = [c for c in chars if c.size >= size - 0.5 and c.text != " "] or chars
+    # the line's size is that of most of its glyphs (a few large ones, a signature, do not make a heading)
+    sizes = Counter(round(c.size * 2) / 2 for c in chars if c.text != " ")
+    common = max(sizes, key=lambda k: (sizes[k], k)) if sizes else size
     return [Line(segments, min(c.top for c in main), max(c.bottom for c in main),
-                 max(c.base for c in main), size)]
+                 max(c.base for c in main), common)]
 
 
 # -- ruled tables --------------------------------------------------------------------

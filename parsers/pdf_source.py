@@ -225,8 +225,8 @@ def _chars(raw, tp, height: float, fonts: dict[int, bool], path: str, number: in
             code = raw.FPDFText_GetUnicode(tp, i)
         if code == 0xFFFE:  # the bulk text's mark for a hyphen that ends a line
             code = 2
-        if code in (0, 10, 13, 0xFFFF):
-            continue
+        if code in (10, 13, 0xFFFF) or (code < 32 and code not in (2, 9)) or 0x7F <= code < 0xA0:
+            continue  # line ends PDFium adds, glyphs with no character (a signature font's)
         key = text_object(page, i)
         if not key:
             continue  # a space or line end PDFium made up: the layout is worked out here

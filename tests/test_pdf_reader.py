@@ -82,16 +82,17 @@ def test_a_tab_gap_between_two_pieces_of_a_line_keeps_them_apart():
 
 # -- headings, bold, lists ----------------------------------------------------------------------
 
-def test_headings_from_size_and_weight_and_bold_inside_a_sentence_stays_a_run():
-    page = Page().text(72, 80, "Parish Council Minutes", size=16, font="B")
+def test_headings_from_size_levelled_and_bold_kept_as_bold_runs():
+    page = Page().text(72, 60, "Parish Council", size=20, font="B").text(72, 80, "Minutes", size=16)
     page.text(72, 110, "1. Apologies", font="B")
     lead = "Apologies were received from "
     page.text(72, 124, lead).text(72 + width(lead), 124, "Cllr Moss", font="B")
     page.text(72 + width(lead) + width("Cllr Moss", "B"), 124, ".")
     doc = read(page)
-    assert [(type(b).__name__, getattr(b, "level", None), b.text) for b in doc.blocks[:2]] == [
-        ("Heading", 1, "Parish Council Minutes"), ("Heading", 2, "1. Apologies")]
-    para = doc.blocks[2]
+    assert [(type(b).__name__, getattr(b, "level", None), b.text) for b in doc.blocks[:3]] == [
+        ("Heading", 1, "Parish Council"), ("Heading", 2, "Minutes"), ("Paragraph", None, "1. Apologies")]
+    assert [(r.text, r.bold) for r in doc.blocks[2].runs] == [("1. Apologies", True)]
+    para = doc.blocks[3]
     assert isinstance(para, Paragraph) and [(r.text, r.bold) for r in para.runs] == [
         ("Apologies were received from ", False), ("Cllr Moss", True), (".", False)]
 
