@@ -6,7 +6,9 @@ characters and rules sit on each page.
 
 * **page furniture** is dropped: a line in the top or bottom margin of a page
   whose words (numbers aside) recur there on half the pages or more (a running
-  header or footer), and a bare page number at the top or foot of a page;
+  header or footer), a bare page number at the top or foot of a page, and the
+  signature block that ends the minutes ("Chairman ……", "Date: ____"), unless
+  it holds the document's only year;
 * **reading order**: top to bottom; on a two-column page the left column, then
   the right one (a line across both columns, a title, stays where it is);
 * **paragraphs**: a line continues the paragraph above unless a gap wider than
@@ -45,6 +47,11 @@ _MARGIN = 0.12            # the top and bottom of a page where headers and foote
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-–(]?\s*\d{1,4}\s*[-–)]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
 _TAB_NUMBER = re.compile(r"^\(?(?:\d{1,2}(?:\.\d{1,2})*|[ivx]{1,5}|[a-zA-Z])[.):]?$")
 _HYPHEN_END = re.compile(r"[A-Za-z]-$")
+# a line of a signature block: "Signed …", or who signs or the date, then a rule to write on
+# (or what was written on it)
+_SIGNATURE = re.compile(r"^\s*(?:signed\b|signature\b|(?:chair(?:man|person|woman)?|vice[- ]chair|president|"
+                        r"clerk|secretary|date)\b(?:[\s:.…_\-–—]*$|[\s:.…_\-–—]+.{0,30}$))", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _ENDS = re.compile(r"[.!?:;]\W*$")
 
 
@@ -85,6 +92,7 @@ def read(path: str, data: bytes, max_size: int) -> Document:
                          else f"has no text on any of its {len(pages)} pages")
     body = sizes.most_common(1)[0][0]
     _drop_furniture(pages)
+    _drop_signature(pages)
     builder = _Builder(body, sorted((s for s in sizes if s >= body * 1.15), reverse=True))
     return Document(builder.document(pages), "pdf", warnings)
 
@@ -187,6 +195,25 @@ def _drop_furniture(pages: list[PageLayout]) -> None:
                                                        and _PAGE_NUMBER.match(l.text.strip())))]
 
 
+def _drop_signature(pages: list[PageLayout]) -> None:
+    """The signature block at the end ("Chairman ........", "Signed", "Date: ____"):
+    dropped, unless it holds the only year in the document (then it may be
+    the only date the minutes have)."""
+    last = next((p for p in reversed(pages) if p.lines), None)
+    if last is None:
+        return
+    k = len(last.lines)
+    while k > 0 and _SIGNATURE.match(last.lines[k - 1].text):
+        k -= 1
+    block = last.lines[k:]
+    if not block:
+        return
+    others = (l for p in pages for l in (p.lines if p is not last else p.lines[:k]))
+    if any(_YEAR.search(l.text) for l in block) and not any(_YEAR.search(l.text) for l in others):
+        return
+    last.lines = last.lines[:k]
+
+
 def _in_margin(line: Line, page: PageLayout) -> bool:
     return line.top < page.height * _MARGIN or line.bottom > page.height * (1 - _MARGIN)
 
@@ -201,6 +228,7 @@ class _Builder:
         self.edges: dict[int, list[tuple[float, float]]] = {}  # id(row) -> its cells' left and right
         self.tables: Counter = Counter()  # tables so far on each page
         self.left = self.right = 0.0      # the margins of the lines being made into paragraphs
+        self.page_right: dict[int, float] = {}  # the right end of the widest line of each page
 
     def document(self, pages: list[PageLayout]) -> list[Block]:
         out: list[Block] = []
@@ -208,6 +236,7 @@ class _Builder:
         run: list[Line] = []  # the lines since the last table, over page breaks
         for page in pages:
             self.tables[page.number] = len(page.parts)  # unruled tables are numbered after the ruled
+            self.page_right[page.number] = max((l.x1 for l in page.lines), default=0.0)
             first = True
             for kind, item in _in_order(page):
                 if kind == 0:
@@ -318,9 +347,12 @@ class _Builder:
 
     # paragraphs
     def paragraphs(self, lines: list[Line], where: str = "") -> list[Block]:
+        """The paragraphs of ``lines`` (of a cell when ``where`` names it).  The
+        right margin is where the widest of them ends, on the page the widest
+        line of the page (a cell's padding is not known)."""
         if not lines:
             return []
-        right = self.right = max(l.x1 for l in lines)
+        right = self.right = max([l.x1 for l in lines] + [0.0 if where else self.page_right.get(lines[0].page, 0)])
         self.left = min(l.x0 for l in lines)
         pitch = _pitch(lines)
         out: list[Block] = []

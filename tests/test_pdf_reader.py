@@ -154,6 +154,24 @@ def test_running_header_footer_and_page_numbers_are_dropped_and_a_paragraph_runs
         "Closing words of the last page."]
 
 
+def test_the_signature_block_is_dropped_unless_it_holds_the_only_year():
+    def minutes(held: str) -> Page:
+        page = Page()
+        lines(page, 72, 100, *wrap(f"The meeting of the residents association was held {held}, with eleven "
+                                   "members present and the treasurer in the chair."), "The meeting closed at 9 pm.")
+        page.text(300, 200, "Chairman").text(360, 200, "....................")
+        page.text(300, 230, "Date:").text(360, 230, "4 November 2025")
+        return page
+
+    assert texts(read(minutes("on 7 October 2025")))[1:] == ["The meeting closed at 9 pm."]
+    assert texts(read(minutes("in the village hall")))[-1] == "Date:\n4 November 2025"
+
+
+def test_a_few_large_glyphs_do_not_make_a_line_a_heading():
+    page = Page().text(72, 100, "Approved by the chair").text(190, 100, "~~", size=24)
+    assert [type(b).__name__ for b in read(page).blocks] == ["Paragraph"]
+
+
 # -- tables -------------------------------------------------------------------------------------------
 
 def _ruled(page: Page, top: float, rows: list[list[str]], xs=(60, 110, 450, 540), height=30, bold_first=False):
@@ -226,8 +244,8 @@ def test_columns_lined_up_by_tabs_are_an_unruled_table():
 
 
 def test_a_box_round_one_paragraph_is_not_a_table():
-    page = Page().grid([60, 540], [90, 130]).text(70, 114, "Signed as a true record by the chair.")
-    assert texts(read(page)) == ["Signed as a true record by the chair."]
+    page = Page().grid([60, 540], [90, 130]).text(70, 114, "Approved as a true record by the board.")
+    assert texts(read(page)) == ["Approved as a true record by the board."]
 
 
 # -- locators, and the model read by the extractors -------------------------------------------------
