@@ -523,11 +523,21 @@ def _join_rows(above: Row, cells: list[Cell]) -> None:
     for upper, lower in zip(above.cells, cells):
         blocks = lower.blocks
         if upper.blocks and blocks and isinstance(upper.blocks[-1], Paragraph) and isinstance(blocks[0], Paragraph) \
-                and (not _ENDS.search(upper.blocks[-1].text) or blocks[0].text[:1].islower()):
+                and _runs_on(upper.blocks[-1], blocks[0]):
             last = upper.blocks[-1]
             upper.blocks[-1] = Paragraph(last.runs + [Run(" ")] + blocks[0].runs, level=last.level, loc=last.loc)
             blocks = blocks[1:]
         upper.blocks.extend(blocks)
+
+
+def _runs_on(above: Paragraph, below: Paragraph) -> bool:
+    """``below``, at the top of a page, is the rest of ``above``: it opens in lower
+    case, or ``above`` stops mid-sentence and neither is a bold lead or a list entry."""
+    if below.text[:1].islower():
+        return True
+    bold = lambda p: all(r.bold for r in p.runs if r.text.strip())
+    return (not _ENDS.search(above.text) and not bold(above) and not bold(below)
+            and below.level is None and not below.text[:1].isdigit())
 
 
 def _in_order(page: PageLayout):

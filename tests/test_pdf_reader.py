@@ -210,6 +210,15 @@ def test_a_row_broken_over_the_page_is_joined_to_the_row_above():
         ["5", "Date of next meeting", ""]]
 
 
+def test_a_bold_heading_at_the_foot_of_a_broken_row_stays_apart_from_the_next_page():
+    one = _ruled(Page(), 100, [["Item", "Discussion", "Action"], ["4", "", ""]])
+    one.text(114, 154, "Decisions", font="B")
+    two = _ruled(Page(), 60, [["", "1. Opening hours of the library", ""], ["5", "Any other business", ""]],
+                 bold_first=True)
+    cell = read(one, two).blocks[0].rows[1].cells[1]
+    assert [b.text for b in cell.blocks] == ["Decisions", "1. Opening hours of the library"]
+
+
 def test_merged_cells_are_read_once():
     page = Page()
     xs, ys = [60, 200, 350, 500], [100, 130, 160, 190]
