@@ -110,7 +110,7 @@ def read_bytes(path: str, data: bytes, max_size: int = DEFAULT_MAX_SIZE) -> Docu
 def _read_bytes(path: str, data: bytes, max_size: int) -> Document:
     from parsers.sniff import is_pdf
 
-    packed = data.startswith(_ZIP_MAGIC) or is_pdf(data)
+    packed = data.startswith(_ZIP_MAGIC) or is_pdf(data, path)
     if packed and len(data) > max_size * DOCX_FILE_RATIO:
         raise _too_big(path, len(data), max_size * DOCX_FILE_RATIO)
     if not packed and len(data) > max_size:

@@ -50,7 +50,7 @@ def sniff(path: str, data: bytes) -> Sniffed:
         if ext in HTML_EXTENSIONS | TEXT_EXTENSIONS:
             raise ParseError(path, "is a zip archive, not a text or HTML file")
         return Sniffed("docx", data, None)
-    if is_pdf(data):
+    if is_pdf(data, path):
         return Sniffed("pdf", data, None)
     if ext in PDF_EXTENSIONS:
         raise ParseError(path, "is not a PDF file (no %PDF- header)")
@@ -67,9 +67,10 @@ def sniff(path: str, data: bytes) -> Sniffed:
     return Sniffed("markdown", data, text)
 
 
-def is_pdf(data: bytes) -> bool:
-    """A PDF by its bytes: "%PDF-" in the first kilobyte, as readers accept it."""
-    return b"%PDF-" in data[:1024]
+def is_pdf(data: bytes, path: str = "") -> bool:
+    """A PDF by its bytes: it starts with "%PDF-"; a file named .pdf may have
+    some junk before it (PDF readers look for it in the first kilobyte)."""
+    return data[:5] == b"%PDF-" or (extension(path) in PDF_EXTENSIONS and b"%PDF-" in data[:1024])
 
 
 def decode(path: str, data: bytes) -> str:

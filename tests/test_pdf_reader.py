@@ -274,3 +274,10 @@ def test_pdf_minutes_parse_into_records_with_pdf_places():
     minutes = parsers.parse_bytes("board.pdf", pdf(page)).to_dict()
     assert minutes["source"]["format"] == "pdf" and minutes["meeting"]["date"] == "2015-03-03"
     assert [(a["owners"], a["where"]) for a in minutes["actions"]] == [(["JS"], "page 1, table 1, row 2")]
+
+
+def test_a_pdf_is_known_by_its_bytes_and_a_text_that_quotes_the_header_is_not_one():
+    data = pdf(Page().text(72, 100, "Minutes of the board"))
+    assert parsers.read_bytes("minutes.docx", data).format == "pdf"
+    assert parsers.read_bytes("scan.pdf", b"\r\n" + data).format == "pdf"  # junk before the header
+    assert parsers.read_bytes("notes.md", b"# Notes\n\nFiles start %PDF-1.7, as we saw.\n").format == "markdown"
