@@ -2,20 +2,17 @@
 characters and rules sit on each page.
 
 ``parsers.pdf_source`` reads the PDF (pypdfium2) and refuses hostile files;
-``parsers.pdf_layout`` makes lines and ruled grids of one page.  Here:
+``parsers.pdf_layout`` makes lines and ruled grids of one page;
+``parsers.pdf_pages`` puts each page in reading order and drops the page
+furniture (running headers and footers, page numbers, the signature block).
+Here, from the lines in reading order:
 
-* **page furniture** is dropped: a line in the top or bottom margin of a page
-  whose words (numbers aside) recur there on half the pages or more (a running
-  header or footer), a bare page number at the top or foot of a page, and the
-  signature block that ends the minutes ("Chairman ……", "Date: ____"), unless
-  it holds the document's only year;
-* **reading order**: top to bottom; on a two-column page the left column, then
-  the right one (a line across both columns, a title, stays where it is);
 * **paragraphs**: a line continues the paragraph above unless a gap wider than
   the page's line spacing, a change of size, a bullet or a tabbed number, a
-  bold heading line ending, or a line that ended although the next one's first
-  word would have fitted on it says otherwise; a word hyphenated at a line end
-  is joined;
+  first-line indent, or a line that ended although the next one's first word
+  would have fitted on it says otherwise; over a page break only mid-sentence;
+  the centred lines of a title stay one paragraph; a word hyphenated at a line
+  end is joined;
 * **headings**: a short paragraph larger than the body text, levelled by
   size; bold is kept as bold runs (a line in bold at the body size is a bold
   paragraph, as a line made bold by hand is in Word);
@@ -34,42 +31,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 
 from parsers.document import Block, Cell, Document, Heading, Paragraph, Row, Run, Table, make_paragraph
 from parsers.errors import ParseError
-from parsers.pdf_layout import BULLETS, WEAK_BULLETS, Grid, Line, fill, grids, lines_of
+from parsers.pdf_layout import BULLETS, WEAK_BULLETS, Line
+from parsers.pdf_pages import PageLayout, Part, drop_furniture, drop_signature, in_order, layout
 from parsers.pdf_source import open_pages
 
 NO_TEXT = ("has no text layer: it is a scanned image; run OCR on it first, "
            "e.g. with ocrmypdf")
-_MARGIN = 0.12            # the top and bottom of a page where headers and footers sit
-_PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-–(]?\s*\d{1,4}\s*[-–)]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
 _TAB_NUMBER = re.compile(r"^\(?(?:\d{1,2}(?:\.\d{1,2})*|[ivx]{1,5}|[a-zA-Z])[.):]?$")
 _HYPHEN_END = re.compile(r"[A-Za-z]-$")
-# a line of a signature block: "Signed …", or who signs or the date, then a rule to write on
-# (or what was written on it)
-_SIGNATURE = re.compile(r"^\s*(?:signed\b|signature\b|(?:chair(?:man|person|woman)?|vice[- ]chair|president|"
-                        r"clerk|secretary|date)\b(?:[\s:.…_\-–—]*$|[\s:.…_\-–—]+.{0,30}$))", re.I)
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _ENDS = re.compile(r"[.!?:;]\W*$")
-
-
-@dataclass
-class Part:
-    """The piece of a table on one page."""
-    grid: Grid
-    page: int
-    index: int
-    rows: list[list[tuple[float, float, list[Line] | None]]] = field(default_factory=list)
-
-
-@dataclass
-class PageLayout:
-    number: int
-    height: float
-    lines: list[Line]
-    parts: list[Part]
 
 
 def read(path: str, data: bytes, max_size: int) -> Document:
@@ -86,136 +59,15 @@ def read(path: str, data: bytes, max_size: int) -> Document:
             continue
         for c in page.chars:
             sizes[round(c.size * 2) / 2] += 1
-        pages.append(_layout(page))
+        pages.append(layout(page))
     if not sizes:
         raise ParseError(path, NO_TEXT if images else "has no text on its page" if len(pages) == 1
                          else f"has no text on any of its {len(pages)} pages")
     body = sizes.most_common(1)[0][0]
-    _drop_furniture(pages)
-    _drop_signature(pages)
+    drop_furniture(pages)
+    drop_signature(pages)
     builder = _Builder(body, sorted((s for s in sizes if s >= body * 1.15), reverse=True))
     return Document(builder.document(pages), "pdf", warnings)
-
-
-def _layout(page) -> PageLayout:
-    chars = page.chars
-    parts: list[Part] = []
-    for grid in grids(page.rules):
-        rest = fill(grid, chars)
-        filled = [c for row in grid.rows for c in row if c.chars]
-        if len(filled) < 2:
-            continue  # a box round a paragraph, a highlight: not a table
-        chars = rest
-        part = Part(grid, page.number, len(parts) + 1)
-        for row in grid.rows:
-            cells = [(c.x0, c.x1, None if c.above is not None else lines_of(c.chars)) for c in row]
-            if any(lines is None or lines for _, _, lines in cells):
-                part.rows.append(cells)
-        parts.append(part)
-    lines = lines_of(chars)
-    for k, line in enumerate(lines, 1):
-        line.page, line.number = page.number, k
-    return PageLayout(page.number, page.height, _reading_order(lines, page.width), parts)
-
-
-def _reading_order(lines: list[Line], width: float) -> list[Line]:
-    """Top to bottom; a stretch of two columns, the left column first."""
-    gutter = _gutter(lines, width)
-    if gutter is None:
-        return lines
-    out: list[Line] = []
-    left: list[Line] = []
-    right: list[Line] = []
-    for line in lines:
-        if line.x0 < gutter < line.x1 and not _splits_at(line, gutter):
-            out += left + right
-            left, right = [], []
-            out.append(line)
-            continue
-        if line.x1 <= gutter:
-            left.append(line)
-        elif line.x0 >= gutter:
-            right.append(line)
-        else:
-            a, b = _split(line, gutter)
-            left.append(a)
-            right.append(b)
-    return out + left + right
-
-
-def _splits_at(line: Line, gutter: float) -> bool:
-    return any(a.x1 < gutter < b.x0 for a, b in zip(line.segments, line.segments[1:]))
-
-
-def _split(line: Line, gutter: float) -> tuple[Line, Line]:
-    segs = line.segments
-    k = next(i for i, s in enumerate(segs) if s.x0 > gutter)
-    return (Line(segs[:k], line.top, line.bottom, line.base, line.size, line.page, line.number),
-            Line(segs[k:], line.top, line.bottom, line.base, line.size, line.page, line.number))
-
-
-def _gutter(lines: list[Line], width: float) -> float | None:
-    """The x of the gap between two columns of prose, if the page has them: a
-    vertical strip in the middle of the page that no line crosses, with at
-    least eight lines of prose on either side of it."""
-    candidates = sorted({round((a.x1 + b.x0) / 2) for line in lines
-                         for a, b in zip(line.segments, line.segments[1:])
-                         if width * 0.3 < (a.x1 + b.x0) / 2 < width * 0.7})
-    for g in candidates:
-        left = [l for l in lines if l.x1 <= g or _splits_at(l, g)]
-        right = [l for l in lines if l.x0 >= g or _splits_at(l, g)]
-        crossing = sum(1 for l in lines if l.x0 < g < l.x1 and not _splits_at(l, g))
-        if len(left) < 8 or len(right) < 8 or crossing > len(lines) * 0.25:
-            continue
-        west = [s.text for l in left for s in l.segments if s.x1 <= g]
-        east = [s.text for l in right for s in l.segments if s.x0 >= g]
-        prose = lambda texts: bool(texts) and sum(map(len, texts)) / len(texts) >= 25
-        if prose(west) and prose(east):
-            return g
-    return None
-
-
-def _furniture_key(line: Line) -> str:
-    return re.sub(r"\d+", "#", " ".join(line.text.lower().split()))
-
-
-def _drop_furniture(pages: list[PageLayout]) -> None:
-    """Running headers and footers, and page numbers, out of the pages' lines."""
-    counts: Counter = Counter()
-    for page in pages:
-        counts.update({_furniture_key(l) for l in page.lines if _in_margin(l, page)})
-    recurring = {k for k, n in counts.items() if n >= 2 and n * 2 >= len(pages)}
-    for page in pages:
-        if not page.lines:
-            continue
-        first, last = page.lines[0], page.lines[-1]
-        page.lines = [l for l in page.lines
-                      if not (_in_margin(l, page) and (_furniture_key(l) in recurring
-                                                       or (l in (first, last) or l.base == last.base)
-                                                       and _PAGE_NUMBER.match(l.text.strip())))]
-
-
-def _drop_signature(pages: list[PageLayout]) -> None:
-    """The signature block at the end ("Chairman ........", "Signed", "Date: ____"):
-    dropped, unless it holds the only year in the document (then it may be
-    the only date the minutes have)."""
-    last = next((p for p in reversed(pages) if p.lines), None)
-    if last is None:
-        return
-    k = len(last.lines)
-    while k > 0 and _SIGNATURE.match(last.lines[k - 1].text):
-        k -= 1
-    block = last.lines[k:]
-    if not block:
-        return
-    others = (l for p in pages for l in (p.lines if p is not last else p.lines[:k]))
-    if any(_YEAR.search(l.text) for l in block) and not any(_YEAR.search(l.text) for l in others):
-        return
-    last.lines = last.lines[:k]
-
-
-def _in_margin(line: Line, page: PageLayout) -> bool:
-    return line.top < page.height * _MARGIN or line.bottom > page.height * (1 - _MARGIN)
 
 
 # -- blocks -----------------------------------------------------------------------------
@@ -238,7 +90,7 @@ class _Builder:
             self.tables[page.number] = len(page.parts)  # unruled tables are numbered after the ruled
             self.page_right[page.number] = max((l.x1 for l in page.lines), default=0.0)
             first = True
-            for kind, item in _in_order(page):
+            for kind, item in in_order(page):
                 if kind == 0:
                     run.append(item)
                     continue
@@ -444,7 +296,6 @@ class _Builder:
         loc = where or f"page {lines[0].page}, line {lines[0].number}"
         size = max(l.size for l in lines)
         text = "".join(r.text for r in runs).strip()
-        bold = all(l.bold for l in lines[1:]) and _bold_after_number(lines[0])
         if not bullet and not where and text and len(text) <= 150 and len(lines) <= 3 and size >= self.body * 1.15:
             level = next((k for k, s in enumerate(self.larger, 1) if size >= s - 0.25), len(self.larger))
             heading = Heading(min(level, 6), runs, loc=loc)
@@ -466,13 +317,6 @@ def _strip_mark(runs: list[tuple[str, bool]], mark: str) -> list[tuple[str, bool
             return out
         out.pop(0)
     return out
-
-
-def _bold_after_number(line: Line) -> bool:
-    """The line is bold, or all but the number it opens with ("7<tab>**AOB**")."""
-    if _tab_number(line):
-        return all(b for seg in line.segments[1:] for t, b in seg.runs if t.strip())
-    return line.bold
 
 
 def _tab_number(line: Line) -> bool:
@@ -538,17 +382,6 @@ def _runs_on(above: Paragraph, below: Paragraph) -> bool:
     bold = lambda p: all(r.bold for r in p.runs if r.text.strip())
     return (not _ENDS.search(above.text) and not bold(above) and not bold(below)
             and below.level is None and not below.text[:1].isdigit())
-
-
-def _in_order(page: PageLayout):
-    """The page's lines in reading order, each table before the first line below its top."""
-    parts = sorted(page.parts, key=lambda p: p.grid.top)
-    for line in page.lines:
-        while parts and parts[0].grid.top <= line.top:
-            yield 1, parts.pop(0)
-        yield 0, line
-    for part in parts:
-        yield 1, part
 
 
 def _spans(table: Table, cells_x: dict[int, list[tuple[float, float]]]) -> None:

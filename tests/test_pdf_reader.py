@@ -3,7 +3,7 @@ built here (tests/pdf_factory.py) with the standard fonts at exact places."""
 from __future__ import annotations
 
 import parsers
-from parsers.document import Heading, Paragraph, Table
+from parsers.document import Paragraph, Table
 from pdf_factory import Page, pdf, width
 
 PITCH = 14  # points between two baselines of 11-point text
