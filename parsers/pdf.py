@@ -35,7 +35,7 @@ from collections import Counter
 from parsers.document import Block, Cell, Document, Heading, Paragraph, Row, Run, Table, make_paragraph
 from parsers.errors import ParseError
 from parsers.pdf_layout import BULLETS, WEAK_BULLETS, Line
-from parsers.pdf_pages import PageLayout, Part, drop_furniture, drop_signature, in_order, layout
+from parsers.pdf_pages import PageLayout, Part, continues, drop_furniture, drop_signature, in_order, layout
 from parsers.pdf_source import open_pages
 
 NO_TEXT = ("has no text layer: it is a scanned image; run OCR on it first, "
@@ -59,7 +59,7 @@ def read(path: str, data: bytes, max_size: int) -> Document:
             continue
         for c in page.chars:
             sizes[round(c.size * 2) / 2] += 1
-        pages.append(layout(page))
+        pages.append(layout(page, pages[-1] if pages else None))
     if not sizes:
         raise ParseError(path, NO_TEXT if images else "has no text on its page" if len(pages) == 1
                          else f"has no text on any of its {len(pages)} pages")
@@ -99,7 +99,7 @@ class _Builder:
                     run = []
                     open_table = None
                     first = False
-                if first and open_table is not None and _continues(open_table[1], item):
+                if first and open_table is not None and continues(open_table[1], item):
                     self.append_part(open_table, item)
                 else:
                     table = Table([], loc=f"page {item.page}, table {item.index}")
@@ -234,6 +234,10 @@ class _Builder:
             return True
         if line.bold and not prev.bold and len(para) >= 1 and line.x0 < prev.x0 - prev.size:
             return True
+        if all(l.bold for l in para) and not _bold_lead(line):
+            return True  # a line in bold, a title, then the text: "**Budget** / The clerk …"
+        if _ENDS.search(prev.text) and _bold_lead(line) and not _bold_end(prev):
+            return True  # a sentence ends and a bold lead opens the next line: "… noted. / **AB: Why …?**"
         if self._title(prev, right) and self._title(line, right) and line.bold == prev.bold:
             return False  # a title of several centred lines
         text_x0 = self._text_x0(para[0]) if len(para) == 1 else prev.x0
@@ -252,7 +256,7 @@ class _Builder:
         """``prev`` ended although the first word of ``line`` would have fitted on it."""
         word = line.text.split(" ", 1)[0]
         width = (line.segments[0].x1 - line.segments[0].x0) * len(word) / max(len(line.segments[0].text), 1)
-        return right - prev.x1 > width + prev.size * 0.6
+        return right - prev.x1 > width + prev.size
 
     def _text_x0(self, line: Line) -> float:
         """Where the text of a line starts: after its bullet or tabbed number."""
@@ -319,6 +323,16 @@ def _strip_mark(runs: list[tuple[str, bool]], mark: str) -> list[tuple[str, bool
     return out
 
 
+def _bold_lead(line: Line) -> bool:
+    runs = [r for r in line.runs if r[0].strip()]
+    return bool(runs) and runs[0][1]
+
+
+def _bold_end(line: Line) -> bool:
+    runs = [r for r in line.runs if r[0].strip()]
+    return bool(runs) and runs[-1][1]
+
+
 def _tab_number(line: Line) -> bool:
     return len(line.segments) > 1 and bool(_TAB_NUMBER.match(line.segments[0].text.strip()))
 
@@ -339,15 +353,6 @@ def _row_text(cells) -> list[str]:
 def _all_bold(cells) -> bool:
     lines = [l for _, _, ls in cells if ls for l in ls]
     return bool(lines) and all(l.bold for l in lines)
-
-
-def _continues(part: Part, nxt: Part) -> bool:
-    """``nxt`` (at the top of a page) carries on ``part``: the same columns."""
-    a = {round(x) for row in part.rows for x0, x1, _ in row for x in (x0, x1)}
-    b = [x for row in nxt.rows[:1] for x0, x1, _ in row for x in (x0, x1)]
-    if not b or abs(part.grid.x0 - nxt.grid.x0) > 6 or abs(part.grid.x1 - nxt.grid.x1) > 6:
-        return False
-    return sum(1 for x in b if any(abs(x - y) <= 3 for y in a)) >= 0.75 * len(b)
 
 
 def _stop(stops: list[float], x: float) -> int | None:

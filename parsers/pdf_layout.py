@@ -227,15 +227,26 @@ def _components(hs: list[Rule], vs: list[Rule]) -> list[tuple[list[Rule], list[R
             i = parent[i]
         return i
 
+    touched: set[int] = set()
     for i, h in enumerate(hs):
         for j, v in enumerate(vs, start=len(hs)):
             if (h.x0 - _SNAP <= v.x0 <= h.x1 + _SNAP) and (v.y0 - _SNAP <= h.y0 <= v.y1 + _SNAP):
                 parent[find(i)] = find(j)
+                touched.add(j)
+    # column rules that meet no row rule, side by side over the same height: the
+    # middle of a table whose row runs on over the whole page
+    loose = [j for j in range(len(hs), len(rules)) if j not in touched]
+    for a in loose:
+        for b in loose:
+            ra, rb = rules[a], rules[b]
+            common = min(ra.y1, rb.y1) - max(ra.y0, rb.y0)
+            if a < b and common >= 0.9 * max(ra.y1 - ra.y0, rb.y1 - rb.y0):
+                parent[find(a)] = find(b)
     groups: dict[int, tuple[list[Rule], list[Rule]]] = {}
     for i, r in enumerate(rules):
         g = groups.setdefault(find(i), ([], []))
         (g[0] if i < len(hs) else g[1]).append(r)
-    return [g for g in groups.values() if g[0] and g[1]]
+    return [g for g in groups.values() if g[1] and (g[0] or len(g[1]) >= 3)]
 
 
 def _cluster(values: list[float]) -> list[float]:
@@ -249,8 +260,8 @@ def _cluster(values: list[float]) -> list[float]:
 def _grid(hs: list[Rule], vs: list[Rule]) -> list[Grid]:
     """The grids of one set of touching rules: usually one, two where one table
     sits on another with no column rule in common (a header block above the minutes)."""
-    x0 = min(min(r.x0 for r in hs), min(r.x0 for r in vs))
-    x1 = max(max(r.x1 for r in hs), max(r.x1 for r in vs))
+    x0 = min(r.x0 for r in hs + vs)
+    x1 = max(r.x1 for r in hs + vs)
     ys = _cluster([r.y0 for r in hs] + [min(r.y0 for r in vs), max(r.y1 for r in vs)])
     out: list[Grid] = []
     rows: list[list[GridCell]] = []

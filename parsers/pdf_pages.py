@@ -41,26 +41,53 @@ class PageLayout:
     parts: list[Part]
 
 
-def layout(page) -> PageLayout:
-    """A page from ``pdf_source``: its ruled tables filled, its other characters in lines."""
+def layout(page, before: PageLayout | None = None) -> PageLayout:
+    """A page from ``pdf_source``: its ruled tables filled, its other characters
+    in lines.  ``before`` is the page before, whose last table this page's
+    first may carry on."""
     chars = page.chars
     parts: list[Part] = []
     for grid in grids(page.rules):
         rest = fill(grid, chars)
         filled = [c for row in grid.rows for c in row if c.chars]
-        if len(filled) < 2:
-            continue  # a box round a paragraph, a highlight: not a table
-        chars = rest
         part = Part(grid, page.number, len(parts) + 1)
         for row in grid.rows:
             cells = [(c.x0, c.x1, None if c.above is not None else lines_of(c.chars)) for c in row]
             if any(lines is None or lines for _, _, lines in cells):
                 part.rows.append(cells)
+        # a box round a paragraph, a highlight, is not a table; but one cell of
+        # text at the top of a page may be the rest of a long row of the table before
+        if len(filled) < 2 and not (filled and _opens(page, grid, rest) and _carries(before, part)):
+            continue
+        chars = rest
         parts.append(part)
     lines = lines_of(chars)
     for k, line in enumerate(lines, 1):
         line.page, line.number = page.number, k
     return PageLayout(page.number, page.height, _reading_order(lines, page.width), parts)
+
+
+def _opens(page, grid: Grid, chars: list) -> bool:
+    """Nothing but the page's top margin is above ``grid``."""
+    return all(c.bottom <= page.height * _MARGIN or c.top >= grid.top for c in chars)
+
+
+def _carries(before: PageLayout | None, part: Part) -> bool:
+    """``part`` carries on the table that ends the page ``before``."""
+    if before is None or not before.parts:
+        return False
+    last = max(before.parts, key=lambda p: p.grid.bottom)
+    below = [l for l in before.lines if l.top > last.grid.bottom and l.top < before.height * (1 - _MARGIN)]
+    return not below and continues(last, part)
+
+
+def continues(part: Part, nxt: Part) -> bool:
+    """``nxt`` (at the top of a page) carries on ``part``: the same columns."""
+    a = {round(x) for row in part.rows for x0, x1, _ in row for x in (x0, x1)}
+    b = [x for row in nxt.rows[:1] for x0, x1, _ in row for x in (x0, x1)]
+    if not b or abs(part.grid.x0 - nxt.grid.x0) > 6 or abs(part.grid.x1 - nxt.grid.x1) > 6:
+        return False
+    return sum(1 for x in b if any(abs(x - y) <= 3 for y in a)) >= 0.75 * len(b)
 
 
 def _reading_order(lines: list[Line], width: float) -> list[Line]:

@@ -47,6 +47,19 @@ def test_wrapped_lines_are_one_paragraph_and_a_line_that_stops_short_ends_it():
     assert texts(read(page)) == [first, "Hall bookings were up on last year."]
 
 
+def test_a_bold_line_then_plain_text_and_a_sentence_then_a_bold_lead_are_two_paragraphs():
+    title = "Highways, footpaths and the bridge over the brook at the foot of Mill Lane, again"
+    body = ("Repairs to the bridge were reported by the county, and the work is expected to finish before "
+            "the end of the month, weather and the supplies permitting, the engineer said.")
+    assert 420 - width(title, "B") < width("Repairs")  # the first word would not fit after the title
+    assert len(wrap(body)) == 2 and 420 - width(wrap(body)[1]) < width("AB:", "B")  # nor the lead after the text
+    page = Page().text(72, 100, title, font="B")
+    y = lines(page, 72, 114, *wrap(body))
+    lead = "AB: When?"
+    page.text(72, y, lead, font="B").text(72 + width(lead + " ", "B"), y, "CD: In May.")
+    assert texts(read(page)) == [title, body, "AB: When? CD: In May."]
+
+
 def test_a_gap_wider_than_the_line_spacing_starts_a_paragraph():
     page = Page()
     lines(page, 72, 100, "First paragraph of the minutes, " + LONG)
@@ -207,6 +220,17 @@ def test_a_row_broken_over_the_page_is_joined_to_the_row_above():
     assert [[c.text for c in r.cells] for r in table.rows] == [
         ["Item", "Discussion", "Action"],
         ["4", "The board discussed the budget and agreed to the new heating contract.", "DH"],
+        ["5", "Date of next meeting", ""]]
+
+
+def test_a_row_that_fills_a_whole_page_is_still_the_table_it_runs_on_from():
+    one = _ruled(Page(), 100, [["Item", "Discussion", "Action"], ["4", "The board discussed the budget and", "DH"]])
+    two = _ruled(Page(), 60, [["", "agreed to the new heating contract.", ""]], height=700)  # one cell of text
+    three = _ruled(Page(), 60, [["", "It also noted the audit.", ""], ["5", "Date of next meeting", ""]])
+    doc = read(one, two, three)
+    assert len(doc.blocks) == 1
+    assert [[c.text for c in r.cells] for r in doc.blocks[0].rows][1:] == [
+        ["4", "The board discussed the budget and agreed to the new heating contract.\nIt also noted the audit.", "DH"],
         ["5", "Date of next meeting", ""]]
 
 
