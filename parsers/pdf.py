@@ -79,8 +79,9 @@ class _Builder:
         self.bullet_xs: list[float] = []
         self.edges: dict[int, list[tuple[float, float]]] = {}  # id(row) -> its cells' left and right
         self.tables: Counter = Counter()  # tables so far on each page
-        self.left = self.right = 0.0      # the margins of the lines being made into paragraphs
-        self.page_right: dict[int, float] = {}  # the right end of the widest line of each page
+        self.left = 0.0                   # the left margin of the lines being made into paragraphs
+        self.cell_right: float | None = None  # the right margin of a cell's lines
+        self.page_right: dict[int, float] = {}  # where the widest line of body text ends, page by page
 
     def document(self, pages: list[PageLayout]) -> list[Block]:
         out: list[Block] = []
@@ -88,7 +89,8 @@ class _Builder:
         run: list[Line] = []  # the lines since the last table, over page breaks
         for page in pages:
             self.tables[page.number] = len(page.parts)  # unruled tables are numbered after the ruled
-            self.page_right[page.number] = max((l.x1 for l in page.lines), default=0.0)
+            body = [l.x1 for l in page.lines if abs(l.size - self.body) <= 0.5] or [l.x1 for l in page.lines]
+            self.page_right[page.number] = max(body, default=0.0)
             first = True
             for kind, item in in_order(page):
                 if kind == 0:
@@ -200,11 +202,11 @@ class _Builder:
     # paragraphs
     def paragraphs(self, lines: list[Line], where: str = "") -> list[Block]:
         """The paragraphs of ``lines`` (of a cell when ``where`` names it).  The
-        right margin is where the widest of them ends, on the page the widest
-        line of the page (a cell's padding is not known)."""
+        right margin is where the widest of a cell's lines ends (its padding is
+        not known), on the page where the page's widest line of body text ends."""
         if not lines:
             return []
-        right = self.right = max([l.x1 for l in lines] + [0.0 if where else self.page_right.get(lines[0].page, 0)])
+        self.cell_right = max(l.x1 for l in lines) if where else None
         self.left = min(l.x0 for l in lines)
         pitch = _pitch(lines)
         out: list[Block] = []
@@ -212,7 +214,7 @@ class _Builder:
         bullet = False
         for line in lines:
             starts = self._bullet(line) is not None or _tab_number(line)
-            if para and (starts or self._breaks(para, line, right, pitch)):
+            if para and (starts or self._breaks(para, line, self._right(para[-1]), pitch)):
                 out.extend(self._block(para, bullet, where))
                 para = []
             if not para:
@@ -221,6 +223,12 @@ class _Builder:
         if para:
             out.extend(self._block(para, bullet, where))
         return out
+
+    def _right(self, line: Line) -> float:
+        """The right margin ``line`` is set to: its cell's, or its page's."""
+        if self.cell_right is not None:
+            return self.cell_right
+        return max(self.page_right.get(line.page, 0.0), line.x1)
 
     def _breaks(self, para: list[Line], line: Line, right: float, pitch: float) -> bool:
         prev = para[-1]
@@ -295,7 +303,7 @@ class _Builder:
                 if _HYPHEN_END.search(last.text.rstrip()) and line.text[:1].islower():
                     last.text = last.text.rstrip()[:-1]
                 else:  # the lines of a centred title keep their breaks
-                    runs.append(Run("\n" if self._title(line, self.right) else " "))
+                    runs.append(Run("\n" if self._title(line, self._right(line)) else " "))
             runs.extend(Run(t, b) for t, b in line_runs)
         loc = where or f"page {lines[0].page}, line {lines[0].number}"
         size = max(l.size for l in lines)
