@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from parsers.pdf_layout import Grid, Line, fill, grids, lines_of
 
 _MARGIN = 0.12            # the top and bottom of a page where headers and footers sit
-_PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-–(]?\s*\d{1,4}\s*[-–)]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
+_PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-–(]?\s*(?:\d{1,4}|[ivxlc]{1,7})\s*[-–)]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
 # a line of a signature block: "Signed …", or who signs or the date, then a rule to write on
 # (or what was written on it)
 _SIGNATURE = re.compile(r"^\s*(?:signed\b|signature\b|(?:chair(?:man|person|woman)?|vice[- ]chair|president|"
