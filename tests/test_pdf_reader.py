@@ -186,7 +186,7 @@ def test_a_few_large_glyphs_do_not_make_a_line_a_heading():
 
 
 def test_roman_page_numbers_at_the_top_are_dropped():
-    pages = [Page().text(500, 40, number).text(72, 100, f"Foreword, part {k}.") for k, number in
+    pages = [Page().text(500, 40, number).text(72, 150, f"Foreword, part {k}.") for k, number in
              enumerate(("ii", "iii"), 1)]
     assert texts(read(*pages)) == ["Foreword, part 1.", "Foreword, part 2."]
 
