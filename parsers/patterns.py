@@ -316,13 +316,17 @@ DECISION_HEADING = re.compile(r"\b(approved|agreed|adopted|ratified|decisions?|r
 
 # -- actions -----------------------------------------------------------------
 # "Action: JS to …", "ACTION – DP/SMcB: …", "Actions: All", "ACTION: Jane to …"
+# An action's own reference: "2.1", "12", or letters and digits ("TC-48", "AM-2016-01", "A7")
+ACTION_REF = r"(?:(?:[A-Z]{1,6}[-/.]?){0,3}\d{1,4}(?:[./-]\d{1,4}){0,3}[a-z]?)"
 ACTION_CUE = Gated(re.compile(
-    r"^\W*(?:new\s+)?actions?(?:\s+points?)?(?:\s*(?:no\.?\s*)?#?\s*(?P<ref>\d{1,3}(?:\.\d{1,3})*[a-z]?))?"
+    rf"^\W*(?:new\s+)?actions?(?:\s+(?:points?|items?))?(?:\s*(?:no\.?\s*)?#?\s*[-–]?\s*(?P<ref>{ACTION_REF}))?"
     r"(?:\s+(?P<prep>on|for|by))?\W*?(?:\s*[:–—-]\s*|\s+(?=(?-i:[A-Z])))(?P<rest>.*)$", re.I | re.S),
     "action")
 # "(Action: All)", "[ACTION: JS]", "(ACTION)", "(Action 2.1)"
-ACTION_TAG = Gated(re.compile(r"[(\[]\s*actions?\s*(?:#?\s*(?P<ref>\d{1,3}(?:\.\d{1,3})*[a-z]?))?\s*"
-                              r"(?:[:–—-]\s*(?P<who>[^)\]]*))?[)\]]\.?", re.I), "action")
+# "(action item for Board, to be presented in May)": the owner, then more of the task
+ACTION_TAG = Gated(re.compile(r"[(\[]\s*actions?(?:\s+(?:items?|points?))?\s*(?:#?\s*(?P<ref>\d{1,3}(?:\.\d{1,3})*[a-z]?))?\s*"
+                              r"(?:(?:[:–—-]|\s(?:for|by|on)\b)\s*(?P<who>[^)\],]*))?(?P<more>,[^)\]]*)?[)\]]\.?", re.I),
+                   "action")
 # The owners that open a task: "JS to …", "JS/AK: …", "JS and AK will …"
 OWNER_LEAD = re.compile(
     rf"^(?P<who>(?:{INITIALS}|{NAME}|{HANDLE}|all(?:\s+[a-z]+)?|everyone|everybody)"

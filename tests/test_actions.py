@@ -575,3 +575,66 @@ def test_a_task_list_of_handles_with_ticked_boxes():
     assert [(a.owners, a.text, a.status) for a in minutes.actions] == [
         (["@achen"], "Write the release notes", "open"), (["@bdiaz"], "Merge the docs PR", "done")]
     assert not any("not among the attendees" in w for w in minutes.warnings)
+
+
+# -- what is one action, and what is two -----------------------------------------------------
+def test_actions_of_one_owner_that_differ_in_their_object_stay_two():
+    minutes = parse_md(PRESENT + """
+## 3. Papers
+
+Action: JS to send the agenda to the council.
+
+## 4. Records
+
+Action: JS to send the minutes to the council.
+
+## Summary of actions
+
+| Action | Owner |
+|--------|-------|
+| Send the agenda to the council | JS |
+""")
+    assert [(a.item, a.text) for a in minutes.actions] == [
+        ("3", "Send the agenda to the council"), ("4", "Send the minutes to the council")]
+
+
+def test_actions_that_differ_in_a_number_stay_two_and_are_warned_about():
+    minutes = parse_md(PRESENT + """
+## 3. Invoices
+
+Action: JS to chase invoice 4411.
+
+Action: JS to chase invoice 4412.
+""")
+    assert [a.text for a in minutes.actions] == ["Chase invoice 4411", "Chase invoice 4412"]
+    assert any("differ only in their numbers" in w for w in minutes.warnings)
+
+
+def test_two_inline_actions_with_many_words_in_common_stay_two():
+    found = owners_and_text("""
+## 3. Reports
+
+Action: JS to circulate the quarterly report to the board.
+
+Action: JS to circulate the annual report to the board members.
+""")
+    assert found == [(["JS"], "Circulate the quarterly report to the board"),
+                     (["JS"], "Circulate the annual report to the board members")]
+
+
+def test_the_same_words_said_twice_inline_are_one_action():
+    found = owners_and_text("""
+## 3. Reports
+
+Action: JS to circulate the report.
+
+## 4. AOB
+
+Action: JS to circulate the report.
+""")
+    assert found == [(["JS"], "Circulate the report")]
+
+
+def test_a_long_document_of_distinct_numbered_tasks_keeps_them_all():
+    body = "".join(f"## {k}. Invoice {k}\n\nAction: JS to pay invoice {4000 + k}.\n\n" for k in range(1, 301))
+    assert len(actions(body)) == 300

@@ -579,3 +579,16 @@ def test_a_yes_no_column_under_a_meeting_date_says_who_attended():
         <tr><td>Ada Byron</td><td>Yes</td></tr><tr><td>Alan Turing</td><td>No</td></tr></table>
     """)
     assert [(p.name, p.status) for p in minutes.attendees] == [("Ada Byron", "present"), ("Alan Turing", "absent")]
+
+
+def test_a_paragraph_that_holds_more_than_the_attendance_stays_for_the_minutes():
+    minutes = parse_md("""
+        # Parish council
+
+        The Chair opened the meeting.
+        APOLOGIES
+        Cllr Ward had sent his apologies.
+        It was resolved that the bench be replaced.
+    """)
+    assert [(p.name, p.status) for p in minutes.attendees] == [("Cllr Ward", "apologies")]
+    assert len(minutes.decisions) == 1 and "the bench be replaced" in minutes.decisions[0].text.lower()

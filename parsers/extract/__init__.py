@@ -1,8 +1,8 @@
 """Extractors: Document -> Minutes.  Each module reads the model only."""
 from __future__ import annotations
 
-from parsers.document import Document
-from parsers.extract import actions, attendees, checks, decisions, header, items, questions
+from parsers.document import Document, block_text
+from parsers.extract import actions, attendees, checks, decisions, grammar, header, items, questions
 from parsers.extract.people import Roster
 from parsers.patterns import forget_sentences
 from parsers.records import Minutes, Source
@@ -24,7 +24,8 @@ def extract(document: Document, source: Source) -> Minutes:
     minutes.items = [s.item for s in sections if s.item is not None]
 
     minutes.questions = questions.extract(sections, roster).value
-    found = actions.extract(sections, roster)
+    owners = grammar.Owners(roster, grammar.lower_words(block_text(b) for b in document.blocks))
+    found = actions.extract(sections, roster, owners)
     minutes.actions, minutes.updates = found.value
     minutes.decisions = decisions.extract(sections, roster).value
 

@@ -15,11 +15,12 @@ from itertools import chain
 from parsers.blocks import Grid, Line, cell_lines, grid, lines_of
 from parsers.document import Heading, Paragraph, Table, squash
 from parsers.extract.alike import Text, at_least
+from parsers.extract.grammar import Owners, list_action, sentence_actions, subject_of
 from parsers.extract.people import Roster
 from parsers.extract.items import Section
 from parsers.extract.result import Result
 from parsers.extract.speech import statements
-from parsers.patterns import (ACTION_CUE, ACTION_TAG, ALL_OWNERS, DROPPED_WORDS, Gated, HANDLE_RE, INITIALS, INITIALS_RE,
+from parsers.patterns import (ACTION_CUE, ACTION_TAG, ALL_OWNERS, DECISION_CUE, DROPPED_WORDS, Gated, HANDLE_RE, INITIALS, INITIALS_RE,
                               NO_OWNER, NOT_DONE, OWNER_LEAD, OWNER_SPLIT, PERSON_RE, date_in, item_number,
                               sentences, status_of)
 from parsers.records import Action, Update
@@ -50,16 +51,25 @@ _STATUS_TAIL = re.compile(r"\s+[–—-]+\s*(?P<status>[^–—]{1,60})$")
 _DUE = re.compile(r"\b(?:by|before|due(?: by| on)?|no later than|deadline:?)\s+(?P<when>.{6,40})$", re.I)
 
 
-def extract(sections: list[Section], roster: Roster) -> Result:
+def extract(sections: list[Section], roster: Roster, owners: Owners | None = None) -> Result:
     actions: list[Action] = []
     updates: list[Update] = []
     warnings: list[str] = []
+    owners = owners or Owners(roster)
     for section in sections:
         item = section.number
         if section.kind == "review":
             for g, row in section.rows:  # the Action column of an item table
                 _row_action(g, row, item, roster, actions)
             _review(section, roster, updates, actions)
+            # matters arising may set new tasks in running text ("Peter is to send …")
+            for block in section.blocks:
+                if isinstance(block, Paragraph) and block.level is None:
+                    previous: list[str] | None = None
+                    for said in statements([block], roster):
+                        for action in prose_actions(said, item, owners, previous):
+                            actions.append(action)
+                            previous = action.owners
             continue
         if section.kind == "actions":
             start = len(actions)
@@ -69,21 +79,67 @@ def extract(sections: list[Section], roster: Roster) -> Result:
             continue
         for g, row in section.rows:
             _row_action(g, row, item, roster, actions)
+        # where an item table has an Action column, that column says who acts, not the discussion
+        owned_by_column = any(g.column("action") is not None or g.column("owner") is not None
+                              for g, _ in section.rows)
         for block in section.blocks:
             if isinstance(block, Table):
                 _action_table(block, item, roster, actions, updates, section)
             elif isinstance(block, (Paragraph, Heading)):
                 before = None
+                previous: list[str] | None = None  # who the last action of the paragraph was for
                 for said in statements([block], roster):
                     found = inline_action(said.line, item, roster, said.text, before)
                     if found:
                         actions.append(found)
+                        previous = found.owners or previous
+                    elif not owned_by_column:
+                        for action in prose_actions(said, item, owners, previous):
+                            actions.append(action)
+                            previous = action.owners
                     before = said.text
     for action in actions:
         action.due = action.due or due_in(action.text)
         if action.due is None and action.due_text is None:
             action.due_text = _due_words(action.text)
-    return Result((_dedupe(actions, roster), updates), warnings)
+    kept, alike = _dedupe(actions, roster)
+    return Result((kept, updates), warnings + alike)
+
+
+def prose_actions(said, item: str | None, owners: Owners, previous: list[str] | None = None) -> list[Action]:
+    """Actions said in running text or a list entry without a cue word
+    ("Hanna is to oversee …", "Chris/Pat create the outline", "(Roland) Draft …")."""
+    line = said.line
+    out: list[Action] = []
+    said_sentences = sentences(said.text) or [said.text]
+    if line.level is not None or line.label is not None or _TYPED_NUMBER.match(line.text):
+        # an entry of a list: "Ann: load …" is an owner and a task, not a speaker
+        found = list_action(line.text if len(said_sentences) == 1 else _first_of(line.text), owners)
+        if found:
+            out.append(Action(item, found.owners, _capital(found.task), where=line.loc))
+            said_sentences = said_sentences[1:]
+            previous = found.owners
+    speaker = said.who if said.who and owners.one(said.who, groups=False) else None
+    for sentence in said_sentences:
+        if DECISION_CUE.match(sentence):
+            continue  # "RESOLVED: the group will publish …" is what was decided
+        found_all = sentence_actions(sentence, owners, speaker, previous)
+        for found in found_all:
+            out.append(Action(item, found.owners, _capital(found.task), where=line.loc))
+        previous = found_all[-1].owners if found_all else (subject_of(sentence, owners) or previous)
+    return out
+
+
+_TYPED_NUMBER = re.compile(r"^\(?\d{1,3}[.)]\s")
+
+
+def _first_of(text: str) -> str:
+    said = sentences(text)
+    return said[0] if said else text
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
 
 
 def _due_words(text: str) -> str | None:
@@ -155,7 +211,7 @@ def inline_action(line: Line, item: str | None, roster: Roster, text: str | None
         return None  # every cue below names an action
     tag = ACTION_TAG.search(text)
     if tag:
-        body = " ".join((text[:tag.start()] + " " + text[tag.end():]).split()).strip(" .;")
+        body = " ".join((text[:tag.start()] + (tag.group("more") or "") + " " + text[tag.end():]).split()).strip(" .;")
         who = (tag.group("who") or "").strip()
         ref = tag.group("ref")
         if who:
@@ -173,6 +229,9 @@ def inline_action(line: Line, item: str | None, roster: Roster, text: str | None
     if not cue or not cue.group("rest").strip():
         return None
     rest, ref = cue.group("rest").strip(), cue.group("ref")
+    again = ACTION_CUE.match(rest)  # "ACTION-TC-48: Action: LM - check …": the cue said twice
+    if again and again.group("rest").strip() and not again.group("ref"):
+        rest = again.group("rest").strip()
     bare_ref = _BARE_REF.search(rest)
     if bare_ref:  # "… licence. (2.8)"
         rest, ref = rest[:bare_ref.start()].strip(), ref or bare_ref.group(1)
@@ -289,6 +348,7 @@ def _action_section(section: Section, roster: Roster, actions: list[Action]) -> 
     bold owner line, or a table.  Where tasks are grouped under owner lines,
     the unowned tasks before the first group are everyone's."""
     owner_label: list[str] | None = None
+    label_level = -1  # the list level of the owner line: the entries under it are the owner's
     start = len(actions)
     for block in section.blocks:
         if isinstance(block, Table):
@@ -297,14 +357,23 @@ def _action_section(section: Section, roster: Roster, actions: list[Action]) -> 
         if not isinstance(block, Paragraph):
             continue
         for line in lines_of(block):
-            if line.level is None and line.bold and len(line.text.split()) <= 5:
-                found = owners_of(line.text.rstrip(":"), roster, strict=False)
+            level = -1 if line.level is None else line.level
+            if owner_label is not None and label_level >= 0 and level <= label_level:
+                owner_label, label_level = None, -1  # the owner's entries are over
+            ends_label = line.text.rstrip().endswith(":")
+            if (line.level is None and line.bold or ends_label) and len(line.text.split()) <= 5:
+                found = owners_of(line.text.rstrip(": "), roster, strict=False)
                 if found:
-                    if owner_label is None:  # the first group: what came before it is everyone's
-                        for action in actions[start:]:
+                    if owner_label is None and label_level < 0 and line.level is None:
+                        for action in actions[start:]:  # the first group: what came before it is everyone's
                             action.owners = action.owners or ["All"]
-                    owner_label = found
+                    owner_label, label_level = found, level if line.level is not None else -1
                     continue
+            if ends_label and len(line.text.split()) <= 8 and not split_lead(line.text, roster, strict=False):
+                continue  # a heading inside the list ("Action items and next steps:")
+            if owner_label is not None and label_level >= 0 and level > label_level:
+                actions.append(Action(section.number, list(owner_label), line.text.rstrip("."), where=line.loc))
+                continue
             if line.level is not None and line.level > 0 and actions:
                 actions[-1].text = f"{actions[-1].text} ({line.text[:1].lower()}{line.text[1:].rstrip('.')})"
                 continue
@@ -404,34 +473,57 @@ def same_task(a: str, b: str, overlap_needed: float = 0.75) -> bool:
     return at_least(Text(a.lower(), autojunk=False), Text(b.lower(), autojunk=False), 0.75)
 
 
-def _dedupe(actions: list[Action], roster: Roster) -> list[Action]:
-    """One action stated twice (inline, then in the meeting's list of actions)
-    is one: the list's wording and details, the place it was discussed.
+def _dedupe(actions: list[Action], roster: Roster) -> tuple[list[Action], list[str]]:
+    """One task stated twice in the meeting is one action: said inline, then
+    listed in the meeting's own table or list of actions (the list's wording
+    and details, the place it was discussed); or the same number twice; or the
+    very same words twice.  Two rows of the list are never one action unless
+    their numbers agree, two inline actions never unless their words are the
+    same, and actions whose texts differ in their object ("invoice 4411" /
+    "invoice 4412", "the agenda" / "the minutes") are never one: those are
+    kept apart, with a warning when they look alike.
 
-    Candidates come from an index of numbers and words, not from every pair:
-    the same number, or enough words in common for ``same_task`` to hold
-    (it never does below 30% of the shorter text's words).  Two rows of the
-    list are never one action unless their numbers agree, so a row looks
-    only among the actions said inline."""
+    Nothing is compared pair by pair: numbers and exact texts are looked up,
+    and a listed row looks for its inline twin through an index of words
+    (and an inline action for a listed twin) only."""
     out: list[Action] = []
+    warnings: list[str] = []
+    alike = 0
     by_ref: dict[str, list[int]] = {}
+    by_text: dict[tuple, int] = {}
+    by_shape: dict[tuple, int] = {}  # the text with its numbers blanked: "send invoice # to x"
     by_word: dict[bool, dict[str, list[int]]] = {False: {}, True: {}}  # listed -> word -> entries
     people: list[set[str]] = []
     size: list[int] = []  # how many words the entry's text has
     for action in actions:
         mine = _people(action.owners, roster)
         words = _words(action.text)
-        shared: Counter[int] = Counter()  # counted in C
-        for index in (by_word[False],) if action.listed else (by_word[False], by_word[True]):
-            shared.update(chain.from_iterable(index.get(word, ()) for word in words))
-        candidates = set(by_ref.get(action.ref, ())) if action.ref else set()
-        candidates.update(k for k, n in shared.items() if n >= 0.3 * min(len(words), size[k]))
-        twin_at = next((k for k in sorted(candidates) if _compatible(out[k], people[k], action, mine)), None)
+        text_key = (frozenset(mine), " ".join(sorted(words)))
+        twin_at = None
+        if action.ref:
+            twin_at = next((k for k in by_ref.get(action.ref, ()) if _compatible(out[k], people[k], action, mine)),
+                           None)
+        if twin_at is None and text_key in by_text and not (action.listed and out[by_text[text_key]].listed):
+            twin_at = by_text[text_key]
         if twin_at is None:
+            shared: Counter[int] = Counter()  # counted in C
+            shared.update(chain.from_iterable(by_word[not action.listed].get(word, ()) for word in words))
+            candidates = [k for k, n in shared.items() if n >= 0.3 * min(len(words), size[k])]
+            twin_at = next((k for k in sorted(candidates) if _compatible(out[k], people[k], action, mine)), None)
+        if twin_at is None:
+            shape = (frozenset(mine), re.sub(r"\d+", "#", " ".join(action.text.lower().split())))
+            if shape in by_shape and alike < _MAX_ALIKE_WARNINGS:
+                other = out[by_shape[shape]]
+                warnings.append(f"two actions of {', '.join(action.owners) or 'no owner'} differ only in their "
+                                f"numbers and are kept apart: '{_short(other.text)}' ({other.where}) and "
+                                f"'{_short(action.text)}' ({action.where})")
+            alike += shape in by_shape
+            by_shape.setdefault(shape, len(out))
             twin_at = len(out)
             out.append(action)
             people.append(mine)
             size.append(len(words))
+            by_text.setdefault(text_key, twin_at)
         else:
             _merge(out[twin_at], action)
             people[twin_at] = _people(out[twin_at].owners, roster)
@@ -444,7 +536,31 @@ def _dedupe(actions: list[Action], roster: Roster) -> list[Action]:
             bucket = index.setdefault(word, [])
             if not bucket or bucket[-1] != twin_at:
                 bucket.append(twin_at)
-    return out
+    if alike > _MAX_ALIKE_WARNINGS:
+        warnings.append(f"… and {alike - _MAX_ALIKE_WARNINGS} more pairs of actions that differ only in their numbers")
+    return out, warnings
+
+
+_MAX_ALIKE_WARNINGS = 10
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 50 else text[:47] + "…"
+
+
+def _different_objects(a: str, b: str) -> bool:
+    """Texts that say the same task of two things: a number or code differs on
+    both sides ("Q1 report" / "Q2 report"), or one word stands for another
+    ("send the agenda to …" / "send the minutes to …")."""
+    wa, wb = _all_words(a), _all_words(b)
+    only_a, only_b = wa - wb, wb - wa
+    if any(any(ch.isdigit() for ch in w) for w in only_a) and any(any(ch.isdigit() for ch in w) for w in only_b):
+        return True
+    return len(only_a) == 1 and len(only_b) == 1
+
+
+def _all_words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9]+", text.lower()))
 
 
 def _merge(twin: Action, action: Action) -> None:
@@ -471,8 +587,10 @@ def _people(owners: list[str], roster: Roster) -> set[str]:
 def _compatible(a: Action, a_people: set[str], b: Action, b_people: set[str]) -> bool:
     if a.ref and b.ref:
         return a.ref == b.ref
-    if a.listed and b.listed:
-        return False  # two rows of the meeting's list are two actions
+    if a.listed == b.listed:
+        return False  # two rows of the meeting's list, or two things said, are two actions
+    if _different_objects(a.text, b.text):
+        return False
     if a_people and b_people:
         # the same owners need fewer words in common than owners left unsaid
         return a_people == b_people and same_task(a.text, b.text, overlap_needed=0.6)

@@ -96,10 +96,10 @@ def extract(document: Document) -> Result:
         if not lines:
             continue
         if any(_line_label(line, block.level is not None) for line in lines):
-            status, expecting = _label_lines(lines, found, block, status, block.level is not None)
+            status, expecting, whole = _label_lines(lines, found, block, status, block.level is not None)
             level = block.level if block.level is not None else -1
-            if not (_NUMBERED.match(lines[0]) or block.label) or _line_label(lines[0]) is None:
-                found.consumed.add(id(block))
+            if whole and not (_NUMBERED.match(lines[0]) or block.label):
+                found.consumed.add(id(block))  # a numbered "1. Apologies" stays an item too
             continue
         if status and block.level is not None and (level is None or block.level > level or
                                                    (level == -1 and not block.label)):
@@ -182,15 +182,17 @@ def _label_and_rest(text: str) -> tuple[str | None, str]:
 
 
 def _label_lines(lines: list[str], found: _Found, block, status: str | None,
-                 listed: bool = False) -> tuple[str | None, bool | str]:
+                 listed: bool = False) -> tuple[str | None, bool | str, bool]:
     """The lines of one paragraph: "Present: …" / "Apologies: …" / "Chair: …",
     a label followed by a name per line, or a label whose names run on over
     the lines below (joined, and cut where another label starts in a line:
     "… Alistair Shaw In attendance: Gordon MacKay").  Lines before the first
-    label (a time, a place) are not names.  Returns the status reached and
-    what is still expected (a role label when names with that role follow)."""
+    label (a time, a place) are not names.  Returns the status reached, what
+    is still expected (a role label when names with that role follow), and
+    whether the whole paragraph was attendance."""
     expecting: bool | str = False
     started = reading = False
+    whole = True  # every line read is attendance: the block is the attendance's alone
     lines = _labels_kept_whole(lines)
     k = 0
     while k < len(lines):
@@ -209,6 +211,9 @@ def _label_lines(lines: list[str], found: _Found, block, status: str | None,
                     found.add(_prose(line, status), block)
                 elif not _NOT_NAMES.match(line.strip()):
                     reading = False  # a sentence: the names are over
+                    whole = False
+            elif started or len(line.split()) > 8:
+                whole = False  # text that is not attendance stays for the other extractors
             continue
         reading = True
         started = True
@@ -231,7 +236,7 @@ def _label_lines(lines: list[str], found: _Found, block, status: str | None,
         for part_status, names in _inline_labels(rest, status):
             found.add(_prose(names, part_status), block)
             status = part_status
-    return status, expecting
+    return status, expecting, whole
 
 
 def _labels_kept_whole(lines: list[str]) -> list[str]:
