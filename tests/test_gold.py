@@ -37,7 +37,7 @@ FLOORS = {
     "000_7526c02795b7095f.txt": 0.98,               # now 1.000
     "appna-ok-ec-2018-06-13.docx": 0.48,            # now 0.500
     "appna-ok-ec-2018-07-19.docx": 0.42,            # now 0.445
-    "bcwpc-2025-09-02.pdf": 0.72,                   # now 0.743
+    "bcwpc-2025-09-02.pdf": 0.77,                   # now 0.793
     "bcwpc-2025-10-07.pdf": 0.87,                   # now 0.896
     "be-rse-2025-01-17.html": 0.57,                 # now 0.600
     "camis-2024-02-12.html": 0.00,                  # now 0.000
@@ -48,14 +48,14 @@ FLOORS = {
     "govan-cc-2023-11-06.md": 0.42,                 # now 0.448
     "govan-cc-2023-12-04.md": 0.42,                 # now 0.448
     "hackerspacesg-plenum-2021-01-19.md": 0.41,     # now 0.431
-    "horsley-vhmc-2013-10-08.pdf": 0.56,            # now 0.587
+    "horsley-vhmc-2013-10-08.pdf": 0.59,            # now 0.613
     "hypha-board-2021-04-14.md": 0.14,              # now 0.167
     "icat-sg-2015-12-09.md": 0.98,                  # now 1.000
     "icat-sg-2016-10-20.md": 0.77,                  # now 0.792
     "jsf-members-2002-09-04.html": 0.23,            # now 0.250
     "naacl-exec-2007-04-22.html": 0.23,             # now 0.250
-    "nam-committee-2020-12-02.pdf": 0.52,           # now 0.545
-    "nam-committee-2021-01-05.pdf": 0.50,           # now 0.520
+    "nam-committee-2020-12-02.pdf": 0.52,           # now 0.541
+    "nam-committee-2021-01-05.pdf": 0.53,           # now 0.551
     "openwis-am-2016-03-10.html": 0.24,             # now 0.268
     "openwis-tc-2016-10-26.html": 0.39,             # now 0.414
     "perth-artifactory-committee-2023-05-20.md": 0.37,# now 0.394
