@@ -85,7 +85,7 @@ class _Builder:
 
     def document(self, pages: list[PageLayout]) -> list[Block]:
         out: list[Block] = []
-        open_table: tuple[Table, Part, list] | None = None
+        open_table: tuple[Table, Part] | None = None  # the table the next page may carry on
         run: list[Line] = []  # the lines since the last table, over page breaks
         for page in pages:
             self.tables[page.number] = len(page.parts)  # unruled tables are numbered after the ruled
@@ -105,7 +105,7 @@ class _Builder:
                     self.append_part(open_table, item)
                 else:
                     table = Table([], loc=f"page {item.page}, table {item.index}")
-                    open_table = (table, item, [])
+                    open_table = (table, item)
                     self.append_part(open_table, item)
                     out.append(table)
                 first = False
@@ -117,12 +117,13 @@ class _Builder:
         return [b for b in out if not isinstance(b, Table) or b.rows]
 
     # tables
-    def append_part(self, open_table, part: Part) -> None:
-        table, first_part, bounds = open_table
-        rows, first = part.rows, 1
+    def append_part(self, open_table: tuple[Table, Part], part: Part) -> None:
+        """The rows of ``part`` added to the table it starts or carries on."""
+        table, first_part = open_table
+        rows, start = part.rows, 1
         if table.rows and rows and _row_text(rows[0]) == _row_text(first_part.rows[0]):
-            rows, first = rows[1:], 2  # the header row, repeated on the new page
-        for k, cells in enumerate(rows, first):
+            rows, start = rows[1:], 2  # the header row, repeated on the new page
+        for k, cells in enumerate(rows, start):
             loc = f"page {part.page}, table {part.index}, row {k}"
             out = []
             for x0, x1, lines in cells:
@@ -130,8 +131,7 @@ class _Builder:
                     out.append(Cell([], continued=True))
                 else:
                     out.append(Cell(self.paragraphs(lines, loc)))
-                bounds.append((x0, x1))
-            if k == first and table.rows and _carries_on(table.rows[-1], out):
+            if k == start and table.rows and _carries_on(table.rows[-1], out):
                 _join_rows(table.rows[-1], out)
                 continue
             table.rows.append(Row(out, is_header=not table.rows and len(part.rows) > 1 and _all_bold(cells),

@@ -185,6 +185,12 @@ def test_a_few_large_glyphs_do_not_make_a_line_a_heading():
     assert [type(b).__name__ for b in read(page).blocks] == ["Paragraph"]
 
 
+def test_a_scanned_page_among_text_pages_is_warned_about():
+    doc = read(Page().text(72, 150, "Minutes of the board, page one."), Page().image())
+    assert texts(doc) == ["Minutes of the board, page one."]
+    assert doc.warnings == ["page 2 has no text (a scanned image?): run OCR on it to read it"]
+
+
 def test_roman_page_numbers_at_the_top_are_dropped():
     pages = [Page().text(500, 40, number).text(72, 150, f"Foreword, part {k}.") for k, number in
              enumerate(("ii", "iii"), 1)]
