@@ -76,7 +76,7 @@ class _Builder:
     def __init__(self, body: float, larger: list[float]) -> None:
         self.body = body
         self.larger = larger
-        self.bullet_xs: list[float] = []
+        self.entries: list[tuple[Paragraph, float]] = []  # list entries and their indents
         self.edges: dict[int, list[tuple[float, float]]] = {}  # id(row) -> its cells' left and right
         self.tables: Counter = Counter()  # tables so far on each page
         self.left = 0.0                   # the left margin of the lines being made into paragraphs
@@ -222,6 +222,7 @@ class _Builder:
             para.append(line)
         if para:
             out.extend(self._block(para, bullet, where))
+        self._levels()
         return out
 
     def _right(self, line: Line) -> float:
@@ -280,12 +281,16 @@ class _Builder:
             return first
         return None
 
-    def _level(self, x: float) -> int:
-        for k, bx in enumerate(sorted(self.bullet_xs)):
-            if abs(bx - x) <= 6:
-                return k
-        self.bullet_xs.append(x)
-        return sorted(self.bullet_xs).index(x)
+    def _levels(self) -> None:
+        """Each list entry's level: the rank of its indent among the indents of
+        the list entries around it (of its cell, or of the text between two tables)."""
+        stops: list[float] = []
+        for indent in sorted(i for _, i in self.entries):
+            if not stops or indent - stops[-1] > 6:
+                stops.append(indent)
+        for para, indent in self.entries:
+            para.level = max(k for k, stop in enumerate(stops) if stop <= indent + 0.01)
+        self.entries = []
 
     def _block(self, lines: list[Line], bullet: bool, where: str) -> list[Block]:
         runs: list[Run] = []
@@ -312,8 +317,9 @@ class _Builder:
             level = next((k for k, s in enumerate(self.larger, 1) if size >= s - 0.25), len(self.larger))
             heading = Heading(min(level, 6), runs, loc=loc)
             return [heading] if heading.text else []
-        level = self._level(lines[0].x0) if bullet else None
-        para = make_paragraph(runs, level=level, loc=loc)
+        para = make_paragraph(runs, level=0 if bullet else None, loc=loc)
+        if para and bullet:
+            self.entries.append((para, lines[0].x0))
         return [para] if para else []
 
 

@@ -126,6 +126,16 @@ def test_bullets_symbol_font_and_round_make_list_entries_levelled_by_indent():
         ("the glass panels first", 1), ("the allotments.", 0)]
 
 
+def test_list_levels_are_ranked_within_their_cell():
+    page = Page().symbol_bullet(80, 100).text(98, 100, "A list on the page, at level 0")
+    _ruled(page, 130, [["Item", "Discussion", "Action"], ["1", "", ""]], height=60)
+    page.symbol_bullet(130, 214).text(145, 214, "A list in a cell, further in, also at level 0")
+    doc = read(page)
+    cell = doc.blocks[1].rows[1].cells[1]
+    assert [(b.text, b.level) for b in [doc.blocks[0], *cell.blocks]] == [
+        ("A list on the page, at level 0", 0), ("A list in a cell, further in, also at level 0", 0)]
+
+
 def test_a_number_followed_by_a_tab_opens_a_paragraph_and_stays_in_the_text():
     page = Page()
     page.text(72, 100, "The council noted the report from the police and thanked the officers for")
