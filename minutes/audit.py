@@ -60,7 +60,7 @@ def show_meeting(db, ref: str) -> dict[str, Any]:
 
 def people(db) -> list[dict[str, Any]]:
     """Each person with the meetings they attended and the actions they hold."""
-    rows = _rows(db, "SELECT id, name, initials FROM people ORDER BY name COLLATE NOCASE")
+    rows = _rows(db, "SELECT id, name, initials, email FROM people ORDER BY name COLLATE NOCASE")
     attended = _rows(db, "SELECT a.person_id, m.id, m.date, m.series, a.status FROM attendees a "
                      "JOIN meetings m ON m.id = a.meeting_id ORDER BY m.date, m.id")
     held = _rows(db, "SELECT DISTINCT o.person_id, a.id, a.status FROM action_owners o "

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import sys
 
@@ -19,24 +20,108 @@ def fail(message: str) -> None:
     sys.exit(1)
 
 
+# Every argument that is an id, a number, a size or a date is checked here, at
+# the edge: ASCII digits only ("١" and "²" are digits to Python's int()), within
+# the range the tool can use; anything else is a usage error (exit 2, one line).
+_ASCII_NUMBER = re.compile(r"[0-9]+", re.ASCII)
+_SIZE = re.compile(r"([0-9]+(?:\.[0-9]*)?|\.[0-9]+)\s*([KMG]?)(?:I?B)?", re.ASCII)
+MAX_ID = (1 << 63) - 1   # SQLite's largest integer
+
+
 class Size(click.ParamType):
-    """A size in bytes, or with a unit: 500K, 50M, 1.5G (powers of 1024)."""
+    """A size in bytes, or with a unit: 500K, 50M, 1.5G (powers of 1024), at most 64G."""
 
     name = "SIZE"
-    _UNITS = {"": 1, "B": 1, "K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
+    _UNITS = {"": 1, "K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
+    MAX = 64 << 30
 
     def convert(self, value, param, ctx) -> int:
         if isinstance(value, int):
             return value
-        text = str(value).strip().upper().removesuffix("IB").removesuffix("B")
-        number, unit = text.rstrip("KMG"), text[len(text.rstrip("KMG")):]
-        try:
-            size = int(float(number) * self._UNITS[unit])
-        except (ValueError, KeyError):
+        m = _SIZE.fullmatch(str(value).strip().upper())
+        if not m:
             self.fail(f"{value!r} is not a size like 50M, 500K or 1048576", param, ctx)
+        size = int(float(m.group(1)) * self._UNITS[m.group(2)])
         if size < 1:
             self.fail(f"{value!r} is not a positive size", param, ctx)
+        if size > self.MAX:
+            self.fail(f"{value!r} is more than the most that can be read (64G)", param, ctx)
         return size
+
+
+class Number(click.ParamType):
+    """A whole number written in ASCII digits, from ``low`` to ``high``."""
+
+    name = "N"
+
+    def __init__(self, low: int, high: int, what: str = "a number") -> None:
+        self.low, self.high, self.what = low, high, what
+
+    def convert(self, value, param, ctx) -> int:
+        if isinstance(value, int):
+            return value
+        text = str(value).strip()
+        if not _ASCII_NUMBER.fullmatch(text):
+            self.fail(f"{value!r} is not {self.what} (digits 0-9, from {self.low:,} to {self.high:,})", param, ctx)
+        number = int(text)
+        if not self.low <= number <= self.high:
+            self.fail(f"{value!r} is out of range for {self.what} (from {self.low:,} to {self.high:,})", param, ctx)
+        return number
+
+
+class ActionId(click.ParamType):
+    """An action's id: its number, optionally written "#12"."""
+
+    name = "ID"
+
+    def convert(self, value, param, ctx) -> int:
+        if isinstance(value, int):
+            return value
+        text = str(value).strip().removeprefix("#")
+        if not _ASCII_NUMBER.fullmatch(text) or not 1 <= int(text) <= MAX_ID:
+            self.fail(f"{value!r} is not an action id: give the action's number, such as 12 "
+                      "(see 'minutes actions')", param, ctx)
+        return int(text)
+
+
+class IsoDate(click.ParamType):
+    """A date written YYYY-MM-DD."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value, param, ctx) -> str:
+        from datetime import date
+
+        text = str(value).strip()
+        try:
+            if not text.isascii():
+                raise ValueError(text)
+            return date.fromisoformat(text).isoformat()
+        except ValueError:
+            self.fail(f"{value!r} is not a date like 2024-02-08", param, ctx)
+
+
+class OneLineErrors(click.Group):
+    """A usage error is one line on stderr (``Error: …``) and exit 2, like every other error."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        from minutes.report import clean
+
+        try:
+            rv = super().main(args, prog_name, complete_var, False, **extra)
+        except click.UsageError as exc:
+            where = f" (see '{exc.ctx.command_path} --help')" if exc.ctx is not None else ""
+            click.echo(f"Error: {clean(exc.format_message(), one_line=True)}{where}", err=True)
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            exc.show()
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("Aborted!", err=True)
+            sys.exit(1)
+        sys.exit(rv if isinstance(rv, int) else 0)
 
 
 def max_size_option(f):
@@ -48,7 +133,7 @@ def max_size_option(f):
              ".docx, which may itself be 10 times larger, as may a PDF); e.g. 50M.")(f)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(name="minutes", cls=OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="minutes")
 def cli() -> None:
     """Turn meeting minutes into data and track their actions.
@@ -73,6 +158,7 @@ def parse(file: str, as_json: bool, max_size: int) -> None:
         minutes parse fixtures/sample.txt --json
     """
     from parsers import parse as parse_file
+    from minutes import report
     from minutes.report import minutes_summary
 
     try:
@@ -80,7 +166,7 @@ def parse(file: str, as_json: bool, max_size: int) -> None:
     except (ParseError, MinutesError) as exc:
         fail(str(exc))
     if as_json:
-        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
+        click.echo(report.to_json(result.to_dict(), indent=1))
     else:
         echo(minutes_summary(result))
 
@@ -99,20 +185,54 @@ def format_options(f):
     return f
 
 
-def open_db(db_path: str):
-    """The existing database, migrated to the current schema if needed."""
+def open_db(db_path: str, write: bool = False):
+    """The existing database, migrated to the current schema if needed.
+
+    Read commands open a database that cannot be written (a read-only file
+    or folder) read-only, and never need to write: where it is owed a
+    migration or a relink, that is done first if the file can be written;
+    a relink that cannot be done (read-only, a full disk) is a warning, not
+    a failure."""
     from minutes import store
 
     try:
-        db = store.connect(db_path, create=False)
+        if write:
+            db = store.connect(db_path, create=False)
+            if not store.schema_is_current(db) or store.is_pending(db):
+                with store.transaction(db):   # migrate; relink what a cut-short ingest left owed
+                    pass
+            return db
+        db = store.connect(db_path, create=False, readonly=not store.writable(db_path))
         if not store.schema_is_current(db) or store.is_pending(db):
-            with store.transaction(db):   # migrate; relink what a cut-short ingest left owed
-                pass
+            _bring_up_to_date(db_path, db)
         return db
     except MinutesError as exc:
         fail(str(exc))
     except sqlite3.Error as exc:
-        fail(f"{db_path}: {exc}")
+        fail(store.describe(db_path, exc))
+
+
+def _bring_up_to_date(db_path: str, db) -> None:
+    """Migrate or relink ``db_path`` through a writer, for the reader ``db``."""
+    from minutes import store
+    from minutes.report import clean
+
+    try:
+        writer = store.connect(db_path, create=False)
+        try:
+            with store.transaction(writer):
+                pass
+        finally:
+            writer.close()
+    except (MinutesError, sqlite3.Error) as exc:
+        reason = str(exc) if isinstance(exc, MinutesError) else store.describe(db_path, exc)
+        if not store.schema_is_current(db):
+            db.close()
+            fail(f"{reason}; the database is of an older version of minutes and must be upgraded by a "
+                 "command that can write to it (minutes ingest)")
+        click.echo(f"Warning: the links between the meetings of a series are out of date (an ingest was cut "
+                   f"short) and could not be brought up to date now: {clean(reason, True)}; the next ingest "
+                   "brings them up to date", err=True)
 
 
 def echo(text: str) -> None:
@@ -123,30 +243,20 @@ def echo(text: str) -> None:
 
 
 def run(call, *args, **kwargs):
-    """Call a library function; its named errors become ``Error: …``."""
+    """Call a library function; its named errors become ``Error: …`` (a database's naming its file)."""
     try:
         return call(*args, **kwargs)
     except (MinutesError, ParseError) as exc:
         fail(str(exc))
     except sqlite3.Error as exc:
-        fail(f"database error: {exc}")
+        import sqlite_utils
+
+        from minutes import store
+
+        db = next((a for a in args if isinstance(a, sqlite_utils.Database)), None)
+        fail(store.describe(store.path_of(db), exc) if db is not None else f"database error: {exc}")
 
 
-def action_id(value: str) -> int:
-    if not value.strip().lstrip("#").isdigit():
-        fail(f"there is no action with id {value}")
-    return int(value.strip().lstrip("#"))
-
-
-def valid_date(value: str | None, name: str) -> str | None:
-    from datetime import date
-
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        fail(f"{name} must be a date like 2024-02-08, not {value!r}")
 
 
 # --- ingest and check ------------------------------------------------------------------
@@ -156,7 +266,7 @@ def valid_date(value: str | None, name: str) -> str | None:
 @db_option
 @click.option("--series", metavar="NAME", help="The meeting series (default: from the title).")
 @max_size_option
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+@click.option("--jobs", "-j", type=Number(1, 256, "a number of workers"), default=None,
               help="Parse in N worker processes (one writer; the result is the same). "
                    "Default: the number of cores, or none for fewer than two files per core.")
 def ingest(paths: tuple[str, ...], db_path: str, series: str | None, max_size: int, jobs: int | None) -> None:
@@ -193,6 +303,8 @@ def ingest(paths: tuple[str, ...], db_path: str, series: str | None, max_size: i
             from minutes.report import clean
 
             click.echo(f"Error: {clean(result.path, True)}: {clean(result.detail, True)}", err=True)
+        elif result.status == "skipped":
+            echo(f"{result.status:<9}  {result.path}  ({result.detail})")
         else:
             line = f"{result.status:<9}  {result.path}"
             if result.detail:
@@ -212,6 +324,14 @@ def ingest(paths: tuple[str, ...], db_path: str, series: str | None, max_size: i
         if state["bar"] is not None:
             state["bar"].render_finish()
     echo(report.summary())
+    if report.errors:
+        from minutes.report import clean
+
+        for error in report.errors[:-1]:
+            click.echo(f"Error: {clean(error, True)}", err=True)
+        if not report.count("failed"):
+            fail(report.errors[-1])
+        click.echo(f"Error: {clean(report.errors[-1], True)}", err=True)
     if report.failed:
         n = report.count("failed")
         fail(f"{n} of {len(report.results)} file{'s' if len(report.results) != 1 else ''} failed")
@@ -259,8 +379,8 @@ def check(files: tuple[str, ...], strict: bool, max_size: int) -> None:
               show_default=True)
 @click.option("--series", help="Part of the series name.")
 @click.option("--meeting", help="A meeting id, date or part of its name.")
-@click.option("--since", help="Meetings on or after this date (YYYY-MM-DD).")
-@click.option("--until", help="Meetings on or before this date (YYYY-MM-DD).")
+@click.option("--since", type=IsoDate(), help="Meetings on or after this date (YYYY-MM-DD).")
+@click.option("--until", type=IsoDate(), help="Meetings on or before this date (YYYY-MM-DD).")
 @click.option("--overdue", is_flag=True, help="Only open actions past their due date.")
 @click.option("--carried", is_flag=True,
               help="Only open actions carried across two or more meetings, with how many.")
@@ -286,8 +406,7 @@ def actions(db_path: str, owner: str | None, status: str, series: str | None, me
             rows = run(tracker.carried, db, series=series, owner=owner)
         else:
             rows = run(tracker.outstanding, db, owner=owner, status=status, series=series, meeting=meeting,
-                       since=valid_date(since, "--since"), until=valid_date(until, "--until"),
-                       overdue=overdue)
+                       since=since, until=until, overdue=overdue)
     finally:
         db.close()
     if carried:
@@ -306,13 +425,12 @@ def actions(db_path: str, owner: str | None, status: str, series: str | None, me
         echo(report.actions_by_owner(tracker.by_owner(rows)))
 
 
-def _change(change: str, action: str, note: str | None, by: str | None, db_path: str) -> None:
+def _change(change: str, action: int, note: str | None, by: str | None, db_path: str) -> None:
     from minutes import tracker
 
-    aid = action_id(action)
-    db = open_db(db_path)
+    db = open_db(db_path, write=True)
     try:
-        row = run(tracker.set_status, db, aid, change, note=note, by=by)
+        row = run(tracker.set_status, db, action, change, note=note, by=by)
     finally:
         db.close()
     echo(f"Action {row['id']} is now {row['status']}: {row['text']}")
@@ -327,11 +445,11 @@ def _by_option(f):
 
 
 @cli.command()
-@click.argument("action", metavar="ID")
+@click.argument("action", metavar="ID", type=ActionId())
 @_note_option(False)
 @_by_option
 @db_option
-def done(action: str, note: str | None, by: str | None, db_path: str) -> None:
+def done(action: int, note: str | None, by: str | None, db_path: str) -> None:
     """Mark action ID done (with a history entry).
 
     \b
@@ -342,11 +460,11 @@ def done(action: str, note: str | None, by: str | None, db_path: str) -> None:
 
 
 @cli.command()
-@click.argument("action", metavar="ID")
+@click.argument("action", metavar="ID", type=ActionId())
 @_note_option(False)
 @_by_option
 @db_option
-def reopen(action: str, note: str | None, by: str | None, db_path: str) -> None:
+def reopen(action: int, note: str | None, by: str | None, db_path: str) -> None:
     """Reopen action ID (with a history entry).
 
     \b
@@ -357,11 +475,11 @@ def reopen(action: str, note: str | None, by: str | None, db_path: str) -> None:
 
 
 @cli.command()
-@click.argument("action", metavar="ID")
+@click.argument("action", metavar="ID", type=ActionId())
 @_note_option(True)
 @_by_option
 @db_option
-def drop(action: str, note: str, by: str | None, db_path: str) -> None:
+def drop(action: int, note: str, by: str | None, db_path: str) -> None:
     """Drop action ID; --note says why.
 
     \b
@@ -372,10 +490,10 @@ def drop(action: str, note: str, by: str | None, db_path: str) -> None:
 
 
 @cli.command()
-@click.argument("action", metavar="ID")
+@click.argument("action", metavar="ID", type=ActionId())
 @db_option
 @format_options
-def history(action: str, db_path: str, fmt: str | None) -> None:
+def history(action: int, db_path: str, fmt: str | None) -> None:
     """The whole life of action ID, document by document.
 
     Created by the minutes that set it, reported on or re-issued by later
@@ -387,11 +505,10 @@ def history(action: str, db_path: str, fmt: str | None) -> None:
     """
     from minutes import report, tracker
 
-    aid = action_id(action)
     db = open_db(db_path)
     try:
-        events = run(tracker.history, db, aid)
-        row = tracker.get_action(db, tracker.tracked_id(db, aid))
+        events = run(tracker.history, db, action)
+        row = tracker.get_action(db, tracker.tracked_id(db, action))
     finally:
         db.close()
     if fmt == "json":
@@ -407,8 +524,8 @@ def history(action: str, db_path: str, fmt: str | None) -> None:
 @cli.command()
 @db_option
 @click.option("--series", help="Part of the series name.")
-@click.option("--since", help="On or after this date (YYYY-MM-DD).")
-@click.option("--until", help="On or before this date (YYYY-MM-DD).")
+@click.option("--since", type=IsoDate(), help="On or after this date (YYYY-MM-DD).")
+@click.option("--until", type=IsoDate(), help="On or before this date (YYYY-MM-DD).")
 @format_options
 def meetings(db_path: str, series: str | None, since: str | None, until: str | None, fmt: str | None) -> None:
     """List the stored meetings with their counts.
@@ -421,8 +538,7 @@ def meetings(db_path: str, series: str | None, since: str | None, until: str | N
 
     db = open_db(db_path)
     try:
-        rows = run(audit.meetings, db, series=series, since=valid_date(since, "--since"),
-                   until=valid_date(until, "--until"))
+        rows = run(audit.meetings, db, series=series, since=since, until=until)
     finally:
         db.close()
     cols = ["id", "date", "series", "title", "attendees", "items", "actions", "open_actions", "decisions",
@@ -475,17 +591,17 @@ def people(db_path: str, fmt: str | None) -> None:
     if fmt == "json":
         click.echo(report.to_json(rows))
         return
-    flat = [{"id": p["id"], "name": p["name"], "initials": p["initials"] or "",
+    flat = [{"id": p["id"], "name": p["name"], "initials": p["initials"] or "", "email": p["email"] or "",
              "meetings": [m["date"] or m["id"] for m in p["meetings"]],
              "open_actions": p["open_actions"], "actions": len(p["actions"])} for p in rows]
-    echo(report.render(flat, ["id", "name", "initials", "meetings", "open_actions", "actions"], fmt or "table",
-                       {"meetings": 60}))
+    echo(report.render(flat, ["id", "name", "initials", "email", "meetings", "open_actions", "actions"],
+                       fmt or "table", {"meetings": 60}))
 
 
 @cli.command()
 @click.argument("text")
 @db_option
-@click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--limit", type=Number(1, MAX_ID, "a number of results"), default=50, show_default=True)
 @format_options
 def search(text: str, db_path: str, limit: int, fmt: str | None) -> None:
     """Full-text search over items, questions, answers, actions and decisions.
@@ -521,8 +637,8 @@ def search(text: str, db_path: str, limit: int, fmt: str | None) -> None:
 @cli.command()
 @db_option
 @click.option("--series", help="Part of the series name.")
-@click.option("--since", help="On or after this date (YYYY-MM-DD).")
-@click.option("--until", help="On or before this date (YYYY-MM-DD).")
+@click.option("--since", type=IsoDate(), help="On or after this date (YYYY-MM-DD).")
+@click.option("--until", type=IsoDate(), help="On or before this date (YYYY-MM-DD).")
 @format_options
 def decisions(db_path: str, series: str | None, since: str | None, until: str | None, fmt: str | None) -> None:
     """List the decisions, by meeting date.
@@ -535,8 +651,7 @@ def decisions(db_path: str, series: str | None, since: str | None, until: str | 
 
     db = open_db(db_path)
     try:
-        rows = run(audit.decisions, db, series=series, since=valid_date(since, "--since"),
-                   until=valid_date(until, "--until"))
+        rows = run(audit.decisions, db, series=series, since=since, until=until)
     finally:
         db.close()
     echo(report.render(rows, ["id", "meeting_date", "series", "item", "text", "where"], fmt or "table",
@@ -545,16 +660,22 @@ def decisions(db_path: str, series: str | None, since: str | None, until: str | 
 
 # --- what chairs and auditors take away ---------------------------------------------
 
-def write_out(data: bytes, output: str | None, what: str) -> None:
-    """Write ``data`` to OUTPUT, or to stdout when there is none."""
+def check_output(output: str | None, db_path: str) -> None:
+    """Refuse, before any work, an OUTPUT that is the database or another SQLite file."""
+    from minutes import outfile
+
+    if output not in (None, "-"):
+        run(outfile.check_target, output, db_path)
+
+
+def write_out(data: bytes, output: str | None, what: str, db_path: str) -> None:
+    """Write ``data`` to OUTPUT (whole, never over the database), or to stdout when there is none."""
+    from minutes import outfile
+
     if output is None or output == "-":
         click.echo(data.decode("utf-8"), nl=False)
         return
-    try:
-        with open(output, "wb") as fh:
-            fh.write(data)
-    except OSError as exc:
-        fail(f"{output}: cannot write ({exc.strerror or exc})")
+    run(outfile.write_file, output, data, db_path)
     click.echo(f"Wrote {what} to {output}", err=True)
 
 
@@ -576,7 +697,7 @@ def reports() -> None:
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE (default: standard output; DOCX needs it).")
 @click.option("--by", type=click.Choice(["owner", "organisation"]), default="owner", show_default=True,
               help="Group by owner, or by organisation (each partner reports on its own).")
-@click.option("--since", help="Add the actions closed on or after this date (YYYY-MM-DD).")
+@click.option("--since", type=IsoDate(), help="Add the actions closed on or after this date (YYYY-MM-DD).")
 @db_option
 def report_actions(series: str, fmt: str | None, output: str | None, by: str, since: str | None,
                    db_path: str) -> None:
@@ -598,12 +719,13 @@ def report_actions(series: str, fmt: str | None, output: str | None, by: str, si
     fmt = fmt or extension.get(os.path.splitext(output or "")[1].lower(), "markdown")
     if fmt == "docx" and output in (None, "-"):
         fail("a Word document needs a file: add -o FILE.docx")
+    check_output(output, db_path)
     db = open_db(db_path)
     try:
-        log = run(actionlog.action_log, db, series, by=by, since=valid_date(since, "--since"))
+        log = run(actionlog.action_log, db, series, by=by, since=since)
     finally:
         db.close()
-    write_out(run(exports.export, log, fmt), output, f"{len(log.entries)} actions of {log.series}")
+    write_out(run(exports.export, log, fmt), output, f"{len(log.entries)} actions of {log.series}", db_path)
 
 
 @reports.command("calendar")
@@ -624,6 +746,7 @@ def report_calendar(owner: str | None, series: str | None, todo: bool, output: s
     """
     from minutes import ical
 
+    check_output(output, db_path)
     db = open_db(db_path)
     try:
         result = run(ical.due_calendar, db, owner=owner, series=series, todo=todo)
@@ -631,7 +754,7 @@ def report_calendar(owner: str | None, series: str | None, todo: bool, output: s
         db.close()
     for warning in result.warnings:
         click.echo(f"Warning: {warning}", err=True)
-    write_out(result.data, output, f"{result.count} due action{'s' if result.count != 1 else ''}")
+    write_out(result.data, output, f"{result.count} due action{'s' if result.count != 1 else ''}", db_path)
 
 
 @cli.command("datasette-metadata")
@@ -647,14 +770,16 @@ def datasette_metadata(db_path: str, output: str | None) -> None:
     """
     from minutes import web
 
+    check_output(output, db_path)
     data = json.dumps(web.metadata(web.database_name(db_path)), ensure_ascii=False, indent=2) + "\n"
-    write_out(data.encode("utf-8"), output, "Datasette metadata")
+    write_out(data.encode("utf-8"), output, "Datasette metadata", db_path)
 
 
 @cli.command()
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="The address to listen on.")
-@click.option("--port", type=int, default=8001, show_default=True, help="The port to listen on.")
+@click.option("--port", type=Number(1, 65535, "a port"), default=8001, show_default=True,
+              help="The port to listen on.")
 def serve(db_path: str, host: str, port: int) -> None:
     """Browse the database in Datasette (needs: pip install 'minutes[web]').
 
@@ -671,6 +796,7 @@ def serve(db_path: str, host: str, port: int) -> None:
     if not web.available():
         fail(f"Datasette is not installed: install it with {web.INSTALL}")
     open_db(db_path).close()
+    run(web.check_address, host, port)
     click.echo(f"Serving {db_path} on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
     run(web.serve, db_path, host=host, port=port)
 

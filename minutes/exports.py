@@ -12,11 +12,11 @@ Markdown, control characters removed everywhere.
 """
 from __future__ import annotations
 
-import csv
 import html
 import io
 import re
 
+from minutes import report
 from minutes.actionlog import ActionLog, Entry
 from minutes.errors import MinutesError
 from minutes.report import clean
@@ -63,15 +63,11 @@ def _empty(log: ActionLog) -> str:
 # --- CSV -----------------------------------------------------------------------
 
 def _csv(log: ActionLog) -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for label, entries in log.groups:
-        for e in entries:
-            writer.writerow([clean(v, one_line=True) for v in (
-                label, e.number, e.text, e.owner_text, "; ".join(o.initials or "" for o in e.owners),
-                e.organisation_text, e.meeting, e.meeting_name, e.item, e.due, e.status, e.latest)])
-    return buf.getvalue()
+    rows = [dict(zip(CSV_COLUMNS, (clean(v, one_line=True) for v in (
+        label, e.number, e.text, e.owner_text, "; ".join(o.initials or "" for o in e.owners),
+        e.organisation_text, e.meeting, e.meeting_name, e.item, e.due, e.status, e.latest))))
+        for label, entries in log.groups for e in entries]
+    return report.to_csv(rows, CSV_COLUMNS, line_end="\r\n")  # the one writer: formulas made text
 
 
 # --- Markdown ----------------------------------------------------------------------

@@ -10,6 +10,7 @@ load bs4, lxml or python-docx.
 """
 from __future__ import annotations
 
+import fnmatch
 import glob
 import hashlib
 import multiprocessing
@@ -36,7 +37,7 @@ SERIAL_BELOW = 2    # fewer files than this many per worker: parse them here, st
 @dataclass
 class FileResult:
     path: str
-    status: str                  # added, updated, unchanged or failed
+    status: str                  # added, updated, unchanged, failed, or skipped (a link to a folder)
     detail: str = ""             # the reason of a failure, or what changed
     meeting: str = ""
     gone: list[tuple[int, str]] = field(default_factory=list)
@@ -46,18 +47,21 @@ class FileResult:
 @dataclass
 class IngestReport:
     results: list[FileResult] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)     # what failed beyond one file (the database's own)
 
     def count(self, status: str) -> int:
         return sum(r.status == status for r in self.results)
 
     @property
     def failed(self) -> bool:
-        return self.count("failed") > 0
+        return self.count("failed") > 0 or bool(self.errors)
 
     def summary(self) -> str:
         parts = [f"{self.count(s)} {s}" for s in ("added", "updated", "unchanged", "failed")]
-        n = len(self.results)
-        return f"{n} file{'s' if n != 1 else ''}: " + ", ".join(parts)
+        skipped = self.count("skipped")
+        n = len(self.results) - skipped
+        links = f"; {skipped} link{'s' if skipped != 1 else ''} to folders skipped" if skipped else ""
+        return f"{n} file{'s' if n != 1 else ''}: " + ", ".join(parts) + links
 
 
 @dataclass
@@ -72,10 +76,16 @@ class Prepared:
 
 
 def find_files(paths: Iterable[str]) -> tuple[list[str], list[FileResult]]:
-    """Expand files, folders (recursively, by extension) and globs; report what matches nothing."""
+    """Expand files, folders (recursively, by extension) and globs; report what matches
+    nothing (failed) and the links to folders not followed (skipped).
+
+    A folder named, or the fixed part of a pattern, may itself be a link; below
+    it, links to folders are never followed (they could lead out of the folder,
+    or round in a loop), and each is reported.  Links to files are read."""
     files: list[str] = []
-    missing: list[FileResult] = []
+    others: list[FileResult] = []
     seen: set[str] = set()
+    skipped: list[str] = []
 
     def add(p: str) -> None:
         real = os.path.realpath(p)
@@ -85,32 +95,100 @@ def find_files(paths: Iterable[str]) -> tuple[list[str], list[FileResult]]:
 
     for arg in paths:
         if os.path.isdir(arg):
-            found = list(_walk(arg))
+            found = list(_walk(arg, skipped))
             if not found:
-                missing.append(FileResult(arg, "failed", "is a folder with no minutes in it ("
-                                          + ", ".join(EXTENSIONS) + ")"))
+                others.append(FileResult(arg, "failed", "is a folder with no minutes in it ("
+                                         + ", ".join(EXTENSIONS) + ")"))
             for p in found:
                 add(p)
         elif os.path.lexists(arg):  # a broken link or a loop: read_file_bytes says why
             add(arg)
         elif glob.has_magic(arg):
-            hits = sorted(glob.glob(arg, recursive=True))
+            hits = sorted(_glob(arg, skipped))
             if not hits:
-                missing.append(FileResult(arg, "failed", "no file matches this pattern"))
+                others.append(FileResult(arg, "failed", "no file matches this pattern"))
             for hit in hits:
-                for p in (_walk(hit) if os.path.isdir(hit) else [hit]):
+                for p in (_walk(hit, skipped) if os.path.isdir(hit) else [hit]):
                     add(p)
         else:
-            missing.append(FileResult(arg, "failed", "no such file or folder"))
-    return files, missing
+            others.append(FileResult(arg, "failed", "no such file or folder"))
+    for link in dict.fromkeys(skipped):
+        others.append(FileResult(link, "skipped", f"a link to the folder {os.path.realpath(link)}: not followed"))
+    return files, others
 
 
-def _walk(folder: str) -> Iterator[str]:
-    for root, dirs, names in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+def _walk(folder: str, skipped: list[str]) -> Iterator[str]:
+    """The minutes files under ``folder``, by name; links to folders below it go to ``skipped``."""
+    for root, dirs, names in os.walk(folder):   # never descends into a link (followlinks=False)
+        for d in dirs:
+            if not d.startswith(".") and os.path.islink(os.path.join(root, d)):
+                skipped.append(os.path.join(root, d))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not os.path.islink(os.path.join(root, d)))
         for name in sorted(names):
             if name.lower().endswith(EXTENSIONS) and not name.startswith((".", "~$")):
                 yield os.path.join(root, name)
+
+
+def _glob(pattern: str, skipped: list[str]) -> Iterator[str]:
+    """``glob.glob(pattern, recursive=True)``, except that a ``*`` or ``**`` never
+    goes through a link to a folder (glob's own ``**`` follows them, and loops on
+    a cycle): such links go to ``skipped``.  Names starting with a dot match
+    only a pattern that starts with one, as in glob."""
+    parts = pattern.split(os.sep)
+    fixed = 0
+    while fixed < len(parts) - 1 and not glob.has_magic(parts[fixed]):
+        fixed += 1
+    base = os.sep.join(parts[:fixed]) or (os.sep if pattern.startswith(os.sep) else "")
+    yield from _match(base, parts[fixed:], skipped)
+
+
+def _match(folder: str, parts: list[str], skipped: list[str]) -> Iterator[str]:
+    part, rest = parts[0], parts[1:]
+    if part == "**":
+        if rest:
+            yield from _match(folder, rest, skipped)
+        for sub in _entries(folder, "*", skipped, folders_only=True):
+            if not rest:
+                yield sub
+            yield from _match(sub, parts, skipped)
+        if not rest:
+            yield from (p for p in _entries(folder, "*", skipped) if not os.path.isdir(p))
+        return
+    if not glob.has_magic(part):   # a name the pattern gives: followed, link or not
+        path = os.path.join(folder, part) if folder else part
+        if not rest:
+            if os.path.lexists(path):
+                yield path
+        elif os.path.isdir(path):
+            yield from _match(path, rest, skipped)
+        return
+    for path in _entries(folder, part, skipped, folders_only=bool(rest)):
+        if rest:
+            yield from _match(path, rest, skipped)
+        else:
+            yield path
+
+
+def _entries(folder: str, part: str, skipped: list[str], folders_only: bool = False) -> Iterator[str]:
+    """The names in ``folder`` that ``part`` matches, as paths; a link to a folder
+    goes to ``skipped`` instead (a folder matched is read, and so would be followed)."""
+    try:
+        entries = sorted(os.scandir(folder or os.curdir), key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith(".") and not part.startswith("."):
+            continue
+        if not fnmatch.fnmatchcase(entry.name, part):
+            continue
+        path = os.path.join(folder, entry.name) if folder else entry.name
+        is_dir = entry.is_dir()
+        if is_dir and entry.is_symlink():
+            skipped.append(path)
+            continue
+        if folders_only and not is_dir:
+            continue
+        yield path
 
 
 def prepare(path: str, max_size: int = DEFAULT_MAX_SIZE, known: frozenset[str] = frozenset()) -> Prepared:
@@ -139,7 +217,8 @@ def _known(db, series: str | None) -> frozenset[str]:
 
 
 def _write(db, prepared: Prepared, series: str | None) -> FileResult | store.SaveResult:
-    """Store one parse in its own transaction, its series' relink deferred to the batch's end."""
+    """Store one parse in its own transaction, its series' relink deferred to the batch's end.
+    A failure (the disk is full) leaves the database as it was before this file."""
     if prepared.error:
         return FileResult(prepared.path, "failed", prepared.error)
     if prepared.unchanged:
@@ -147,9 +226,9 @@ def _write(db, prepared: Prepared, series: str | None) -> FileResult | store.Sav
     try:
         return store.save(db, prepared.minutes, size=prepared.size, series=series, defer=True)
     except MinutesError as exc:
-        return FileResult(prepared.path, "failed", str(exc))
+        return FileResult(prepared.path, "failed", f"not stored: {exc}")
     except sqlite3.Error as exc:
-        return FileResult(prepared.path, "failed", f"could not be stored ({exc})")
+        return FileResult(prepared.path, "failed", f"not stored: {store.describe(store.path_of(db), exc)}")
 
 
 def _result(path: str, saved: store.SaveResult) -> FileResult:
@@ -165,12 +244,32 @@ def _result(path: str, saved: store.SaveResult) -> FileResult:
     return FileResult(path, saved.status, detail, saved.meeting, saved.actions_gone, saved.warnings)
 
 
-def _finish(db, batch: list[tuple[str, FileResult | store.SaveResult]]) -> list[FileResult]:
-    """Relink the series the batch touched (one transaction), then the batch's results."""
+def _finish(db, batch: list[tuple[str, FileResult | store.SaveResult]], report: IngestReport) -> list[FileResult]:
+    """Relink the series the batch touched (one transaction), then the batch's results.
+
+    A relink that fails (the disk is full) leaves the meetings stored and
+    their series owed a relink, which the next write makes: their results
+    say so, and so does the report."""
+    owed = None
     if any(isinstance(w, store.SaveResult) for _, w in batch):
-        with store.transaction(db):   # relink_pending: each series once
-            pass
-    return [_result(path, store.links_of(db, w)) if isinstance(w, store.SaveResult) else w for path, w in batch]
+        try:
+            with store.transaction(db):   # relink_pending: each series once
+                pass
+        except (MinutesError, sqlite3.Error) as exc:
+            owed = str(exc) if isinstance(exc, MinutesError) else store.describe(store.path_of(db), exc)
+            report.errors.append(f"{owed}: the meetings stored are not yet linked to the earlier meetings "
+                                 "of their series; the next ingest links them")
+    out = []
+    for path, w in batch:
+        if not isinstance(w, store.SaveResult):
+            out.append(w)
+        elif owed:
+            result = _result(path, w)
+            result.warnings.append("stored, but not yet linked to the earlier meetings of its series")
+            out.append(result)
+        else:
+            out.append(_result(path, store.links_of(db, w)))
+    return out
 
 
 def ingest_paths(db_path: str, paths: Iterable[str], series: str | None = None, jobs: int | None = None,
@@ -194,26 +293,33 @@ def ingest_paths(db_path: str, paths: Iterable[str], series: str | None = None, 
         return report
     db = store.connect(db_path)
     try:
-        with store.transaction(db):   # the schema, and series a cut-short ingest left owed
-            pass
-        known = _known(db, series)
-        batch: list[tuple[str, FileResult | store.SaveResult]] = []
-        prepared_files = _prepared(files, max_size, known, jobs)
-        while True:
-            prepared = next(prepared_files, None)
-            if prepared is not None:
-                batch.append((prepared.path, _write(db, prepared, series)))
-            if batch and (prepared is None or len(batch) >= BATCH):
-                for result in _finish(db, batch):
-                    report.results.append(result)
-                    if progress:
-                        progress(result, total)
-                batch = []
-            if prepared is None:
-                break
+        _store_all(db, files, total, report, series, max_size, jobs, progress)
+    except sqlite3.Error as exc:   # the database's own failure, not one file's
+        raise MinutesError(store.describe(db_path, exc)) from None
     finally:
         db.close()
     return report
+
+
+def _store_all(db, files: list[str], total: int, report: IngestReport, series: str | None, max_size: int,
+               jobs: int | None, progress: Callable[[FileResult, int], None] | None) -> None:
+    with store.transaction(db):   # the schema, and series a cut-short ingest left owed
+        pass
+    known = _known(db, series)
+    batch: list[tuple[str, FileResult | store.SaveResult]] = []
+    prepared_files = _prepared(files, max_size, known, jobs)
+    while True:
+        prepared = next(prepared_files, None)
+        if prepared is not None:
+            batch.append((prepared.path, _write(db, prepared, series)))
+        if batch and (prepared is None or len(batch) >= BATCH):
+            for result in _finish(db, batch, report):
+                report.results.append(result)
+                if progress:
+                    progress(result, total)
+            batch = []
+        if prepared is None:
+            break
 
 
 def default_jobs() -> int:
@@ -246,7 +352,10 @@ def check_files(paths: Iterable[str], max_size: int = DEFAULT_MAX_SIZE) -> Itera
     """Parse without storing: (path, warnings, error) for each file."""
     files, missing = find_files(paths)
     for r in missing:
-        yield r.path, [], r.detail
+        if r.status == "skipped":
+            yield r.path, [f"skipped: {r.detail}"], None
+        else:
+            yield r.path, [], r.detail
     for path in files:
         p = prepare(path, max_size)
         yield path, (p.minutes.warnings if p.minutes else []), p.error

@@ -51,15 +51,26 @@ def minutes_summary(m: Minutes) -> str:
 
 # --- rows to text -----------------------------------------------------------
 
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+# Control characters, a zero-width space and the direction marks: dropped.  The
+# zero-width (non-)joiners stay: they are part of Persian and emoji spellings.
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200e\u200f]")
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
+# Embeddings, overrides and isolates would make a terminal show text in another
+# order than it is written ("Eve \u202egpj.exe" shows as "Eve exe.jpg"): each is
+# shown as what it is, [U+202E], and stays in the data as written.
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# In JSON: the same, and the C1 controls, escaped (the data read back is unchanged).
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def clean(text: object, one_line: bool = False) -> str:
-    """Text safe for a terminal: escape sequences and control characters removed."""
+    """Text safe for a terminal: escape sequences and control characters removed,
+    direction overrides shown as [U+202E]."""
     if text is None:
         return ""
     s = _UNSAFE.sub("", _ANSI.sub("", str(text)))
+    if not s.isascii():
+        s = _BIDI.sub(lambda m: f"[U+{ord(m.group()):04X}]", s)
     return " ".join(s.split()) if one_line else s
 
 
@@ -85,18 +96,37 @@ def table(rows: list[dict], columns: list[str], widths: dict[str, int] | None = 
     return "\n".join(out)
 
 
-def to_json(data: object) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2)
+def to_json(data: object, indent: int = 2) -> str:
+    """JSON as written (not ASCII-escaped), but with direction overrides and C1
+    controls escaped (\\u202e), so that a terminal shows it in order."""
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    return text if text.isascii() else _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-def to_csv(rows: list[dict], columns: list[str]) -> str:
+# What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> object:
+    """A cell a spreadsheet shows as text: control characters removed, and a
+    leading ' before text it would run as a formula ("=HYPERLINK(…)", "@SUM",
+    "-2+3")."""
+    if isinstance(value, list):
+        value = "; ".join(map(str, value))
+    if not isinstance(value, str):
+        return value  # our own numbers and None
+    value = clean(value)
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def to_csv(rows: list[dict], columns: list[str], line_end: str = "\n") -> str:
+    """The one CSV writer: a header row, then one row per dict, each ending in ``line_end``."""
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
+    writer = csv.writer(buf, lineterminator=line_end)
     writer.writerow(columns)
     for r in rows:
-        writer.writerow(["; ".join(map(str, r.get(c))) if isinstance(r.get(c), list) else r.get(c)
-                         for c in columns])
-    return buf.getvalue().rstrip("\n")
+        writer.writerow([csv_cell(r.get(c)) for c in columns])
+    return buf.getvalue()
 
 
 def markdown(rows: list[dict], columns: list[str]) -> str:
@@ -114,7 +144,7 @@ def render(rows: list[dict], columns: list[str], fmt: str, widths: dict[str, int
     if fmt == "json":
         return to_json(rows)
     if fmt == "csv":
-        return to_csv(rows, columns)
+        return to_csv(rows, columns).removesuffix("\n")
     if fmt == "markdown":
         return markdown(rows, columns)
     return table(rows, columns, widths)

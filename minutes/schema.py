@@ -8,6 +8,9 @@ an index on each, and external-content FTS5 tables named ``<table>_fts``
 """
 from __future__ import annotations
 
+import functools
+import sqlite3
+
 TABLES = """
 CREATE TABLE documents (
     id INTEGER PRIMARY KEY,
@@ -235,6 +238,45 @@ PENDING = """
 CREATE TABLE pending_relink (series TEXT PRIMARY KEY);
 """
 
+# A person's e-mail address, where an attendee list gives one ("Mallory Doe <md@x.org>").
+EMAIL = """
+ALTER TABLE people ADD COLUMN email TEXT;
+"""
+
 # Each entry is one migration script; never edit a released one, append.
-MIGRATIONS: list[str] = [TABLES + _index_sql() + _fts_sql(), SERIES, OWNER_INDEXES, PENDING]
+MIGRATIONS: list[str] = [TABLES + _index_sql() + _fts_sql(), SERIES, OWNER_INDEXES, PENDING, EMAIL]
 VERSION = len(MIGRATIONS)
+
+
+def statements(script: str) -> list[str]:
+    """The statements of a migration script, one by one (a trigger's body is one)."""
+    out, buf = [], ""
+    for piece in script.split(";"):
+        buf += piece + ";"
+        if sqlite3.complete_statement(buf):
+            if buf.strip(" \n;"):
+                out.append(buf.strip())
+            buf = ""
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def shape(version: int) -> dict[str, tuple[str, ...]]:
+    """The tables (with their columns) that a database at ``version`` has: the
+    migrations up to it, applied to an empty database in memory (without the
+    indexes, triggers and full-text tables, which add no column: those are
+    named with their content table's columns)."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        for script in MIGRATIONS[:version]:
+            for statement in statements(script):
+                if not statement.upper().startswith(("CREATE INDEX", "CREATE TRIGGER", "CREATE VIRTUAL")):
+                    conn.execute(statement)
+        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                            "AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+        out = {n: tuple(r[1] for r in conn.execute(f"PRAGMA table_info([{n}])")) for n in names}
+    finally:
+        conn.close()
+    if version:
+        out.update({f"{table}_fts": tuple(columns) for table, columns in SEARCHED.items()})
+    return out

@@ -49,7 +49,8 @@ def _age(day: str | None, today: date) -> int | None:
 def find_meeting(db, ref: str) -> int:
     """A meeting by id, date (YYYY-MM-DD) or part of its name; ambiguity is an error."""
     ref = str(ref).strip()
-    hits = _rows(db, "SELECT id, name FROM meetings WHERE id = ?", [int(ref)]) if ref.isdigit() else []
+    as_id = ref.isascii() and ref.isdigit() and int(ref) < 1 << 63   # "١" and "²" are no id; 2^63 is none
+    hits = _rows(db, "SELECT id, name FROM meetings WHERE id = ?", [int(ref)]) if as_id else []
     if not hits:
         hits = _rows(db, "SELECT id, name FROM meetings WHERE date = ? ORDER BY date, id", [ref]) or _rows(
             db, "SELECT id, name FROM meetings WHERE name LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\' "

@@ -13,9 +13,11 @@ Datasette in this process when the ``web`` extra is installed.
 """
 from __future__ import annotations
 
+import errno
 import importlib.util
 import json
 import os
+import socket
 import tempfile
 
 from minutes.errors import MinutesError
@@ -37,7 +39,7 @@ TABLES: dict[str, tuple[str, str, dict[str, str]]] = {
                   "warnings": "What the parser could not read cleanly (JSON list)"}),
     "people": ("name", "Each person named as an attendee, once across meetings.",
                {"name": "Name as first written", "initials": "Initials as last written",
-                "key": "Folded name without honorifics"}),
+                "key": "Folded name without honorifics", "email": "E-mail address as last written"}),
     "attendees": ("name", "Who was at (or sent apologies to) each meeting.",
                   {"meeting_id": "The meeting", "person_id": "The person", "status": "present, apologies, absent "
                    "or in_attendance", "organisation": "Organisation as written in these minutes"}),
@@ -146,10 +148,29 @@ def available() -> bool:
     return importlib.util.find_spec("datasette") is not None
 
 
+def check_address(host: str, port: int) -> None:
+    """``MinutesError`` unless a server can listen on ``host``:``port`` now (the port
+    is free, the address is this machine's), so that a busy port is one line, not
+    the server's log."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except (socket.gaierror, UnicodeError, ValueError) as exc:
+        raise MinutesError(f"{host}: is not an address of this machine ({exc})") from None
+    family, kind, proto, _, address = infos[0]
+    try:
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)   # as the server does
+            probe.bind(address)
+    except OSError as exc:
+        reason = "the port is in use" if exc.errno == errno.EADDRINUSE else (exc.strerror or str(exc))
+        raise MinutesError(f"{host}:{port}: cannot listen there: {reason} (choose another with --port)") from None
+
+
 def serve(db_path: str, *, host: str = "127.0.0.1", port: int = 8001, extra: tuple[str, ...] = ()) -> None:
     """Run Datasette on ``db_path`` with this metadata until it is stopped."""
     if not available():
         raise MinutesError(f"Datasette is not installed: install it with {INSTALL}")
+    check_address(host, port)
     from datasette.cli import cli as datasette_cli
 
     with tempfile.TemporaryDirectory(prefix="minutes-") as tmp:

@@ -13,10 +13,11 @@ import contextlib
 import gc
 import hashlib
 import os
+import re
 import stat
 from typing import Iterator
 
-from parsers.document import Document, TooManyBlocks, block_budget
+from parsers.document import Document, TooManyBlocks, block_budget, block_text
 from parsers.errors import ParseError
 from parsers.records import Minutes, Source
 from parsers.sniff import sniff
@@ -74,9 +75,17 @@ def read_file_bytes(path: str, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
             limit = _file_limit(path, head, max_size)
             if st.st_size > limit:
                 raise _too_big(path, st.st_size, limit)
-            data = head + fh.read(limit + 1 - len(head))
+            # as much as the file holds (a read of the whole limit would allocate it all)
+            data = head + fh.read(max(0, st.st_size + 1 - len(head)))
+            while st.st_size < len(data) <= limit:   # the file grows while it is read
+                more = fh.read(min(1 << 20, limit + 1 - len(data)))
+                if not more:
+                    break
+                data += more
         except OSError as exc:
             raise ParseError(path, f"cannot be read ({exc.strerror or exc})") from None
+        except MemoryError:
+            raise ParseError(path, "is too large to read") from None
     if len(data) > limit:  # the file grew while it was read
         raise _too_big(path, len(data), limit)
     return data
@@ -96,7 +105,7 @@ def read_bytes(path: str, data: bytes, max_size: int = DEFAULT_MAX_SIZE) -> Docu
     Every failure is a ``ParseError`` naming ``path``."""
     try:
         with _collector_paused():
-            return _read_bytes(path, data, max_size)
+            return _with_text(path, data, _read_bytes(path, data, max_size))
     except ParseError:
         raise
     except RecursionError:
@@ -105,6 +114,21 @@ def read_bytes(path: str, data: bytes, max_size: int = DEFAULT_MAX_SIZE) -> Docu
         raise ParseError(path, "is too large to read") from None
     except TooManyBlocks as exc:
         raise ParseError(path, str(exc)) from None
+
+
+_FRAMESET = re.compile(rb"<frameset\b", re.I)
+
+
+def _with_text(path: str, data: bytes, document: Document) -> Document:
+    """``document``, unless it holds no text at all: a byte-order mark alone,
+    a page of frames, a Word file of empty paragraphs is refused, not stored
+    as an empty meeting.  A document whose reader skipped text says so in a
+    warning and is kept."""
+    if document.warnings or any(block_text(b).strip() for b in document.blocks):
+        return document
+    if document.format == "html" and _FRAMESET.search(data[:65536]):
+        raise ParseError(path, "has no text: it is a frameset; read the pages its frames show")
+    raise ParseError(path, "has no text")
 
 
 def _read_bytes(path: str, data: bytes, max_size: int) -> Document:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from parsers.document import Block, Cell, Heading, Paragraph, Run, Table, squash
-from parsers.patterns import INITIALS, column_kind, split_at_inner_cues
+from parsers.patterns import INITIALS, STATUS_CELL, column_kind, date_in, split_at_inner_cues
 
 # words and signs a sentence does not end on: a line stopping on one was cut
 _JOIN_WORDS = frozenset("the a an and or of to in on for with by from at as is are was were be that this which "
@@ -200,8 +200,16 @@ class Grid:
 
 
 def grid(table: Table) -> Grid:
-    """Find the header row (the first row, or the first marked as header) and
-    name each column by what its header means."""
+    """Name each column of a table by what it holds: its header's words, and
+    what its cells hold where the header says nothing or the cells say
+    otherwise (``column_contents``).  Worked out once per table."""
+    memo = table.grid_memo
+    if memo is None:
+        memo = table.grid_memo = _grid(table)
+    return memo
+
+
+def _grid(table: Table) -> Grid:
     rows = [r for r in table.rows if any(c.text for c in r.cells)]
     if not rows:
         return Grid(table, [], [], [])
@@ -210,7 +218,64 @@ def grid(table: Table) -> Grid:
     kinds = [column_kind(h) for h in header]
     if not any(kinds):
         return Grid(table, [], [None] * len(header), rows)
-    return Grid(table, header, kinds, [_Expanded(r) for r in rows[1:]])
+    body = [_Expanded(r) for r in rows[1:]]
+    return Grid(table, header, column_contents(kinds, body), body)
+
+
+_NUMBERED_CELL = re.compile(r"^(?:([A-Z][a-z]{1,12})\s+)?\d{1,3}[a-z]?\.?$")
+# what a column's cells may say they are, by the share of filled cells that look so
+_CONTENT_SHARE = 0.7
+_OWNERISH = re.compile(rf"^(?:(?:{INITIALS}|[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){{0,2}}|all|everyone)"
+                       rf"(?:\s*(?:/|,|&|\+|\band\b)\s*)?)+$")
+
+
+def column_contents(kinds: list[str | None], body: list) -> list[str | None]:
+    """The kinds of a table's columns where their cells disagree with the header:
+    a column headed "Owner" that holds sentences while the one headed "Task"
+    holds names has the two swapped (a template's headers shifted against its
+    contents); a column headed with no known word that holds dates is a due
+    column, one of short names an owner column."""
+    seen = [_cell_kind([r.cells[k].text for r in body if k < len(r.cells)]) for k in range(len(kinds))]
+    out = list(kinds)
+    owner, action = (out.index(k) if k in out else None for k in ("owner", "action"))
+    if owner is not None and action is not None and seen[owner] == "text" and seen[action] == "owner":
+        out[owner], out[action] = "action", "owner"
+    due = out.index("due") if "due" in out else None
+    if due is not None and seen[due] != "due":
+        found = next((k for k, s in enumerate(seen) if s == "due" and out[k] in (None, "action", "owner")), None)
+        if found is not None and seen[due] in ("owner", "text"):
+            out[due], out[found] = out[found], "due"
+    for k, kind in enumerate(out):
+        if kind is None and seen[k] in ("due", "status") and seen[k] not in out:
+            out[k] = seen[k]
+    if seen[:1] == ["number"] and "number" not in out and out[0] in (None, "action", "text"):
+        out[0] = "number"  # "Task 1", "Task 2" down the first column number its rows
+        if "text" not in out:  # the first column of sentences after it is what each row is about
+            first_text = next((k for k in range(1, len(out)) if seen[k] == "text" and out[k] in (None, "action")), None)
+            if first_text is not None:
+                out[first_text] = "text"
+    return out
+
+
+def _cell_kind(texts: list[str]) -> str | None:
+    """What most of a column's cells are: "owner" (initials or a few capitalised
+    names), "due" (dates), "status" (done / open words), "text" (sentences)."""
+    filled = [squash(t) for t in texts if t and t.strip()]
+    if not filled:
+        return None
+    need = _CONTENT_SHARE * len(filled)
+    numbered = [_NUMBERED_CELL.match(t) for t in filled]
+    if sum(1 for m in numbered if m) >= need and len({(m.group(1) or "").lower() for m in numbered if m}) == 1:
+        return "number"  # "1", "2", … or "Task 1", "Task 2", …
+    if sum(1 for t in filled if date_in(t) and len(t.split()) <= 6) >= need:
+        return "due"
+    if sum(1 for t in filled if STATUS_CELL.match(t)) >= need:
+        return "status"
+    if sum(1 for t in filled if len(t.split()) <= 4 and _OWNERISH.match(t) and not date_in(t)) >= need:
+        return "owner"
+    if sum(1 for t in filled if len(t.split()) >= 4) >= need:
+        return "text"
+    return None
 
 
 class _Expanded:

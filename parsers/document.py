@@ -5,8 +5,10 @@ hold rows of cells and every cell holds blocks again.  Nothing here knows
 about HTML, Word or Markdown; the readers build these objects and the
 extractors read them.
 
-The constructors normalise once for every reader: odd spaces are folded,
-adjacent runs of the same weight are merged, and empty runs are dropped.
+The constructors normalise once for every reader: text is put in Unicode
+NFC (a decomposed "é", as macOS writes it, is the one character), odd spaces
+are folded, adjacent runs of the same weight are merged, and empty runs are
+dropped.
 A line break inside a paragraph is kept as ``"\\n"`` in the run text.
 """
 from __future__ import annotations
@@ -14,12 +16,14 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Union
 
-# Characters that are spaces in all but name; zero-width ones vanish.
+# Characters that are spaces in all but name; zero-width ones vanish, except
+# the joiners (U+200C, U+200D), which are part of Persian and emoji spellings.
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\r\f\v]+")
-_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_ZERO_WIDTH = re.compile(r"[\u200b\u2060\ufeff\u00ad]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # C0 and C1 controls
 _MULTI_SPACE = re.compile(r" {2,}")
 _SPACE_AROUND_NL = re.compile(r" *\n *")
@@ -55,12 +59,20 @@ def _spend() -> None:
 
 
 def clean_text(text: str) -> str:
-    """Fold odd spaces, drop zero-width and control characters (keeps ``\\n``)."""
+    """NFC; fold odd spaces, drop zero-width and control characters (keeps ``\\n``)."""
+    text = nfc(text)
     if text.isprintable() or ("\n" in text and text.replace("\n", " ").isprintable()):
         return text  # no odd space, zero-width or control character: the common case
     text = _ZERO_WIDTH.sub("", text)
     text = _SPACES.sub(" ", text)
     return _CONTROL.sub("", text)
+
+
+def nfc(text: str) -> str:
+    """``text`` in Unicode NFC: itself when it is so already (ASCII always is)."""
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return text
+    return unicodedata.normalize("NFC", text)
 
 
 def squash(text: str) -> str:
@@ -82,7 +94,7 @@ class Run:
 def normalise_runs(runs: Iterable[Run]) -> list[Run]:
     """Merge neighbours of the same weight, fold spaces, trim the ends."""
     if isinstance(runs, list) and len(runs) == 1 and runs[0].text.isprintable():  # one plain run: common
-        text = runs[0].text
+        text = nfc(runs[0].text)
         if "  " in text:
             text = _MULTI_SPACE.sub(" ", text)
         text = text.strip()
@@ -159,6 +171,8 @@ class Paragraph:
     def __post_init__(self) -> None:
         _spend()
         self.runs = normalise_runs(self.runs)
+        if self.level is None and self.label is None and self.runs and self.runs[0].text[:1] in _BULLETS:
+            _typed_bullet(self)
 
     @property
     def text(self) -> str:
@@ -168,6 +182,24 @@ class Paragraph:
     @property
     def is_empty(self) -> bool:
         return not self.text.strip()
+
+
+# Bullet signs typed (or drawn from a symbol font) at the start of a paragraph
+# rather than made by the source's list markup: the paragraph is a list entry.
+_BULLETS = frozenset("•·◦▪▫‣∙●○■□➢►▶\uf0b7\uf0a7\uf076\uf0d8\uf0fc")
+
+
+def _typed_bullet(para: Paragraph) -> None:
+    first = para.runs[0]
+    rest = first.text[1:]
+    if not rest[:1].isspace():
+        return  # "·5" or "•text": not a bullet and a space
+    first.text = rest.lstrip()
+    if not first.text:
+        para.runs.pop(0)
+        if para.runs:
+            para.runs[0].text = para.runs[0].text.lstrip()
+    para.level = 0
 
 
 @dataclass(slots=True)
@@ -217,6 +249,8 @@ class Row:
 class Table:
     rows: list[Row]
     loc: str = ""
+    # scratch for blocks.grid, which works out once what each column holds
+    grid_memo: object = field(default=None, init=False, repr=False, compare=False)
 
 
 Block = Union[Heading, Paragraph, Table]
@@ -230,6 +264,9 @@ class Document:
     # What the source says about itself outside the body: an HTML <title>,
     # Markdown front matter ({"title": ..., "date": ..., "members": [...]}).
     meta: dict[str, str | list[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.meta = {k: nfc(v) if isinstance(v, str) else v for k, v in self.meta.items()}
 
 
 def block_text(block: Block) -> str:

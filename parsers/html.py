@@ -33,6 +33,7 @@ _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(bold|bolder|[6-9]00)", re.I)
 _NOT_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(normal|lighter|[1-5]00)", re.I)
 _CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 _MAX_DEPTH = 200
+_VISIBLE_TEXT = ".//text()[not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::template)]"
 
 
 def read(text: str) -> Document:
@@ -47,6 +48,9 @@ def read(text: str) -> Document:
     reader.toc = _toc_numbers(root)
     reader.walk(body if body is not None else root, 0)
     reader.flush()
+    if not reader.blocks and body is not None and any(t.strip() for t in body.xpath(_VISIBLE_TEXT)):
+        reader.warnings.append("no text was read from this page, though its body has some: all of it is "
+                               "in parts read as navigation or page furniture; check the page by hand")
     del root, body, title  # the tree is freed here, not when the caller is done
     if len(text) >= _RELEASE_SIZE:
         _release_freed_memory()

@@ -248,7 +248,8 @@ COLUMN_KINDS = [
                           r"min\.? no\.?|id|action no\.?)$", re.I)),
     ("owner", re.compile(r"^(action by|owner|owners|responsible|resp\.?|responsibility|lead|by|by whom|who|"
                          r"action owner|assigned to|person)$", re.I)),
-    ("action", re.compile(r"^(actions?|action required|actions? agreed|task|tasks)$", re.I)),
+    ("action", re.compile(r"^(actions?|action required|actions? agreed|task|tasks|action items?|action points?|"
+                          r"next steps?|to[- ]?dos?|actions? to be taken)$", re.I)),
     ("due", re.compile(r"^(due|due date|deadline|by when|target date|date due|when|timescale|target)$", re.I)),
     ("status", re.compile(r"^(status|progress|update|rag|complete[d?]*|done\??|state)$", re.I)),
     ("notes", re.compile(r"^(notes?|comments?|remarks?|outcome|latest update|progress notes?)$", re.I)),
@@ -258,6 +259,7 @@ COLUMN_KINDS = [
     ("role", re.compile(r"^(role|position|job title|title|designation)$", re.I)),
     ("organisation", re.compile(r"^(organi[sz]ation|org\.?|agency|representing|company|body|service|partner)$", re.I)),
     ("initials", re.compile(r"^(initials)$", re.I)),
+    ("email", re.compile(r"^(e-?mail|e-?mail address)$", re.I)),
     ("attendance", re.compile(r"^(attendance|present\??|attended)$", re.I)),
 ]
 
@@ -278,6 +280,13 @@ NOT_DONE = re.compile(r"\b(not (?:yet )?(?:done|complete[d]?|started|closed)|inc
                       r"underway|on[- ]going|deferred)\b", re.I)
 DROPPED_WORDS = re.compile(r"\b(dropped|withdrawn|cancelled|canceled|superseded|no longer (?:required|needed)|"
                            r"removed|abandoned|not required)\b", re.I)
+
+
+# A cell that only says how far something got ("Done", "In progress", "c/f", "Ongoing")
+STATUS_CELL = re.compile(r"^\W*(?:done|complete[d]?|closed|finished|open|ongoing|on[- ]going|in progress|pending|"
+                         r"outstanding|carried (?:forward|over)|c/?f|deferred|dropped|withdrawn|cancell?ed|n/?a|"
+                         r"not (?:yet )?(?:started|done|complete[d]?)|yes|no|✓|✔|passed|failed|green|amber|red)\W*$",
+                         re.I)
 
 
 def status_of(note: str | None) -> str:
@@ -346,6 +355,7 @@ DATE_PATTERNS = [
     re.compile(rf"\b{_DAY}(?:\s+of)?[\s-]+{_MONTH},?[\s-]+(?P<year>\d{{4}})\b", re.I),
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+(?P<year>\d{{4}})\b", re.I),
     re.compile(r"\b(?P<day>\d{1,2})[/.-](?P<mon>\d{1,2})[/.-](?P<year>\d{4}|\d{2})\b"),
+    re.compile(rf"\b{_DAY}[/.-]{_MONTH}[/.-](?P<year>\d{{4}}|\d{{2}})\b", re.I),  # 16/Aug/2016, 03-Mar-19
 ]
 TIME_RE = re.compile(
     r"(?<![\d/.:-])(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ampm>[ap]\.?\s?m\.?|hrs|h\b)?(?![\d/])", re.I)

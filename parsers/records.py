@@ -35,6 +35,7 @@ class Attendee:
     organisation: str | None = None
     status: str = "present"
     handle: str | None = None  # "@achen": how notes written on a code forge name them
+    email: str | None = None   # "Mallory Doe <md@example.org>": the address kept apart from the name
 
 
 @dataclass(slots=True)

@@ -148,6 +148,7 @@ class _Reader:
                 continue
             self.page_break = False
             header = _is_header(cells)
+            repeated = header and not first and _repeats_header(cells, self.table)
             if self.table is not None and (after_gap or _numbered_rows(self.table)) and not header \
                     and _cut_short(cells, self.table):
                 # the converter dropped the empty leading cells of a split row
@@ -156,7 +157,7 @@ class _Reader:
             if first and continuation and self.table is not None:
                 self._absorb_loose_text()
                 after_gap = True
-            elif first or header or self.table is None:
+            elif first or (header and not repeated) or self.table is None:
                 self._start_table(loc)
             first = False
             row = Row([_cell(c, loc) for c in cells], is_header=header, loc=loc)
@@ -223,6 +224,17 @@ def _cut_short(cells: list[str], table: Table) -> bool:
     if _numbered_rows(table):
         return bool(first) and item_number(first) is None
     return len(first.split()) > 3
+
+
+def _repeats_header(cells: list[str], table: Table | None) -> bool:
+    """A header row under the rows of ``table`` whose first column means what
+    the table's first column means: the header again (a page's repeated
+    header, a pasted row), not the start of another table."""
+    head = table.rows[0] if table is not None and table.rows else None
+    if head is None or not head.is_header or len(table.rows) < 2 or not head.cells:
+        return False
+    kind = column_kind(cells[0])
+    return kind is not None and kind == column_kind(head.cells[0].text)
 
 
 def _is_header(cells: list[str]) -> bool:

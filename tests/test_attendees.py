@@ -1,7 +1,13 @@
 """Attendees: tables, prose lists, lists under a label, statuses, initials, roles."""
 from __future__ import annotations
 
+import io
+import unicodedata
+
+import docx as python_docx
 from conftest import parse_html, parse_md
+
+import parsers
 
 
 def people(text: str) -> list[dict]:
@@ -356,6 +362,130 @@ def test_an_acronym_in_brackets_is_a_body_not_initials():
         * Rod Vagg (TSC)
     """).attendees
     assert (person.name, person.initials, person.organisation) == ("Rod Vagg", None, "TSC")
+
+
+# -- names in every script; e-mail addresses (issue 13) --------------------------------------
+# Names as people write them: scripts without capital letters, vowel signs and
+# virama (combining marks), Thai tone marks, a decomposed accent (macOS), an
+# emoji, a Persian name whose spelling needs a zero-width non-joiner.
+SCRIPT_NAMES = {
+    "Priya Raghunathan": None,  # a Latin control
+    "सुनीता वर्मा": "SV",
+    "วิไลวรรณ ทองดี": "VT",
+    "கார்த்திக் சுப்ரமணியம்": "KS",
+    unicodedata.normalize("NFD", "Renée Doré"): "RD",
+    "Kofi 🌍 Mensah": "KM",
+    "مهسا\u200cکریمی": "MK",
+}
+
+
+def _nfc(name: str) -> str:
+    return unicodedata.normalize("NFC", name)
+
+
+def _table_md(names: dict) -> str:
+    rows = "".join(f"| {n} | {i or ''} |\n" for n, i in names.items())
+    return f"## Present\n\n| Name | Initials |\n| --- | --- |\n{rows}"
+
+
+def test_names_in_every_script_are_attendees_in_markdown():
+    found = by_name(_table_md(SCRIPT_NAMES))
+    assert set(found) == {_nfc(n) for n in SCRIPT_NAMES}
+    assert found["सुनीता वर्मा"]["initials"] == "SV"
+
+
+def test_names_in_every_script_are_attendees_in_a_prose_list():
+    line = ", ".join(f"{n} ({i})" if i else n for n, i in SCRIPT_NAMES.items())
+    assert set(by_name(f"Present: {line}\n")) == {_nfc(n) for n in SCRIPT_NAMES}
+
+
+def test_names_in_every_script_are_attendees_in_word():
+    document = python_docx.Document()
+    document.add_heading("Trustees' meeting", level=1)
+    document.add_heading("Present", level=2)
+    table = document.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Name", "Initials"
+    for name, initials in SCRIPT_NAMES.items():
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = name, initials or ""
+    buf = io.BytesIO()
+    document.save(buf)
+    found = {a.name for a in parsers.parse_bytes("t.docx", buf.getvalue()).attendees}
+    assert found == {_nfc(n) for n in SCRIPT_NAMES}
+
+
+def test_a_decomposed_accent_is_stored_composed():
+    name = next(a.name for a in parse_md(_table_md(SCRIPT_NAMES)).attendees if a.name.startswith("Ren"))
+    assert name == "Renée Doré" and len(name) == 10
+
+
+def test_a_zero_width_non_joiner_stays_in_the_name():
+    assert "مهسا\u200cکریمی" in by_name(_table_md(SCRIPT_NAMES))
+
+
+def test_an_emoji_joined_with_zero_width_joiners_is_kept_whole():
+    family = "\U0001F469\u200d\U0001F467"
+    assert f"Ama {family} Owusu" in by_name(_table_md({f"Ama {family} Owusu": "AO"}))
+
+
+def test_an_email_address_in_an_attendee_cell_is_kept_apart_from_the_name():
+    found = by_name(_table_md({"Lena Fischer <lena.fischer@example.org>": "LF"}))
+    assert found["Lena Fischer"]["email"] == "lena.fischer@example.org"
+    assert found["Lena Fischer"]["initials"] == "LF"
+
+
+def test_an_email_address_in_html_angle_brackets():
+    found = {a.name: a for a in parse_html(
+        "<h2>Present</h2><p>Lena Fischer &lt;lena.fischer@example.org&gt; (LF), Tom Berg (TB)</p>").attendees}
+    assert found["Lena Fischer"].email == "lena.fischer@example.org"
+    assert (found["Lena Fischer"].initials, found["Tom Berg"].email) == ("LF", None)
+
+
+def test_an_email_address_in_brackets_or_an_email_column():
+    assert by_name("Present: Tom Berg (tom@example.net), Lena Fischer\n")["Tom Berg"]["email"] == "tom@example.net"
+    found = by_name("| Name | E-mail |\n| --- | --- |\n| Tom Berg | <tom@example.net> |\n")
+    assert found["Tom Berg"]["email"] == "tom@example.net"
+
+
+def test_email_is_in_the_contract_after_handle():
+    keys = list(by_name("Present: Tom Berg\n")["Tom Berg"])
+    assert keys[keys.index("handle") + 1] == "email"
+
+
+def test_the_title_from_the_page_is_nfc_too():
+    title = unicodedata.normalize("NFD", "Réunion du comité")
+    assert parse_html(f"<title>{title}</title><p>Date: 3 May 2024</p>").meeting.title == "Réunion du comité"
+
+
+def test_a_name_with_vowel_signs_is_found_by_its_first_name():
+    from parsers.extract.people import Roster, name_key
+
+    roster = Roster(parse_md("Present: कोमल शर्मा (KS), Priya Raghunathan (PR)\n").attendees)
+    assert roster.find("कोमल").name == "कोमल शर्मा"
+    assert name_key("कोमल शर्मा") != name_key("कमल शर्मा")
+
+
+# -- a row of header words inside an attendee table (issue 13) ------------------------------
+def test_a_header_row_inside_a_tab_table_keeps_the_people_after_it():
+    text = ("## Apologies\n\nName\tRole\tOrganisation\nGrace Obi (GO)\tChair\tRiverside Housing\n"
+            "Name\tMember\tOrg\nTomas Ruiz (TR)\tTreasurer\tRiverside Housing\n")
+    found = by_name(text)
+    assert set(found) == {"Grace Obi", "Tomas Ruiz"}
+    assert (found["Tomas Ruiz"]["status"], found["Tomas Ruiz"]["role"]) == ("apologies", "Treasurer")
+
+
+def test_a_header_row_inside_a_pipe_table_is_not_a_person():
+    found = by_name("""
+        ## Present
+
+        | Name | Initials | Organisation |
+        | --- | --- | --- |
+        | Grace Obi | GO | Riverside Housing |
+        | Name | Member | Org |
+        | Tomas Ruiz | TR | Riverside Housing |
+    """)
+    assert set(found) == {"Grace Obi", "Tomas Ruiz"}
+    assert found["Tomas Ruiz"]["initials"] == "TR"
 
 
 # -- labels in other shapes ------------------------------------------------------------------------

@@ -75,10 +75,11 @@ def test_actions_injection_matches_nothing(db_path):
     assert json.loads(run(["actions", "--owner", "%", "--json"], db_path).stdout) == []
 
 
-def test_bad_date_is_an_error(db_path):
+def test_bad_date_is_a_usage_error(db_path):
     result = run(["actions", "--since", "last week"], db_path)
-    assert result.exit_code == 1
-    assert result.stderr == "Error: --since must be a date like 2024-02-08, not 'last week'\n"
+    assert result.exit_code == 2
+    assert result.stderr == ("Error: Invalid value for '--since': 'last week' is not a date like 2024-02-08 "
+                             "(see 'minutes actions --help')\n")
 
 
 def test_done_reopen_drop_and_history(db_path):

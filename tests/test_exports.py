@@ -151,4 +151,4 @@ def test_cli_errors(db_path):
     result = run(["report", "actions", "--series", "nothing like it"], db_path)
     assert result.exit_code == 1 and result.stderr.startswith("Error: there is no series")
     result = run(["report", "actions", "--series", "Domestic", "--since", "March"], db_path)
-    assert result.exit_code == 1 and "--since must be a date" in result.stderr
+    assert result.exit_code == 2 and "'March' is not a date" in result.stderr

@@ -162,6 +162,13 @@ BAD_FILES = {
     "empty.docx": (lambda: b"", "not a zip"),
     "empty.md": (lambda: b"", "is empty"),
     "blank.html": (lambda: b"  \n\n ", "is empty"),
+    # nothing but a byte-order mark, or blank text after one; a page of frames; Word with no text
+    "bom-only.md": (lambda: b"\xef\xbb\xbf", "has no text"),
+    "bom-blank.txt": (lambda: "\ufeff \n\t\n".encode("utf-16"), "has no text"),
+    "frameset.html": (lambda: b'<html><head><title>Minutes</title></head><frameset cols="30%,70%">'
+                      b'<frame src="menu.html"><frame src="minutes-2024.html"></frameset></html>',
+                      "has no text: it is a frameset"),
+    "no-text.docx": (lambda: docx(body="<w:p/><w:p><w:r><w:t> </w:t></w:r></w:p>"), "has no text"),
     "image.md": (lambda: b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "an image"),
     "binary.txt": (lambda: bytes(range(32)) * 64, "binary file"),
 }

@@ -258,6 +258,11 @@ def test_a_page_on_one_line_says_where_by_position():
         ("Pay the bill", "paragraph 4"), ("Book the hall", "table 1, row 2")]
 
 
+def test_a_page_whose_text_is_all_read_as_furniture_warns_and_is_not_refused():
+    minutes = parse_html('<body><div class="sidebar"><h1>Board meeting</h1><p>Present: Ann Lee</p></div></body>')
+    assert any("no text was read from this page" in w for w in minutes.warnings)
+
+
 def test_text_left_in_a_table_outside_its_cells_is_read_after_the_table():
     # the closing </table> sits inside a comment, so the rest of the page is in the last row
     doc = read_html("<table><tr><td>Date:</td><td>1 May</td></tr><!-- </table> -->"

@@ -2,10 +2,15 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 
+import pytest
 import sqlite_utils
+from click.testing import CliRunner
 
 from minutes import ingest
+from minutes.cli import cli
 from minutes.ingest import find_files, ingest_paths, prepare
 
 MD = "# Steering Group Meeting #3\n\nDate: 9 December 2015\n\n## 1. Welcome\n\nTG opened the meeting.\n"
@@ -107,9 +112,6 @@ def test_check_files_reports_warnings_and_errors(tmp_path, monkeypatch):
 
 
 def test_pdf_minutes_are_ingested_from_a_folder_and_sniffed_by_their_bytes(tmp_path):
-    from click.testing import CliRunner
-
-    from minutes.cli import cli
     from pdf_factory import Page, pdf
 
     def board(date: str) -> bytes:
@@ -127,3 +129,55 @@ def test_pdf_minutes_are_ingested_from_a_folder_and_sniffed_by_their_bytes(tmp_p
         assert {d["format"] for d in db["documents"].rows} == {"pdf"}
     checked = CliRunner().invoke(cli, ["check", str(tmp_path / "minutes" / "board.pdf")])
     assert checked.exit_code == 0 and "Traceback" not in checked.output
+
+
+# -- links to folders are never followed out of the folder named (issue 13) --------------------
+def linked_tree(tmp_path, cycle: bool = True):
+    """minutes/ with a file, a sub-folder, a link back up (a cycle), a link to a
+    folder elsewhere and a link to a folder inside it; and the folder elsewhere.
+    (Python's own recursive glob would go round the cycle for minutes.)"""
+    inside = tmp_path / "minutes"
+    a = write(inside / "a.md")
+    b = write(inside / "2024" / "b.md", MD.replace("9 December", "13 January"))
+    write(tmp_path / "elsewhere" / "private.md")
+    (inside / "2024" / "up").symlink_to(".." if cycle else str(tmp_path / "elsewhere"))
+    (inside / "shared").symlink_to(tmp_path / "elsewhere")
+    (inside / "latest").symlink_to("2024")
+    return inside, [a, b]
+
+
+def test_a_folder_scan_skips_links_to_folders_and_says_so(tmp_path):
+    inside, expected = linked_tree(tmp_path)
+    files, others = find_files([str(inside)])
+    assert files == expected
+    skipped = {os.path.basename(r.path): r for r in others}
+    assert set(skipped) == {"up", "shared", "latest"} and {r.status for r in others} == {"skipped"}
+    assert "not followed" in skipped["shared"].detail and str(tmp_path / "elsewhere") in skipped["shared"].detail
+
+
+@pytest.mark.parametrize("pattern", ["**/*.md", "**", "*/*.md", "*", "**/b.md"])
+def test_a_glob_never_follows_a_link_to_a_folder(tmp_path, pattern):
+    inside, expected = linked_tree(tmp_path, cycle=False)   # the cycle: in a subprocess below
+    files, others = find_files([str(inside / pattern)])
+    assert set(files) <= set(expected) and files
+    assert not any("private" in f for f in files)
+    assert all(r.status == "skipped" for r in others)
+
+
+def test_a_recursive_glob_over_a_link_cycle_ends(tmp_path):
+    inside, expected = linked_tree(tmp_path)
+    code = f"from minutes.ingest import find_files; print(len(find_files([{str(inside / '**' / '*.md')!r}])[0]))"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0 and proc.stdout.strip() == "2", proc.stderr
+
+
+def test_ingest_prints_the_links_it_skipped_and_stores_only_the_folder(tmp_path):
+    inside, expected = linked_tree(tmp_path)
+    result = CliRunner().invoke(cli, ["ingest", str(inside), "--db", str(tmp_path / "m.db")],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert sum(line.startswith("skipped") for line in lines) == 3
+    assert lines[-1] == "2 files: 2 added, 0 updated, 0 unchanged, 0 failed; 3 links to folders skipped"
+    with sqlite_utils.Database(str(tmp_path / "m.db")) as db:
+        assert sorted(r["name"] for r in db["documents"].rows) == ["a.md", "b.md"]

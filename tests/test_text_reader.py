@@ -286,6 +286,28 @@ def test_soft_line_break_is_kept_as_newline():
     assert para.text == "Present:\nJane Smith"
 
 
+# A row of header words right under the rows of a table, its first column
+# meaning what the table's first column means, repeats the header (a page's
+# repeated header, a pasted row): the rows after it are still that table's.
+REPEATED_HEADER = ("Apologies\n\n"
+                   "Name\tRole\tOrganisation\n"
+                   "Grace Obi (GO)\tChair\tRiverside Housing\n"
+                   "Name\tMember\tOrg\n"
+                   "Tomas Ruiz (TR)\tTreasurer\tRiverside Housing\n")
+
+
+def test_a_repeated_header_row_stays_in_its_table():
+    tables = [b for b in read_md(REPEATED_HEADER).blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    assert [r.cells[0].text for r in tables[0].rows] == ["Name", "Grace Obi (GO)", "Name", "Tomas Ruiz (TR)"]
+
+
+def test_a_table_of_other_columns_right_under_a_table_is_a_new_table():
+    text = ("Name\tRole\tOrganisation\nGrace Obi (GO)\tChair\tRiverside Housing\n"
+            "Item\tDiscussion\tAction\n1\tBudget\tGO\n")
+    assert len([b for b in read_md(text).blocks if isinstance(b, Table)]) == 2
+
+
 def test_a_lone_numbered_line_laid_out_with_a_tab_is_a_heading_line_not_a_table():
     doc = read_md("Venue: the hall\n\n3.\tBudget\n\nThe treasurer reported.\n")
     assert not any(isinstance(b, Table) for b in doc.blocks)

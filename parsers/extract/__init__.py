@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from parsers.document import Document, block_text
-from parsers.extract import actions, attendees, checks, decisions, grammar, header, items, questions
+from parsers.extract import actions, attendees, checks, decisions, forms, grammar, header, items, questions
 from parsers.extract.people import Roster
 from parsers.patterns import forget_sentences
 from parsers.records import Minutes, Source
@@ -12,6 +12,7 @@ def extract(document: Document, source: Source) -> Minutes:
     """Run every extractor over ``document`` and collect their warnings."""
     minutes = Minutes(source=source)
     warnings = list(document.warnings)
+    document = forms.unfold(document)  # a template's form tables read as the parts they hold
 
     head = header.extract(document)
     people = attendees.extract(document)

@@ -11,13 +11,14 @@ in a sentence ("Apologies were received from …") count too.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from parsers.blocks import grid, paragraphs, raw_lines
-from parsers.document import Document, Heading, Paragraph, Table
+from parsers.document import Document, Heading, Paragraph, Table, squash
 from parsers.extract.people import name_key
 from parsers.extract.result import Result
 from parsers.patterns import (ABSENT_LABEL, APOLOGIES_LABEL, HANDLE_RE, IN_ATTENDANCE_LABEL, INITIALS, INITIALS_RE,
-                              PRESENT_LABEL, ROLE_LABEL, ROLE_WORDS, TITLES, sentences)
+                              PRESENT_LABEL, ROLE_LABEL, ROLE_WORDS, TITLES, column_kind, sentences)
 from parsers.records import Attendee
 from parsers.vocabulary import (ABSENT_WORDS, APOLOGIES_WORDS, IN_ATTENDANCE_WORDS, PLURAL_TITLES, POST_NOMINALS,
                                 PRESENT_WORDS, words_pattern)
@@ -36,6 +37,10 @@ _SPLIT_PROSE = re.compile(r"\s*(?:[,;]|\band\b|\s&\s)\s*(?![^()\[\]]*[)\]])|(?<=
 _NAME_OK = re.compile(rf"^(?:{TITLES}\s+)?[^\W\d_][\w'’.\-]*(?:\s+[\w'’.\-]+){{0,5}}$")
 _NOT_NAMES = re.compile(r"^(none|n/?a|nil|no one|nobody|tbc|tba|-+|all|everyone|see below|as above|vacant)$", re.I)
 _DASH = re.compile(r"\s+[–—-]\s+")
+_ADDRESS = r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+"
+_EMAIL = re.compile(rf"<\s*(?:mailto:)?({_ADDRESS})\s*>|\(\s*(?:mailto:)?({_ADDRESS})\s*\)|"
+                    rf"\[\s*(?:mailto:)?({_ADDRESS})\s*\]|(?:mailto:)?({_ADDRESS})")
+_EMPTY_BRACKET = re.compile(r"\(\s*[,;]?\s*\)|(?<=\()\s*[,;]\s*|\s*[,;]\s*(?=\))")
 _INITIALS_FIRST = re.compile(rf"^(?P<ini>{INITIALS})\s*(?:[–—-]|:)\s+(?=[A-Z])")
 _POST_NOMINAL = re.compile(r"\s+(" + "|".join(p.upper() for p in POST_NOMINALS) + r")$")
 _REPRESENTING = re.compile(r"\s+(?:\(?\s*)?(representing|on behalf of|for|from)\s+(?P<org>[^()]+?)\)?$", re.I)
@@ -107,17 +112,19 @@ def extract(document: Document) -> Result:
             if all(people):
                 found.add(people, block)  # one name per list entry (or none: "None")
                 found.consumed.add(id(block))
-                expecting = False
+                expecting = len(people) == 1  # the next name may be a paragraph of its own
                 continue
         if isinstance(expecting, str):
             _set_roles(found, " ".join(lines), expecting, block)
             found.consumed.add(id(block))
             expecting = False
             continue
-        if status and expecting and block.level is None and _names_only(" ".join(lines)):
-            found.add(_prose(" ".join(lines), status), block)
+        if status and expecting and block.level is None and _names_only(" ".join(lines)) and \
+                not all(r.bold for r in block.runs):  # a bold line is the next label, not a name
+            people = _prose(" ".join(lines), status)
+            found.add(people, block)
             found.consumed.add(id(block))
-            expecting = False
+            expecting = len(people) == 1  # one name a paragraph: the next may be the next name
             continue
         if status and len(lines) == 1 and lines[0].endswith(":") and len(lines[0].split()) <= 6:
             continue  # a group within the part ("For the Scala Center:")
@@ -323,7 +330,8 @@ def parse_person(text: str, status: str = "present", strict: bool = False) -> At
 
     ``strict`` asks for a name written as one (capitalised words), for lines
     that might be something else."""
-    text = " ".join(text.replace("_", " ").split()).strip(" ,;.*•-–")
+    text, email = _without_email(" ".join(text.replace("_", " ").split()))
+    text = text.strip(" ,;.*•-–")
     if not text or _NOT_NAMES.match(text):
         return None
     initials = role = handle = None
@@ -365,7 +373,7 @@ def parse_person(text: str, status: str = "present", strict: bool = False) -> At
     post = _POST_NOMINAL.search(name)
     if post and len(name[:post.start()].split()) >= 2:
         name, role = name[:post.start()], post.group(1)
-    if not _NAME_OK.match(name) or len(name) > 60 or (strict and not _written_as_name(name)):
+    if not _NAME_OK.match(_skeleton(name)) or len(name) > 60 or (strict and not _written_as_name(name)):
         return None
     organisation = None
     roles = [p for p in rest if ROLE_WORDS.search(p) and not _looks_like_org(p)]
@@ -389,7 +397,35 @@ def parse_person(text: str, status: str = "present", strict: bool = False) -> At
         organisation = representing[0].split(None, 1)[1]
     if notes and role is None:
         role = "; ".join(notes)
-    return Attendee(name=name, initials=initials, role=role, organisation=organisation, status=status, handle=handle)
+    return Attendee(name=name, initials=initials, role=role, organisation=organisation, status=status, handle=handle,
+                    email=email)
+
+
+def _without_email(text: str) -> tuple[str, str | None]:
+    """ "Mallory Doe <md@example.org> (MD)" -> ("Mallory Doe (MD)", "md@example.org")."""
+    m = _EMAIL.search(text) if "@" in text else None
+    if not m:
+        return text, None
+    rest = _EMPTY_BRACKET.sub("", f"{text[:m.start()]} {text[m.end():]}")
+    return " ".join(rest.split()), next(g for g in m.groups() if g)
+
+
+def _skeleton(name: str) -> str:
+    """The letters of a name without what only adds to a letter: combining marks
+    (vowel signs, virama, decomposed accents, tone marks), zero-width joiners,
+    and emoji with their modifiers.  Every script a person's name is written
+    in counts as a name; the name itself keeps them all."""
+    if name.isascii():
+        return name
+    out = []
+    for ch in name:
+        if ch in "\u200c\u200d" or "\ufe00" <= ch <= "\ufe0f" or unicodedata.category(ch) in _ADDS_TO_A_LETTER:
+            continue
+        out.append(ch)
+    return " ".join("".join(out).split())
+
+
+_ADDS_TO_A_LETTER = {"Mn", "Mc", "Me", "So", "Sk", "Cf"}
 
 
 def _top_level_split(text: str) -> list[str]:
@@ -413,7 +449,8 @@ def _top_level_split(text: str) -> list[str]:
 def _names_only(text: str) -> bool:
     """A paragraph that is a list of names ("Cristiano_Aguzzi, Dave_Raggett"), not a sentence."""
     parts = _prose_parts(text)
-    return bool(parts) and all(_written_as_name(" ".join(_BRACKET.sub(" ", p.replace("_", " ")).split()))
+    return bool(parts) and all(_written_as_name(" ".join(_BRACKET.sub(" ", _without_email(p)[0].replace("_", " "))
+                                                         .split()))
                                or _NOT_NAMES.match(p.strip()) for p in parts)
 
 
@@ -423,13 +460,17 @@ def _initials_of(initials: str, text: str) -> bool:
     if not INITIALS_RE.match(initials):
         return False
     name = re.sub(rf"^(?:{TITLES}\s+)+", "", text.strip())
-    return not name or name[0].upper() == initials[0]
+    if not name:
+        return True
+    first = unicodedata.normalize("NFKD", name[0])[0].upper()  # "Émile Zola (EZ)"
+    return first == initials[0] or not "A" <= first <= "Z"      # a name in another script: romanised initials
 
 
 def _written_as_name(name: str) -> bool:
-    words = re.sub(rf"^(?:{TITLES}\s+)+", "", name).split()
-    return 1 <= len(words) <= 5 and all(w[0].isupper() or w.lower() in _NAME_PARTICLES for w in words) \
-        and not any(ch.isdigit() for ch in name)
+    words = re.sub(rf"^(?:{TITLES}\s+)+", "", _skeleton(name)).split()
+    return 1 <= len(words) <= 5 and all(
+        w[0].isupper() or (w[0].isalpha() and not w[0].islower())  # scripts without capitals
+        or w.lower() in _NAME_PARTICLES for w in words) and not any(ch.isdigit() for ch in name)
 
 
 def _looks_like_org(text: str) -> bool:
@@ -500,6 +541,8 @@ def _from_table(table: Table, status: str, require_names: bool) -> list[Attendee
     answers = _answer_column(g)
     out = []
     for row in g.body:
+        if _repeats_header(row):
+            continue
         name_text = g.text(row, "name")
         answer = g.text(row, "attendance") or (" ".join(row.cells[answers].text.split())
                                                if answers is not None and answers < len(row.cells) else "")
@@ -509,8 +552,16 @@ def _from_table(table: Table, status: str, require_names: bool) -> list[Attendee
         person.role = g.text(row, "role") or person.role
         person.organisation = g.text(row, "organisation") or person.organisation
         person.initials = g.text(row, "initials") or person.initials
+        person.email = _without_email(g.text(row, "email"))[1] or person.email
         out.append(person)
     return out
+
+
+def _repeats_header(row) -> bool:
+    """A row inside a table whose cells all read as column headers ("Name |
+    Member | Org"): the header again, not a person."""
+    texts = [squash(c.text) for c in row.cells if c.text.strip()]
+    return len(texts) >= 2 and all(column_kind(t) for t in texts)
 
 
 _YES_NO = re.compile(r"^\W*(y|yes|n|no|present|absent|apologies|attended|✓|✔|✗|x)?\W*$", re.I)
@@ -520,7 +571,7 @@ def _answer_column(g) -> int | None:
     """A column whose header says nothing known (a date: "12_Feb_24") and whose
     cells all answer yes or no: who attended that meeting."""
     for k, kind in enumerate(g.kinds):
-        if kind is not None:
+        if kind not in (None, "status"):
             continue
         cells = [" ".join(r.cells[k].text.split()) for r in g.body if k < len(r.cells)]
         if cells and all(_YES_NO.match(c) for c in cells) and any(c for c in cells):
@@ -661,6 +712,7 @@ def _dedupe(entries: list[tuple[Attendee, int | None]]) -> list[Attendee]:
             first.initials = first.initials or person.initials
             first.role = first.role or person.role
             first.organisation = first.organisation or person.organisation
+            first.email = first.email or person.email
             continue
         seen[key] = (person, source)
         out.append(person)

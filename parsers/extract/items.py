@@ -26,9 +26,11 @@ from dataclasses import dataclass, field
 
 from parsers.blocks import Grid, grid, lines_of, raw_lines
 from parsers.document import Heading, Paragraph, Run, Table
+from parsers.extract.forms import LABEL_STYLE
 from parsers.extract.result import Result
 from parsers.patterns import (ACTIONS_LABEL, DECISIONS_LABEL, FURNITURE_LABEL, NEXT_MEETING, PLANNED_LABEL, REVIEW_LABEL,
-                              SPEAKER_CUE, date_in, first_sentence, item_number, parse_time, split_number)
+                              SPEAKER_CUE, column_kind, date_in, first_sentence, item_number, parse_time,
+                              split_number)
 from parsers.records import Item
 
 _MAX_TITLE_WORDS = 12
@@ -99,7 +101,7 @@ _FURNITURE_WORDS = {"date", "time", "times", "location", "venue", "place", "and"
 
 def _only_furniture_words(title: str) -> bool:
     """ "Date, Time and Location", "Meeting details": the meeting's particulars, not an item."""
-    words = [w for w in re.split(r"[\s,/]+", title.lower()) if w]
+    words = [w for w in re.split(r"[\s,/]+", re.sub(r"\([^)]*\)", " ", title.lower())) if w]
     return len(words) >= 2 and all(w in _FURNITURE_WORDS for w in words) and \
         any(w in ("date", "time", "times", "location", "venue", "place") for w in words)
 
@@ -107,6 +109,7 @@ def _only_furniture_words(title: str) -> bool:
 def extract(blocks: list, consumed: set[int]) -> Result:
     """Sections (``Result.value``) with their items; warnings for skipped numbers."""
     marks = [(_boundary(b), b) for b in blocks if id(b) not in consumed]
+    marks = _form_labels(marks)
     marks = _attendance_headings(marks, blocks, consumed)
     marks = _unplan(marks)
     marks = _heading_depth(marks)
@@ -310,6 +313,25 @@ def _titleish(title: str, runs: list, rest: list) -> bool:
 
 
 # -- deciding which boundaries are items --------------------------------------------------------
+def _form_labels(marks: list) -> list:
+    """A label of a form is an item where a discussion follows it (a paragraph of
+    some length, a table, several entries), not where it names a field ("Subject",
+    "Date, time and venue") over a value."""
+    out = list(marks)
+    for k, (mark, block) in enumerate(out):
+        if mark is None or getattr(block, "style", None) != LABEL_STYLE or mark.kind != "item":
+            continue
+        after = []
+        for _, nxt in out[k + 1:]:
+            if getattr(nxt, "style", None) == LABEL_STYLE or isinstance(nxt, Table):
+                break  # the next label, or a table the label is the caption of
+            after.append(nxt)
+        long_text = any(isinstance(b, Paragraph) and len(b.text.split()) >= 8 for b in after)
+        if not (long_text or len([b for b in after if isinstance(b, Paragraph)]) >= 2):
+            out[k] = (None, block)
+    return out
+
+
 def _attendance_headings(marks: list, blocks: list, consumed: set[int]) -> list:
     """An unnumbered heading whose whole content was read as attendance ("Roll call",
     "Who was there") is an attendance part, not an item."""
@@ -554,8 +576,8 @@ def _is_item_table(table: Table) -> bool:
     number = g.column("number")
     if number is None or _text_column(g) is None or "name" in g.kinds:
         return False
-    if _ITEM_HEADER.match(g.header[number].strip(" :")):
-        return "status" not in g.kinds
+    if _ITEM_HEADER.match(g.header[number].strip(" :")) or g.kinds[number] != column_kind(g.header[number]):
+        return "status" not in g.kinds  # headed "Item", or numbered by what its cells hold ("Task 1", …)
     return not any(k in g.kinds for k in ("owner", "status", "due"))
 
 
@@ -573,13 +595,35 @@ def _table_items(table: Table, sections: list[Section]) -> None:
             else:
                 current.blocks.extend(blocks)
             continue
-        number = item_number(number_text)
+        number = item_number(number_text) or _counted(number_text)
         title, blocks = _cell_title(blocks)
+        if title is None and number is not None:
+            title, blocks = _topic_cell(g, row, text_cell, blocks)
         if number is None:
             title = title or number_text
         item = Item(number, title, None, row.loc or table.loc)
         sections.append(Section(item, section_kind(title) if section_kind(title) == "review" else "item", title,
                                 40, item.where, blocks, [(g, row)], numbered=number is not None))
+
+
+def _topic_cell(g: Grid, row, text_cell, blocks: list) -> tuple[str | None, list]:
+    """A row whose text column holds one short sentence and whose other columns
+    hold the discussion ("Task 2 | Discussing the platform | Decided to use …"):
+    the sentence is the topic, the other cells what was said about it."""
+    paragraphs = [b for b in blocks if isinstance(b, Paragraph)]
+    if len(paragraphs) != 1 or len(blocks) != 1 or len(paragraphs[0].text.split()) > _MAX_ENTRY_TITLE_WORDS:
+        return None, blocks
+    others = [c for k, c in enumerate(row.cells) if c is not text_cell and k < len(g.kinds)
+              and g.kinds[k] in (None, "notes") and c.text.strip()]
+    if not others:
+        return None, blocks
+    return paragraphs[0].text.strip(), [b for c in others for b in c.blocks]
+
+
+def _counted(text: str) -> str | None:
+    """ "Task 3" in a column that counts its rows so: 3."""
+    m = re.match(r"^[A-Z][a-z]{1,12}\s+(\d{1,3}[a-z]?)\.?$", text.strip())
+    return m.group(1) if m else None
 
 
 def _text_column(g: Grid) -> str | None:

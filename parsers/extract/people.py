@@ -9,14 +9,19 @@ from parsers.records import Attendee
 
 
 def name_key(name: str | None) -> str:
-    """A name folded for comparison: accents, case, titles and punctuation gone."""
+    """A name folded for comparison: accents, case, titles and punctuation gone
+    (the vowel signs of scripts such as Devanagari or Tamil are letters' parts, kept)."""
     if not name:
         return ""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     text = re.sub(r"\([^)]*\)", " ", text)
     text = re.sub(rf"^(?:{TITLES.lower()}\s+)+", "", text.strip())
-    return " ".join(re.sub(r"[^\w' -]", " ", text).replace("_", " ").split())
+    if text.isascii():
+        text = re.sub(r"[^\w' -]", " ", text)
+    else:
+        text = "".join(c if c.isalnum() or c in "_' -" or unicodedata.category(c)[0] == "M" else " " for c in text)
+    return " ".join(text.replace("_", " ").split())
 
 
 class Roster:
