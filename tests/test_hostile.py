@@ -291,7 +291,7 @@ def test_pdf_time_budget_stops_a_slow_document_between_pages(tmp_path, monkeypat
     from parsers import pdf_source
 
     path = tmp_path / "long.pdf"
-    path.write_bytes(pdf(*[Page().text(72, 72, f"Page {n} of the minutes") for n in range(3)]))
+    path.write_bytes(pdf(*[Page().text(72, 150, f"The {n} part of the minutes") for n in ("first", "second", "third")]))
     assert run(["parse", str(path), "--json"]).exit_code == 0
     monkeypatch.setattr(pdf_source, "TIME_BUDGET", -1.0)  # every page is past the budget
     with pytest.raises(ParseError, match=r"long.pdf: took more than -1 s to read \(stopped at page 1\)"):
