@@ -68,8 +68,8 @@ FLOORS = {
     "srcf-committee-2000-02-17.txt": 0.64,          # now 0.667
     "srcf-committee-2000-02-24.txt": 0.54,          # now 0.567
     "suffolk-g13-2017-02-21.docx": 0.98,            # now 1.000
-    "suffolk-libraries-board-2015-09-24.pdf": 0.02, # now 0.042 (its unlabelled minutes table is not read)
-    "suffolk-libraries-board-2015-11-26.pdf": 0.03, # now 0.050
+    "suffolk-libraries-board-2015-09-24.pdf": 0.20, # now 0.226
+    "suffolk-libraries-board-2015-11-26.pdf": 0.35, # now 0.373
     "teamcodd-2019-02-21.docx": 0.18,               # now 0.200
     "uwcs-exec-2007-01-19.md": 0.64,                # now 0.667
     "w3c-publ-wg-2018-08-27.md": 0.98,              # now 1.000
