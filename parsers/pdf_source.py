@@ -246,7 +246,7 @@ def _chars(raw, tp, height: float, fonts: dict[int, bool], path: str, number: in
             text = "-"
         elif code == 32 or code == 0xA0:
             text = " "
-        else:
+        else:  # (PDFium gives a ligature glyph, "ﬁ", as the letters it joins)
             text = chr(code) if code < 0xD800 or code > 0xDFFF else "\ufffd"
         # the loose box: the glyph's advance across, the font's ascent and descent up and down
         # upright text (the rest was left out above): left <= right, top >= bottom

@@ -52,6 +52,11 @@ class Page:
             self.line(x, ys[0], x, ys[-1])
         return self
 
+    def ligature(self, x: float, y: float, after: str, size: float = 11) -> "Page":
+        """A glyph whose text is the ligature U+FB01 ("ﬁ"), then ``after`` set right after it."""
+        self.ops.append(b"BT /S %g Tf %g %g Td (f) Tj /R %g Tf (%s) Tj ET" % (size, x, HEIGHT - y, size, _escape(after)))
+        return self
+
     def image(self) -> "Page":
         self.ops.append(b"q 400 0 0 600 90 120 cm /Im1 Do Q")
         return self
@@ -63,7 +68,8 @@ def pdf(*pages: Page, compress: bool = True) -> bytes:
     objects: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>", b""]
     cmap = len(objects) + len(FONTS) + 1
     for name in FONTS.values():
-        # Word's PDFs map the Symbol font's bullet to U+F0B7 (the private use area)
+        # Word's PDFs map the Symbol font's bullet to U+F0B7 (the private use area); and
+# here its "f" (code 0x66) to the ligature "ﬁ", as a font's ToUnicode map may
         extra = b" /ToUnicode %d 0 R" % cmap if name == "Symbol" else b" /Encoding /WinAnsiEncoding"
         objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /%s%s >>" % (name.encode(), extra))
     objects.append(_stream(b"<<", SYMBOL_CMAP, compress))
@@ -86,7 +92,7 @@ def pdf(*pages: Page, compress: bool = True) -> bytes:
 SYMBOL_CMAP = b"""/CIDInit /ProcSet findresource begin 12 dict begin begincmap
 /CMapName /Symbol-F0 def /CMapType 2 def
 1 begincodespacerange <00> <FF> endcodespacerange
-1 beginbfchar <B7> <F0B7> endbfchar
+2 beginbfchar <B7> <F0B7> <66> <FB01> endbfchar
 endcmap CMapName currentdict /CMap defineresource pop end end"""
 
 

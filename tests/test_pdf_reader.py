@@ -88,6 +88,11 @@ def test_odd_spacing_between_words_is_one_space_and_spaced_glyphs_stay_one_word(
     assert texts(read(page)) == ["Councillors noted the report.", "Quorate"]
 
 
+def test_a_ligature_glyph_reads_as_its_letters():
+    page = Page().text(72, 100, "The").ligature(72 + width("The "), 100, "nance report")
+    assert texts(read(page)) == ["The finance report"]
+
+
 def test_a_tab_gap_between_two_pieces_of_a_line_keeps_them_apart():
     page = Page().text(72, 100, "Present:").text(160, 100, "Ann Lee, Chair").text(320, 100, "Raj Patel, Treasurer")
     assert read(page).blocks[0].text == "Present:\nAnn Lee, Chair\nRaj Patel, Treasurer"
