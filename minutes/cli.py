@@ -130,7 +130,7 @@ def max_size_option(f):
     return click.option(
         "--max-size", type=Size(), default=f"{DEFAULT_MAX_SIZE >> 20}M", show_default=True,
         help="The most text read from one file (an HTML or text file, or the XML inside a "
-             ".docx, which may itself be 10 times larger); e.g. 50M.")(f)
+             ".docx, which may itself be 10 times larger, as may a PDF); e.g. 50M.")(f)
 
 
 @click.group(name="minutes", cls=OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})
@@ -149,7 +149,7 @@ def cli() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the parse contract as JSON.")
 @max_size_option
 def parse(file: str, as_json: bool, max_size: int) -> None:
-    """Parse FILE (HTML, DOCX, Markdown or text) and print what it says.
+    """Parse FILE (PDF, DOCX, HTML, Markdown or text) and print what it says.
 
     Nothing is stored.
 
@@ -284,7 +284,7 @@ def ingest(paths: tuple[str, ...], db_path: str, series: str | None, max_size: i
 
     \b
     Example:
-        minutes ingest fixtures/ 'archive/**/*.docx' --db board.db
+        minutes ingest fixtures/ 'archive/**/*.pdf' --db board.db
         minutes ingest minutes/*.docx --series "Steering Group" --jobs 4
     """
     from minutes.ingest import ingest_paths

@@ -28,7 +28,7 @@ from minutes.errors import MinutesError
 if TYPE_CHECKING:  # pragma: no cover
     from parsers.records import Minutes
 
-EXTENSIONS = (".docx", ".html", ".htm", ".md", ".markdown", ".txt")
+EXTENSIONS = (".docx", ".pdf", ".html", ".htm", ".md", ".markdown", ".txt")
 DEFAULT_MAX_SIZE = 50 * 1024 * 1024
 BATCH = 50          # documents stored between two relinks of their series (and reports of them)
 SERIAL_BELOW = 2    # fewer files than this many per worker: parse them here, start no workers
