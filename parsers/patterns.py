@@ -64,7 +64,8 @@ def _holds_one(text: str, needles: tuple[str, ...]) -> bool:
 
 # -- people ------------------------------------------------------------------
 # Initials as minutes write them: "DP", "SMcB", "SDGR", "JKM".
-INITIALS = r"(?:[A-Z](?:[a-z]{0,2}[A-Z]){1,4})"
+# "RGb"/"RGr": a last small letter tells two people with the same capitals apart.
+INITIALS = r"(?:[A-Z](?:[a-z]{0,2}[A-Z]){1,4}(?:[a-z](?![a-z]))?)"
 INITIALS_RE = re.compile(rf"^{INITIALS}$")
 # A handle by which notes name people: "@achen"
 HANDLE = r"(?:@[A-Za-z0-9][\w.-]{0,38})"
