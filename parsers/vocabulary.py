@@ -122,3 +122,13 @@ DECIDING_BODIES = ("committee", "board", "group", "council", "parish council", "
                    "assembled councillors", "councillors", "councils", "board of directors", "team", "society",
                    "association", "body", "cabinet", "assembly", "membership", "plenum", "delegates",
                    "committee members", "board members", "executive committee", "steering committee")
+
+# -- the meeting's particulars ------------------------------------------------------------
+# Labels of the fields that say which meeting it was ("Date", "Place", "Attendees").
+FIELD_WORDS = ("date", "meeting date", "date of meeting", "time", "start time", "end time", "start", "finish",
+               "place", "venue", "location", "where", "when", "room", "title", "title of meeting", "meeting",
+               "meeting title", "meeting type", "subject", "purpose", "objective", "objectives", "chair", "chaired by",
+               "chairperson", "attendees", "attending", "present", "apologies", "absent", "invited", "guests",
+               "in attendance", "also present", "minutes", "minutes by", "minute taker", "minutes taken by",
+               "note taker", "notes by", "secretary", "clerk", "facilitator", "distribution", "circulation",
+               "next meeting", "date of next meeting", "quorum", "called by", "type of meeting")
