@@ -474,6 +474,16 @@ def _sentences(text: str) -> tuple[str, ...]:
     return tuple(s for s in out if s)
 
 
+# A topic written before what is said of it: "Training stuff: Hanna is to …", "Newmarket Library –
+# PC questioned …", "WQ/OL - Agreed …" (a short lead, then a colon or a spaced dash)
+_TOPIC_LEAD = re.compile(r"^(?:[A-Z][\w .'’/&()-]{0,40}?:\s+(?=\S)|[A-Z][\w .'’/&()]{0,40}?\s[–—-]\s+(?=\S))")
+
+
+def topic_off(text: str) -> str:
+    """``text`` without a topic written before it."""
+    return _TOPIC_LEAD.sub("", text.strip(), count=1)
+
+
 def first_sentence(text: str) -> str | None:
     parts = sentences(text)
     return parts[0] if parts else None

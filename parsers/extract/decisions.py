@@ -31,7 +31,7 @@ from parsers.extract.items import Section
 from parsers.extract.people import Roster
 from parsers.extract.result import Result
 from parsers.extract.speech import statements
-from parsers.patterns import DECISION_HEADING, sentences
+from parsers.patterns import DECISION_HEADING, sentences, topic_off
 from parsers.records import Decision
 from parsers.vocabulary import DECIDING_BODIES, DECISION_VERBS, words_pattern
 
@@ -70,8 +70,6 @@ _AS_RECORD = re.compile(r"^\W*(?:agreed|approved|accepted|adopted|signed|confirm
 # "Jo and Sam decided to form a committee": deciding, said of people, is still a decision
 _PEOPLE_DECIDE = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]*"
                             r"(?:\s+[A-Z][\w.'’-]*){0,3}){0,4}\s+decided\s+(?:to|that|on)\b")
-# "Role-based email: it was resolved …", "WQ/OL - Agreed - …": a topic or speaker before the sentence
-_TOPIC = re.compile(r"^(?:[A-Z][\w .'’/&()-]{0,40}?:\s+(?=[a-zA-Z])|[A-Z]{1,4}(?:/[A-Z]{1,4})*\s+[-–—]\s+)")
 # a later clause that holds the cue: "…; but it was agreed that …"
 _CLAUSE = re.compile(r"(?:;\s*|,\s*(?=(?:but|and|so|however)\s))(?:(?:but|and|so|however),?\s+)?(?=it\s+was\s+"
                      r"(?:\w+\s+){0,2}(?:agreed|resolved|decided)\b)", re.I)
@@ -188,7 +186,7 @@ def decision_text(sentence: str) -> str | None:
     decision is the next sentence or list; None when it records none."""
     text = _LINK_LABEL.sub(r"\1", sentence.strip())
     if not _LABEL.match(text):
-        text = _TOPIC.sub("", text, count=1)  # "Role-based email: it was resolved …" (not "RESOLVED: …")
+        text = topic_off(text)  # "Role-based email: it was resolved …" (not "RESOLVED: …")
     if not text or text.endswith("?") or _APOLOGIES.match(text):
         return None
     clause = _CLAUSE.search(text)

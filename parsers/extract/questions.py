@@ -13,7 +13,7 @@ from parsers.extract.people import Roster
 from parsers.extract.items import Section
 from parsers.extract.result import Result
 from parsers.extract.speech import Statement, statements
-from parsers.patterns import INITIALS, NAME, Gated, sentences
+from parsers.patterns import INITIALS, NAME, Gated, sentences, topic_off
 from parsers.records import Answer, Question
 from parsers.vocabulary import ALL_WORDS, GROUP_OWNERS, words_pattern
 
@@ -104,6 +104,9 @@ def _reported(said: list[Statement], item: str | None) -> list[Question]:
         parts = sentences(st.text)
         for k, sentence in enumerate(parts):
             m = _REPORTED.match(sentence)
+            if not m:  # "Newmarket Library – PC questioned whether …"
+                sentence = topic_off(sentence)
+                m = _REPORTED.match(sentence)
             if not m:
                 continue
             by, answer = m.group("by"), (m.group("answer") or m.group("answer2") or "").strip()
@@ -114,6 +117,7 @@ def _reported(said: list[Statement], item: str | None) -> list[Question]:
             if _NOT_ASKER.match(m.group("who")) or _A_REQUEST.match(m.group("what")):
                 continue  # "Members asked …" names nobody; "asked the council to vote" is a request
             verb = re.search(_ASKED, sentence).group(0)
+            who = re.sub(r"^(?:the|our)\s+", "", m.group("who"), flags=re.I)  # "The SCC Commissioner"
             text = f"{m.group('who')} {verb} {m.group('what')}".strip(" ,").rstrip(".")
-            out.append(Question(item, m.group("who"), text, [Answer(by, answer)] if answer else [], st.loc))
+            out.append(Question(item, who, text, [Answer(by, answer)] if answer else [], st.loc))
     return out
