@@ -112,7 +112,7 @@ PUT_FORWARD = ("recommended that", "suggested that", "proposed that", "asked tha
 
 # -- decisions -------------------------------------------------------------------------
 # Verbs with which a meeting decides ("the committee resolved …", "it was agreed …").
-DECISION_VERBS = ("resolved", "resolves", "resolve", "agreed", "agrees", "decided", "decides", "approved",
+DECISION_VERBS = ("resolved", "resolves", "resolve", "agreed", "agrees", "agree", "decided", "decides", "approved",
                   "approves", "adopted", "adopts", "endorsed", "endorses", "accepted", "ratified", "determined",
                   "voted", "votes", "confirmed", "noted and agreed", "unanimously agreed")
 # Who decides: a body, or its members as one ("the Members resolved by unanimous resolution").
