@@ -35,8 +35,8 @@ SCORER = SHARED / "tools" / "score.py"
 # extraction improves.  Documents not listed get DEFAULT_FLOOR.
 FLOORS = {
     "000_7526c02795b7095f.txt": 0.98,               # now 1.000
-    "appna-ok-ec-2018-06-13.docx": 0.75,            # now 0.778
-    "appna-ok-ec-2018-07-19.docx": 0.57,            # now 0.600
+    "appna-ok-ec-2018-06-13.docx": 0.95,            # now 0.978
+    "appna-ok-ec-2018-07-19.docx": 0.78,            # now 0.800
     "bcwpc-2025-09-02.pdf": 0.78,                   # now 0.803
     "bcwpc-2025-10-07.pdf": 0.94,                   # now 0.964
     "be-rse-2025-01-17.html": 0.73,                 # now 0.750
@@ -45,8 +45,8 @@ FLOORS = {
     "compsoc-ed-2024-03-13.html": 0.92,             # now 0.949
     "compsoc-ed-2024-04-23.html": 0.94,             # now 0.969
     "dsf-board-2024-02-08.md": 0.96,                # now 0.980
-    "govan-cc-2023-11-06.md": 0.75,                 # now 0.771
-    "govan-cc-2023-12-04.md": 0.70,                 # now 0.728
+    "govan-cc-2023-11-06.md": 0.95,                 # now 0.971
+    "govan-cc-2023-12-04.md": 0.90,                 # now 0.928
     "hackerspacesg-plenum-2021-01-19.md": 0.71,     # now 0.735
     "horsley-vhmc-2013-10-08.pdf": 0.81,            # now 0.840
     "hypha-board-2021-04-14.md": 0.59,              # now 0.611
@@ -56,7 +56,7 @@ FLOORS = {
     "naacl-exec-2007-04-22.html": 0.90,             # now 0.926
     "nam-committee-2020-12-02.pdf": 0.90,           # now 0.922
     "nam-committee-2021-01-05.pdf": 0.87,           # now 0.890
-    "openwis-am-2016-03-10.html": 0.78,             # now 0.809
+    "openwis-am-2016-03-10.html": 0.95,             # now 0.975
     "openwis-tc-2016-10-26.html": 0.78,             # now 0.808
     "perth-artifactory-committee-2023-05-20.md": 0.71,# now 0.735
     "phuse-julia-wg-2021-01-22.docx": 0.98,         # now 1.000
