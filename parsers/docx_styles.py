@@ -408,11 +408,13 @@ class Numbering:
         for literal, k, fmt in template:
             value = counters[k]
             out.append(literal)
-            out.append(_format(starts[k] if value is None else value, fmt))
+            out.append(format_number(starts[k] if value is None else value, fmt))
         return "".join(out).strip() or None, ilvl
 
 
-def _format(n: int, fmt: str) -> str:
+def format_number(n: int, fmt: str) -> str:
+    """``n`` written in a list format: "decimal", "lowerLetter" (a … z, aa …),
+    "upperLetter", "lowerRoman", "upperRoman", "decimalZero" (01 … 09)."""
     if fmt == "decimal":
         return str(n)
     if fmt in ("bullet", "none"):
