@@ -122,3 +122,13 @@ DECIDING_BODIES = ("committee", "board", "group", "council", "parish council", "
                    "assembled councillors", "councillors", "councils", "board of directors", "team", "society",
                    "association", "body", "cabinet", "assembly", "membership", "plenum", "delegates",
                    "committee members", "board members", "executive committee", "steering committee")
+
+
+# -- documents ---------------------------------------------------------------------------
+# The prompts Word (2007 to 365) and LibreOffice show in a content control
+# until something is typed in it: placeholder text, not the document's.
+PLACEHOLDER_PROMPTS = ("click or tap here to enter text.", "click here to enter text.", "choose an item.",
+                       "click or tap to enter a date.", "click here to enter a date.", "choose a building block.",
+                       "enter any content that you want to repeat, including other content controls. you can "
+                       "also insert this control around table rows in order to repeat parts of a table.",
+                       "click here to enter text", "click or tap here to enter text")
