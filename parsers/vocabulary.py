@@ -132,3 +132,10 @@ PLACEHOLDER_PROMPTS = ("click or tap here to enter text.", "click here to enter 
                        "enter any content that you want to repeat, including other content controls. you can "
                        "also insert this control around table rows in order to repeat parts of a table.",
                        "click here to enter text", "click or tap here to enter text")
+# The signature block that ends a PDF's minutes ("Signed ….", "Chairman ……..", "Date: ____"),
+# which its reader drops as page furniture: words that open a line of it whatever
+# follows, and words (who signs, or the date) that do when a rule to write on, or a
+# few words written on it, follow.
+SIGNATURE_WORDS = ("signed", "signature")
+SIGNATORY_WORDS = ("chair", "chairman", "chairperson", "chairwoman", "vice-chair", "vice chair", "president",
+                   "clerk", "secretary", "date")
