@@ -112,7 +112,7 @@ PUT_FORWARD = ("recommended that", "suggested that", "proposed that", "asked tha
 
 # -- decisions -------------------------------------------------------------------------
 # Verbs with which a meeting decides ("the committee resolved …", "it was agreed …").
-DECISION_VERBS = ("resolved", "resolves", "resolve", "agreed", "agrees", "decided", "decides", "approved",
+DECISION_VERBS = ("resolved", "resolves", "resolve", "agreed", "agrees", "agree", "decided", "decides", "approved",
                   "approves", "adopted", "adopts", "endorsed", "endorses", "accepted", "ratified", "determined",
                   "voted", "votes", "confirmed", "noted and agreed", "unanimously agreed")
 # Who decides: a body, or its members as one ("the Members resolved by unanimous resolution").
@@ -123,6 +123,15 @@ DECIDING_BODIES = ("committee", "board", "group", "council", "parish council", "
                    "association", "body", "cabinet", "assembly", "membership", "plenum", "delegates",
                    "committee members", "board members", "executive committee", "steering committee")
 
+# -- the meeting's particulars ------------------------------------------------------------
+# Labels of the fields that say which meeting it was ("Date", "Place", "Attendees").
+FIELD_WORDS = ("date", "meeting date", "date of meeting", "time", "start time", "end time", "start", "finish",
+               "place", "venue", "location", "where", "when", "room", "title", "title of meeting", "meeting",
+               "meeting title", "meeting type", "subject", "purpose", "objective", "objectives", "chair", "chaired by",
+               "chairperson", "attendees", "attending", "present", "apologies", "absent", "invited", "guests",
+               "in attendance", "also present", "minutes", "minutes by", "minute taker", "minutes taken by",
+               "note taker", "notes by", "secretary", "clerk", "facilitator", "distribution", "circulation",
+               "next meeting", "date of next meeting", "quorum", "called by", "type of meeting")
 
 # -- documents ---------------------------------------------------------------------------
 # The prompts Word (2007 to 365) and LibreOffice show in a content control

@@ -196,3 +196,32 @@ def test_a_rule_in_the_present_is_no_decision():
 
 def test_a_relative_clause_is_no_decision():
     assert texts("Jane called for a vote, which was accepted by the chair.") == []
+
+
+def test_a_body_in_agreement_is_a_decision():
+    assert texts("The proposal was discussed and the Board were in full agreement.") == [
+        "The proposal was discussed and the Board were in full agreement."]
+
+
+def test_a_passive_with_two_verbs():
+    assert texts("The complaints policy was reviewed and adopted by the board.") == [
+        "The complaints policy was reviewed and adopted by the board."]
+
+
+def test_the_same_words_decided_in_two_items_are_two_decisions():
+    found = parse_md(HEAD + "The Board were in agreement with this.\n\n## 4. Staffing\n\n"
+                            "The Board were in agreement with this.\n").decisions
+    assert [d.item for d in found] == ["3", "4"]
+
+
+def test_a_colon_cue_owns_the_entries_that_follow():
+    found = texts("The membership of the panels was decided as follows:\n\nFinance: Ann, Bob\n\nStaffing: Cy, Di")
+    assert found == ["The membership of the panels was decided as follows: Finance: Ann, Bob Staffing: Cy, Di"]
+
+
+def test_a_motion_with_its_conditions_and_the_vote_some_lines_below():
+    found = texts("It was proposed by Cllr Dee and seconded by Cllr Roe that the council does not object, "
+                  "subject to these conditions.\n\n* no more than 20 homes\n\n* a new footpath\n\n"
+                  "The motion was carried by 6 votes to 4.")
+    assert len(found) == 1 and found[0].startswith("It was proposed") and found[0].endswith("6 votes to 4.")
+    assert "a new footpath" in found[0]

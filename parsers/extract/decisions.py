@@ -31,7 +31,7 @@ from parsers.extract.items import Section
 from parsers.extract.people import Roster
 from parsers.extract.result import Result
 from parsers.extract.speech import statements
-from parsers.patterns import DECISION_HEADING, sentences
+from parsers.patterns import DECISION_HEADING, sentences, topic_off
 from parsers.records import Decision
 from parsers.vocabulary import DECIDING_BODIES, DECISION_VERBS, words_pattern
 
@@ -59,9 +59,9 @@ _BODY_DECIDES = re.compile(rf"^{_OPENING}(?P<body>{_BODY}|we)\s+(?:[^.;:]{{0,60}
 # "… were approved", "The motion was carried", "… moved as correct by …"
 # what happened in the meeting is said in the past: "is approved only once a year" is a rule
 _PASSIVE = re.compile(rf"^(?P<what>.{{3,160}}?)\s+(?:was|were|has been|have been)\s+(?:then\s+|therefore\s+|"
-                      rf"duly\s+|unanimously\s+|formally\s+)?(?P<verb>approved|agreed|adopted|ratified|endorsed|accepted|"
-                      rf"carried|passed|moved as (?:a )?(?:correct|true|accurate)|signed as (?:a )?"
-                      rf"(?:correct|true))\b", re.I | re.S)
+                      rf"duly\s+|unanimously\s+|formally\s+)?(?:\w+ed\s+and\s+)?(?P<verb>approved|agreed|adopted|"
+                      rf"ratified|endorsed|accepted|carried|passed|authori[sz]ed|decided|moved as (?:a )?(?:correct|true|"
+                      rf"accurate)|(?:signed|confirmed|taken) as (?:a )?(?:correct|true|accurate))\b", re.I | re.S)
 # "Decided to use …", "Agreed to defer …": the cue verb opens the sentence
 _BARE = re.compile(r"^\W*(?:unanimously\s+)?(?:resolved|agreed|decided|approved)\s+(?:to|on|upon)\s+\S", re.I)
 # "Agreed as a true record", "Approved as a correct record"
@@ -70,11 +70,13 @@ _AS_RECORD = re.compile(r"^\W*(?:agreed|approved|accepted|adopted|signed|confirm
 # "Jo and Sam decided to form a committee": deciding, said of people, is still a decision
 _PEOPLE_DECIDE = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]*"
                             r"(?:\s+[A-Z][\w.'’-]*){0,3}){0,4}\s+decided\s+(?:to|that|on)\b")
-# "Role-based email: it was resolved …", "WQ/OL - Agreed - …": a topic or speaker before the sentence
-_TOPIC = re.compile(r"^(?:[A-Z][\w .'’/&()-]{0,40}?:\s+(?=[a-zA-Z])|[A-Z]{1,4}(?:/[A-Z]{1,4})*\s+[-–—]\s+)")
 # a later clause that holds the cue: "…; but it was agreed that …"
-_CLAUSE = re.compile(r"(?:;\s*|,\s*(?=(?:but|and|so|however)\s))(?:(?:but|and|so|however),?\s+)?(?=it\s+was\s+"
+_CLAUSE = re.compile(r"(?:;\s*|,\s*)(?:(?:but|and|so|however),?\s+)?(?=it\s+was\s+"
                      r"(?:\w+\s+){0,2}(?:agreed|resolved|decided)\b)", re.I)
+# "The Board were all in agreement with this proposal", "All members were in full agreement"
+_IN_AGREEMENT = re.compile(rf"(?:^|\band\s+)(?:(?:the|our)\s+)?(?:all\s+)?(?:{words_pattern(DECIDING_BODIES)}|everyone|all)\b[^.;]{{0,30}}?"
+                           r"\b(?:was|were|are|is)\s+(?:all\s+)?(?:in\s+)?(?:full\s+|general\s+|complete\s+|unanimous\s+)?"
+                           r"agreement\b", re.I)
 _OUTCOME = re.compile(r"^\W*(?:the\s+)?(?:motion|resolution|proposal|amendment)\s+(?:was\s+)?(?:therefore\s+)?"
                       r"(?:passes|passed|carried|was carried|approved|adopted)\b|"
                       r"^\W*(?:motion|resolution)\s+(?:passed|carried)\b|^\W*carried(?:\s+(?:unanimously|nem\.?\s*con))?\W*$|"
@@ -128,13 +130,23 @@ def _section_decisions(section: Section, roster: Roster, out: list[Decision]) ->
     pending: Decision | None = None  # a cue that owns the list or lines after it
     pending_level: int | None = None
     motion: Decision | None = None   # a motion put, waiting for the vote that carries it
+    motion_said: list[str] = []      # what was said between the motion and its vote
+    pending_colon = False
+    joined = 0  # entries joined to the pending decision
     for k, st in enumerate(said):
         line = st.line
         if pending is not None:
-            if _continues_list(line, pending_level):
-                pending.text = f"{pending.text} {line.text}".strip()
+            if _continues_list(line, pending_level, pending_colon):
+                joint = ":" if pending_colon and not joined and not pending.text.endswith(":") else ""
+                pending.text = f"{pending.text}{joint} {line.text}".strip()  # the colon goes back before the list
+                joined += 1
                 continue
             pending = None
+        if motion is not None and not _may_decide(st.text):
+            motion_said.append(st.text)  # the conditions of the motion, a list, a recorded vote
+            if len(motion_said) > _MOTION_LINES:
+                motion, motion_said = None, []
+            continue
         if not _may_decide(st.text):
             continue
         parts = sentences(st.text) or [st.text]
@@ -142,9 +154,14 @@ def _section_decisions(section: Section, roster: Roster, out: list[Decision]) ->
         while j < len(parts):
             sentence = parts[j]
             if motion is not None:
-                if _OUTCOME.match(sentence) or re.search(r"\b(?:carried|passed|voted)\b", sentence, re.I):
-                    motion.text = f"{motion.text} {sentence}"  # the motion and how the vote went: one decision
-                    motion = None
+                if _OUTCOME.match(sentence) or _CARRIED.search(sentence) or re.search(r"\bpassed\b", sentence, re.I):
+                    # the motion, what was said of it, and how the vote went: one decision
+                    motion.text = " ".join([motion.text] + motion_said + [sentence])
+                    motion, motion_said = None, []
+                    j += 1
+                    continue
+                if decision_text(sentence) is None:
+                    motion_said.append(sentence)
                     j += 1
                     continue
             found = decision_text(sentence)
@@ -156,10 +173,12 @@ def _section_decisions(section: Section, roster: Roster, out: list[Decision]) ->
                 if found:
                     decision = Decision(item, found, line.loc)
                     out.append(decision)
-                    if found.rstrip().endswith(":") or _stops_on_cue(sentence):
-                        pending, pending_level = decision, line.level
+                    pending_colon = sentence.rstrip().endswith(":")
+                    if pending_colon or _stops_on_cue(sentence):
+                        pending, pending_level, joined = decision, line.level, 0
                     motion = decision if _MOTION.search(sentence) and not re.search(
                         r"\b(?:carried|passed)\b", sentence, re.I) else None
+                    motion_said = []
                 elif found == "" and j + 1 < len(parts):
                     out.append(Decision(item, _label_off(parts[j + 1]), line.loc))  # "RESOLVED:" then the text
                     j += 1
@@ -170,17 +189,23 @@ def _section_decisions(section: Section, roster: Roster, out: list[Decision]) ->
     out[:] = [d for d in out if d.text]
 
 
-def _continues_list(line, level: int | None) -> bool:
+_MOTION_LINES = 20  # a motion's vote comes within this many lines, or the motion stands alone
+
+
+def _continues_list(line, level: int | None, colon: bool = False) -> bool:
     """A line under a cue that introduces it: a list entry (deeper than the cue's
-    line, if that was one) or a line opening with a dash."""
+    line, if that was one), a line opening with a dash or a small numeral, or a
+    "Finance: Ann, Bob" entry."""
     if line.level is not None and (level is None or line.level > level):
         return True
-    return bool(re.match(r"^\s*(?:--|[-–—*•]|\(?[ivx]{1,4}\)|\(?[a-h]\))\s", line.text))
+    return bool(re.match(r"^\s*(?:--|[-–—*•]|\(?[ivx]{1,4}\)|\(?[a-h]\))\s", line.text) or
+                colon and re.match(r"^[A-Z][\w &'’/-]{1,40}:\s+\S", line.text)
+                and len(line.text.split(":", 1)[0].split()) <= 6)
 
 
 def _stops_on_cue(sentence: str) -> bool:
     """ "… the committee resolved" with nothing after the cue: the list below says what."""
-    return bool(re.search(rf"\b(?:{_VERBS})\s*[:–—-]?\s*$", sentence.strip(), re.I))
+    return bool(re.search(rf"\b(?:{_BODY}|it\s+was|we)\s+(?:\w+\s+)?(?:{_VERBS})\s*[:–—-]?\s*$", sentence.strip(), re.I))
 
 
 def decision_text(sentence: str) -> str | None:
@@ -188,7 +213,7 @@ def decision_text(sentence: str) -> str | None:
     decision is the next sentence or list; None when it records none."""
     text = _LINK_LABEL.sub(r"\1", sentence.strip())
     if not _LABEL.match(text):
-        text = _TOPIC.sub("", text, count=1)  # "Role-based email: it was resolved …" (not "RESOLVED: …")
+        text = topic_off(text)  # "Role-based email: it was resolved …" (not "RESOLVED: …")
     if not text or text.endswith("?") or _APOLOGIES.match(text):
         return None
     clause = _CLAUSE.search(text)
@@ -204,7 +229,7 @@ def decision_text(sentence: str) -> str | None:
         if re.match(r"(?:as|by|with|in|on|at|for)\b", rest, re.I):
             return _capital(text)  # "Agreed as a true record" keeps its verb
         return _capital(rest)
-    if _OUTCOME.match(text) or _CONSENSUS.match(text) or _CARRIED.search(text):
+    if _OUTCOME.match(text) or _CONSENSUS.match(text) or _CARRIED.search(text) or _IN_AGREEMENT.search(text):
         return _capital(text)
     m = _IMPERSONAL.match(text)
     if m and not _WITH.match(m.group("rest")):
@@ -245,13 +270,15 @@ def _label_off(text: str) -> str:
 
 
 def _dedupe(decisions: list[Decision]) -> list[Decision]:
-    """A decision stated twice (in its item, then in a list of resolutions) is one."""
+    """A decision stated twice (in its item, then in a list of resolutions) is one;
+    the same words decided in two items ("The Board were in agreement") are two."""
     out: list[Decision] = []
-    seen: list[Text] = []
+    seen: list[tuple[Text, str | None]] = []
     for d in decisions:
         key = Text(d.text.lower())
-        if any(at_least(key, other, 0.85) for other in seen):
+        if any((item == d.item or item is None or d.item is None) and at_least(key, other, 0.85)
+               for other, item in seen):
             continue
         out.append(d)
-        seen.append(key)
+        seen.append((key, d.item))
     return out
