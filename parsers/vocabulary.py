@@ -287,3 +287,19 @@ ORGANISATION_WORDS = ("council", "trust", "police", "nhs", "ltd", "limited", "un
 # Verbs that report a question ("SR asked why …", "PC questioned whether …").
 ASKING_VERBS = ("asked", "asks", "queried", "queries", "enquired", "enquires", "inquired", "inquires", "wondered",
                 "questioned", "raised the question")
+
+# -- documents ---------------------------------------------------------------------------
+# The prompts Word (2007 to 365) and LibreOffice show in a content control
+# until something is typed in it: placeholder text, not the document's.
+PLACEHOLDER_PROMPTS = ("click or tap here to enter text.", "click here to enter text.", "choose an item.",
+                       "click or tap to enter a date.", "click here to enter a date.", "choose a building block.",
+                       "enter any content that you want to repeat, including other content controls. you can "
+                       "also insert this control around table rows in order to repeat parts of a table.",
+                       "click here to enter text", "click or tap here to enter text")
+# The signature block that ends a PDF's minutes ("Signed ….", "Chairman ……..", "Date: ____"),
+# which its reader drops as page furniture: words that open a line of it whatever
+# follows, and words (who signs, or the date) that do when a rule to write on, or a
+# few words written on it, follow.
+SIGNATURE_WORDS = ("signed", "signature")
+SIGNATORY_WORDS = ("chair", "chairman", "chairperson", "chairwoman", "vice-chair", "vice chair", "president",
+                   "clerk", "secretary", "date")
