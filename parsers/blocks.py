@@ -170,6 +170,26 @@ def _stops_open(text: str) -> bool:
     return (k > 0 or len(text) <= 8) and tail[k:].lower() in _JOIN_WORDS
 
 
+def struck(runs: list[Run]) -> bool:
+    """The text of ``runs`` is struck through (a task crossed out as done): from
+    some point to its end, and that struck part is most of it, so that a cue
+    such as "Action:" before it may stay plain."""
+    total = tail = 0
+    for run in runs:
+        n = sum(1 for ch in run.text if ch.isalnum())
+        if not n:
+            continue
+        total += n
+        tail = tail + n if run.struck else 0
+    return total > 0 and tail * 2 > total
+
+
+def cell_struck(cell: Cell) -> bool:
+    """Every line of the cell that holds text is struck through."""
+    lines = [ln for ln in cell_lines(cell) if ln.text.strip()]
+    return bool(lines) and all(struck(ln.runs) for ln in lines)
+
+
 def cell_lines(cell: Cell) -> list[Line]:
     return [ln for b in cell.blocks if isinstance(b, (Paragraph, Heading)) for ln in lines_of(b)]
 
@@ -234,7 +254,10 @@ def column_contents(kinds: list[str | None], body: list) -> list[str | None]:
     holds names has the two swapped (a template's headers shifted against its
     contents); a column headed with no known word that holds dates is a due
     column, one of short names an owner column."""
-    seen = [_cell_kind([r.cells[k].text for r in body if k < len(r.cells)]) for k in range(len(kinds))]
+    # what the cells hold, asked only of the columns whose kind it can change (and the
+    # first): a discussion column's long cells are the most costly to look at
+    seen = [_cell_kind([r.cells[k].text for r in body if k < len(r.cells)])
+            if k == 0 or kind in (None, "owner", "action", "due") else "?" for k, kind in enumerate(kinds)]
     out = list(kinds)
     owner, action = (out.index(k) if k in out else None for k in ("owner", "action"))
     if owner is not None and action is not None and seen[owner] == "text" and seen[action] == "owner":
@@ -266,13 +289,17 @@ def _cell_kind(texts: list[str]) -> str | None:
     numbered = [_NUMBERED_CELL.match(t) for t in filled]
     if sum(1 for m in numbered if m) >= need and len({(m.group(1) or "").lower() for m in numbered if m}) == 1:
         return "number"  # "1", "2", … or "Task 1", "Task 2", …
-    if sum(1 for t in filled if date_in(t) and len(t.split()) <= 6) >= need:
-        return "due"
-    if sum(1 for t in filled if STATUS_CELL.match(t)) >= need:
-        return "status"
-    if sum(1 for t in filled if len(t.split()) <= 4 and _OWNERISH.match(t) and not date_in(t)) >= need:
-        return "owner"
-    if sum(1 for t in filled if len(t.split()) >= 4) >= need:
+    words = [len(t.split()) for t in filled]
+    short = [t for t, n in zip(filled, words) if n <= 6]  # a date, a status, a name: a few words
+    if len(short) >= need:
+        dated = {t for t in set(short) if date_in(t)}
+        if sum(1 for t in short if t in dated) >= need:
+            return "due"
+        if sum(1 for t in short if STATUS_CELL.match(t)) >= need:
+            return "status"
+        if sum(1 for t, n in zip(filled, words) if n <= 4 and t not in dated and _OWNERISH.match(t)) >= need:
+            return "owner"
+    if sum(1 for n in words if n >= 4) >= need:
         return "text"
     return None
 

@@ -415,7 +415,11 @@ _TOPIC_LEAD = re.compile(r"^(?:[A-Z][\w .'’/&()-]{0,40}?:\s+(?=\S)|[A-Z][\w .'
 
 def topic_off(text: str) -> str:
     """``text`` without a topic written before it."""
-    return _TOPIC_LEAD.sub("", text.strip(), count=1)
+    text = text.strip()
+    head = text[:48]
+    if ":" not in head and " –" not in head and " —" not in head and " -" not in head:
+        return text  # no colon or spaced dash where a topic would end: nothing to take off
+    return _TOPIC_LEAD.sub("", text, count=1)
 
 
 def first_sentence(text: str) -> str | None:

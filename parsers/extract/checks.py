@@ -8,7 +8,7 @@ from parsers.document import Heading, Paragraph, Table
 from parsers.extract.people import Roster
 from parsers.extract.items import Section
 from parsers.extract.speech import statements
-from parsers.patterns import INITIALS_RE, sentences
+from parsers.patterns import INITIALS_RE, Gated, sentences
 from parsers.records import Action
 
 
@@ -51,6 +51,8 @@ def ownerless(actions: list[Action]) -> list[str]:
 
 # -- what the document plainly has but nothing was read from -----------------------------------------
 _ACTION_WORD = re.compile(r"\baction(?:s|ed)?\b\s*[:–—-]|\(\s*action\b|\baction\s+(?:by|point|item)s?\b", re.I)
+_DECISION_GATE = Gated(re.compile("x"), "resolved", "agreed", "decided", "decision", "resolution", "approved",
+                       "adopted", "carried", "passed")  # _DECISION_WORD holds one of these
 _DECISION_WORD = re.compile(r"^\W*(?:resolved|agreed|decided|decision|resolution)\b|\b(?:it\s+was|were|was)\s+"
                             r"(?:unanimously\s+)?(?:resolved|agreed|decided|approved|adopted)\b|\bmotion\s+"
                             r"(?:was\s+)?(?:carried|passed)\b", re.I)
@@ -84,7 +86,8 @@ def silent_misses(blocks: list, minutes) -> list[str]:
                        "read from it")
     if not minutes.decisions:
         cue = next((b for b in walk(blocks) if isinstance(b, (Heading, Paragraph)) and
-                    any(_DECISION_WORD.search(s) for s in sentences(b.text))), None)
+                    _DECISION_GATE.could_match(b.text) and any(_DECISION_WORD.search(s) for s in sentences(b.text))),
+                   None)
         if cue is not None:
             out.append(f"the minutes record decisions ('{_short(cue.text)}', {cue.loc or 'in the text'}) but no "
                        "decision could be read")

@@ -91,12 +91,15 @@ _RELATIVE = re.compile(r"\b(?:which|who|that)\s*$", re.I)
 # words one of which every decision holds: a line without any is not read further
 _NEEDLES = ("resolv", "agree", "decid", "approv", "adopt", "endors", "accept", "carried", "passed", "passes",
             "ratif", "decision", "resolution", "outcome", "consensus", "voted", "seconded", "moved as", "confirmed",
-            "determined", "recommendation", "conclusion", "(p ")
+            "determined", "recommendation", "conclusion", "(p ", "authori", "signed as", "taken as")
 
 
 def _may_decide(text: str) -> bool:
     low = text.lower()
-    return any(needle in low for needle in _NEEDLES)
+    for needle in _NEEDLES:  # (a loop: quicker here than any() or one regex)
+        if needle in low:
+            return True
+    return False
 
 
 def extract(sections: list[Section], roster: Roster) -> Result:
@@ -109,9 +112,9 @@ def extract(sections: list[Section], roster: Roster) -> Result:
                 if text:
                     out.append(Decision(item, text, line.loc))
             continue
-        listed = [ln for ln in _lines(section.blocks) if ln.level is not None]
-        if section.title and DECISION_HEADING.search(section.title) and listed \
-                and section.kind in ("item", "other"):
+        listed = [ln for ln in _lines(section.blocks) if ln.level is not None] \
+            if section.title and section.kind in ("item", "other") and DECISION_HEADING.search(section.title) else []
+        if listed:
             joined = "; ".join(ln.text.rstrip(".").replace(": ", " ", 1) for ln in listed)
             out.append(Decision(item, f"{section.title}: {joined}.", section.loc))
         _section_decisions(section, roster, out)
@@ -147,6 +150,9 @@ def _section_decisions(section: Section, roster: Roster, out: list[Decision]) ->
         j = 0
         while j < len(parts):
             sentence = parts[j]
+            if motion is None and len(parts) > 1 and not _may_decide(sentence):
+                j += 1
+                continue
             if motion is not None:
                 if _OUTCOME.match(sentence) or _CARRIED.search(sentence) or re.search(r"\bpassed\b", sentence, re.I):
                     # the motion, what was said of it, and how the vote went: one decision
@@ -205,15 +211,18 @@ def _stops_on_cue(sentence: str) -> bool:
 def decision_text(sentence: str) -> str | None:
     """The decision a sentence records, as its text; "" for a bare label whose
     decision is the next sentence or list; None when it records none."""
-    text = _LINK_LABEL.sub(r"\1", sentence.strip())
+    text = sentence.strip()
+    if text.startswith("["):
+        text = _LINK_LABEL.sub(r"\1", text)
     if not DECISION_LABEL.match(text):
         text = topic_off(text)  # "Role-based email: it was resolved …" (not "RESOLVED: …")
     if not text or text.endswith("?") or _APOLOGIES.match(text):
         return None
-    clause = _CLAUSE.search(text)
+    clause = "it was" in text.lower() and _CLAUSE.search(text)
     if clause:
         text = text[clause.end():]  # "Ann asked whether …; but it was agreed that …"
-    if _BARE.match(text) or _PEOPLE_DECIDE.match(text) or _AS_RECORD.match(text):
+    low = text.lower()
+    if _BARE.match(text) or "decided" in low and _PEOPLE_DECIDE.match(text) or " as " in low and _AS_RECORD.match(text):
         return _capital(text)
     label = DECISION_LABEL.match(text)
     if label:
@@ -223,9 +232,10 @@ def decision_text(sentence: str) -> str | None:
         if re.match(r"(?:as|by|with|in|on|at|for)\b", rest, re.I):
             return _capital(text)  # "Agreed as a true record" keeps its verb
         return _capital(rest)
-    if _OUTCOME.match(text) or _CONSENSUS.match(text) or _CARRIED.search(text) or _IN_AGREEMENT.search(text):
+    if _OUTCOME.match(text) or _CONSENSUS.match(text) or "carried" in low and _CARRIED.search(text) or \
+            "agreement" in low and _IN_AGREEMENT.search(text):
         return _capital(text)
-    m = _IMPERSONAL.match(text)
+    m = "it " in low and _IMPERSONAL.match(text)
     if m and not _WITH.match(m.group("rest")):
         rest = m.group("rest").strip()
         that = re.match(r"^that\s+(?P<clause>.+)$", rest, re.S)
@@ -235,9 +245,9 @@ def decision_text(sentence: str) -> str | None:
     m = _BODY_DECIDES.match(text)
     if m and not _WITH.match(m.group("rest")) and not _NEGATED.search(text[:m.end("verb")]):
         return _capital(text)
-    if _MOTION.search(text):
+    if ("second" in low or "(p" in low) and _MOTION.search(text):
         return _capital(text)
-    m = _PASSIVE.match(text)
+    m = (" was " in low or " were " in low or " been " in low) and _PASSIVE.match(text)
     if m and not _RELATIVE.search(m.group("what")) and not _NEGATED.search(text[:m.end("verb")]) \
             and len(text.split()) >= 4 and not _APOLOGIES.match(m.group("what")):
         return _capital(text)

@@ -86,7 +86,7 @@ class Owners:
     name, first name or surname), roles, bodies, "All", and proper names the
     document never writes in lower case."""
 
-    def __init__(self, roster: Roster, lower_words: frozenset[str] = frozenset()) -> None:
+    def __init__(self, roster: Roster, lower_words: "LowerWords | frozenset[str]" = frozenset()) -> None:
         self.roster = roster
         self.lower_words = lower_words
         self.surnames = {}
@@ -381,9 +381,35 @@ def _base(word: str) -> str:
     return stem
 
 
-def lower_words(texts) -> frozenset[str]:
-    """Every word the document writes in lower case somewhere (to tell its proper names)."""
-    out: set[str] = set()
-    for text in texts:
-        out.update(w.strip(".'’") for w in re.findall(r"\b[a-z][\w'’-]*", text))
-    return frozenset(out)
+def lower_words(texts) -> "LowerWords":
+    """The words the document writes in lower case somewhere (to tell its proper names)."""
+    return LowerWords("\n".join(texts))
+
+
+class LowerWords:
+    """``word in words``: does the text write ``word`` (lower case) as a word of its
+    own somewhere?  Asked of a few owner words a document, so looked up when asked
+    (and remembered) rather than by listing every word of the text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.seen: dict[str, bool] = {}
+
+    def __contains__(self, word: str) -> bool:
+        found = self.seen.get(word)
+        if found is None:
+            found = self.seen[word] = bool(word[:1].islower()) and self._written(word)
+        return found
+
+    def _written(self, word: str) -> bool:
+        text, at = self.text, self.text.find(word)
+        while at >= 0:  # str.find, then a look at either side: a regex over the whole text is slower
+            end = at + len(word)
+            while end < len(text) and text[end] in "'’":
+                end += 1
+            before = text[at - 1] if at else " "
+            after = text[end] if end < len(text) else " "
+            if not (before.isalnum() or before == "_") and not (after.isalnum() or after in "_'’-"):
+                return True
+            at = text.find(word, at + 1)
+        return False

@@ -68,8 +68,10 @@ def _asks(st: Statement) -> bool:
     """A speaker asks: bold words with a "?", or a sentence of theirs that ends with
     one ("The SC recommended it. Shall we vote?") — not a request ("Can you please …?")."""
     text = st.text.rstrip()
+    if "?" not in text:
+        return False
     if st.bold:
-        return "?" in text
+        return True
     if _REQUEST.search(text):
         return False
     return text.endswith("?") or any(s.rstrip().endswith("?") for s in sentences(text))
