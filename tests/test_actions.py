@@ -681,3 +681,44 @@ def test_new_actions_set_in_matters_arising_are_actions():
     minutes = parse_md(HALL.replace("## 4. Building", "## 3. Matters arising") +
                        "- Keys - it was agreed that members get keys. Action: Jon Stride by 1 May\n")
     assert [(a.owners, a.item) for a in minutes.actions] == [(["Jon Stride"], "3")]
+
+
+# -- a task crossed out is a task done ---------------------------------------------------
+def test_struck_through_list_entry_is_done_and_the_plain_one_open():
+    found = actions("## 3. Boiler\n\n- ~~AK to book the engineer~~\n- PG to order spare filters\n")
+    assert [(a["owners"], a["status"]) for a in found] == [(["AK"], "done"), (["PG"], "open")]
+
+
+def test_struck_through_task_after_a_plain_cue_is_done():
+    found = actions("## 3. Boiler\n\nACTION: ~~DP to chase the landlord~~\n")
+    assert [(a["owners"], a["status"]) for a in found] == [(["DP"], "done")]
+
+
+def test_one_struck_word_does_not_close_the_task():
+    found = actions("## 3. Boiler\n\nJS to ~~ring~~ email the supplier about the invoice.\n")
+    assert [a["status"] for a in found] == ["open"]
+
+
+def test_struck_action_cell_of_an_html_item_table_is_done():
+    html = ("<h1>Delivery Group</h1><p>Present: Jane Smith (JS), Amir Khan (AK)</p>"
+            "<table><tr><th>Item</th><th>Discussion</th><th>Action</th></tr>"
+            "<tr><td>1</td><td>JS will redraft the leaflet.</td><td><s>JS</s></td></tr>"
+            "<tr><td>2</td><td>AK will collect the keys.</td><td>AK</td></tr></table>")
+    found = parse_html(html).to_dict()["actions"]
+    assert [(a["owners"], a["status"]) for a in found] == [(["JS"], "done"), (["AK"], "open")]
+
+
+def test_struck_entry_of_an_actions_list_is_done():
+    found = actions("## Actions\n\n- JS: ~~order the chairs~~\n- AK: check the fire exits\n")
+    assert [(a["owners"], a["status"]) for a in found] == [(["JS"], "done"), (["AK"], "open")]
+
+
+def test_struck_review_entry_is_a_done_update():
+    found = updates("## Matters arising\n\n- ~~PG to write to the council~~\n- DP to chase the quote\n")
+    assert [(u["owners"], u["status"]) for u in found] == [(["PG"], "done"), (["DP"], "open")]
+
+
+def test_struck_row_of_an_action_log_table_is_done_unless_its_status_says_otherwise():
+    body = ("## Action log\n\n| Action | Owner | Status |\n|---|---|---|\n"
+            "| ~~Book the venue~~ | JS | |\n| ~~Print the agenda~~ | AK | dropped |\n| Send invites | PG | |\n")
+    assert [a["status"] for a in actions(body)] == ["done", "dropped", "open"]

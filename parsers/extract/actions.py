@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from itertools import chain
 
-from parsers.blocks import Grid, Line, cell_lines, grid, lines_of
+from parsers.blocks import Grid, Line, cell_lines, cell_struck, grid, lines_of, struck
 from parsers.document import Heading, Paragraph, Table, squash
 from parsers.extract.alike import Text, at_least
 from parsers.extract.grammar import Owners, list_action, sentence_actions, subject_of
@@ -65,7 +65,10 @@ def extract(sections: list[Section], roster: Roster, owners: Owners | None = Non
         item = section.number
         if section.kind == "review":
             for g, row in section.rows:  # the Action column of an item table
+                start = len(actions)
                 _row_action(g, row, item, roster, actions)
+                if _row_struck(g, row):
+                    _done(actions[start:])
             _review(section, roster, updates, actions, owners)
             continue
         if section.kind == "actions":
@@ -75,7 +78,10 @@ def extract(sections: list[Section], roster: Roster, owners: Owners | None = Non
                 action.listed = True
             continue
         for g, row in section.rows:
+            start = len(actions)
             _row_action(g, row, item, roster, actions)
+            if _row_struck(g, row):
+                _done(actions[start:])
         # where an item table has an Action column, that column says who acts, not the discussion
         owned_by_column = any(g.column("action") is not None or g.column("owner") is not None
                               for g, _ in section.rows)
@@ -86,6 +92,7 @@ def extract(sections: list[Section], roster: Roster, owners: Owners | None = Non
                 before = None
                 previous: list[str] | None = None  # who the last action of the paragraph was for
                 for said in statements([block], roster):
+                    start = len(actions)
                     found = cued_actions(said.line, item, roster, said.text, before, owners)
                     if found:
                         actions.extend(found)
@@ -94,6 +101,8 @@ def extract(sections: list[Section], roster: Roster, owners: Owners | None = Non
                         for action in prose_actions(said, item, owners, previous):
                             actions.append(action)
                             previous = action.owners
+                    if struck(said.line.runs):
+                        _done(actions[start:])
                     before = said.text
     for action in actions:
         action.due = action.due or due_in(action.text)
@@ -101,6 +110,22 @@ def extract(sections: list[Section], roster: Roster, owners: Owners | None = Non
             action.due_text = _due_words(action.text)
     kept, alike = _dedupe(actions, roster)
     return Result((kept, updates), warnings + alike)
+
+
+def _row_struck(g: Grid, row) -> bool:
+    """A table row crossed out: its action (or owner) cell, or every cell it fills."""
+    cell = g.cell(row, "action") or g.cell(row, "owner")
+    if cell is not None and cell.text.strip():
+        return cell_struck(cell)
+    filled = [c for c in row.cells if c.text.strip()]
+    return bool(filled) and all(cell_struck(c) for c in filled)
+
+
+def _done(entries: list) -> None:
+    """A task crossed out is a task done."""
+    for entry in entries:
+        if entry.status == "open":
+            entry.status = "done"
 
 
 def prose_actions(said, item: str | None, owners: Owners, previous: list[str] | None = None) -> list[Action]:
@@ -379,11 +404,14 @@ def _action_table(table: Table, item, roster: Roster, actions: list[Action], upd
         due_words = g.text(row, "due") or None
         due = date_in(due_words or "")
         where = row.loc or table.loc
+        status = status_of(note)
+        if status == "open" and _row_struck(g, row):
+            status = "done"  # crossed out
         if review:
-            updates.append(Update(item, ref, owners, text.rstrip("."), status_of(note),
+            updates.append(Update(item, ref, owners, text.rstrip("."), status,
                                   "; ".join(x for x in (note, notes) if x) or None, due, where))
         else:
-            actions.append(Action(item, owners, text.rstrip("."), due, status_of(note), ref, where,
+            actions.append(Action(item, owners, text.rstrip("."), due, status, ref, where,
                                   due_text=None if due else due_words, listed=True))
 
 
@@ -394,6 +422,7 @@ def _action_section(section: Section, roster: Roster, actions: list[Action]) -> 
     owner_label: list[str] | None = None
     label_level = -1  # the list level of the owner line: the entries under it are the owner's
     start = len(actions)
+    crossed: int | None = None  # where the actions of a line crossed out begin
     for block in section.blocks:
         if isinstance(block, Table):
             _action_table(block, section.number, roster, actions, [], section)
@@ -401,6 +430,9 @@ def _action_section(section: Section, roster: Roster, actions: list[Action]) -> 
         if not isinstance(block, Paragraph):
             continue
         for line in lines_of(block):
+            if crossed is not None:
+                _done(actions[crossed:])  # the line before was crossed out
+            crossed = len(actions) if struck(line.runs) else None
             level = -1 if line.level is None else line.level
             if owner_label is not None and label_level >= 0 and level <= label_level:
                 owner_label, label_level = None, -1  # the owner's entries are over
@@ -445,6 +477,9 @@ def _action_section(section: Section, roster: Roster, actions: list[Action]) -> 
                         if found:
                             entry.owners, entry.text = found, line.text[:tail.start()].rstrip(" .")
             actions.append(entry)
+        if crossed is not None:
+            _done(actions[crossed:])
+            crossed = None
 
 
 # -- reviews of earlier actions -------------------------------------------------------
@@ -461,6 +496,7 @@ def _review(section: Section, roster: Roster, updates: list[Update], actions: li
         before: str | None = None
         previous: list[str] | None = None
         for said in statements([block], roster):
+            done_from = (len(actions), len(updates)) if struck(said.line.runs) else None
             found = _review_entry(said.line, section.number, roster)
             new = cued_actions(said.line, section.number, roster, said.text, before, owners) \
                 if not (found and (found.ref or found.note)) else []  # a numbered or status entry reports
@@ -473,6 +509,9 @@ def _review(section: Section, roster: Roster, updates: list[Update], actions: li
                 actions.extend(new)
             previous = new[-1].owners if new else previous
             before = said.text
+            if done_from is not None:
+                _done(actions[done_from[0]:])
+                _done(updates[done_from[1]:])
 
 
 def _review_entry(line: Line, item: str | None, roster: Roster) -> Update | None:
