@@ -125,12 +125,12 @@ class OneLineErrors(click.Group):
 
 
 def max_size_option(f):
-    from parsers import DEFAULT_MAX_SIZE
+    from parsers.limits import DEFAULT_MAX_SIZE, DOCX_FILE_RATIO
 
     return click.option(
         "--max-size", type=Size(), default=f"{DEFAULT_MAX_SIZE >> 20}M", show_default=True,
         help="The most text read from one file (an HTML or text file, or the XML inside a "
-             ".docx, which may itself be 10 times larger); e.g. 50M.")(f)
+             f".docx, which may itself be {DOCX_FILE_RATIO} times larger); e.g. 50M.")(f)
 
 
 @click.group(name="minutes", cls=OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})

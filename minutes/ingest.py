@@ -5,8 +5,9 @@
 
 Reading and parsing (``prepare``) is a pure function of the file, so that
 ``jobs > 1`` parses in worker processes while this process alone writes.
-The parsers are imported lazily: commands that only read the database never
-load bs4, lxml or python-docx.
+The readers are imported lazily: commands that only read the database never
+load lxml, python-docx or markdown-it-py.  What is read (the extensions) and
+how much (the size limit) are the parsers' own constants.
 """
 from __future__ import annotations
 
@@ -24,12 +25,12 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from minutes import store
 from minutes.errors import MinutesError
+from parsers.limits import DEFAULT_MAX_SIZE
+from parsers.sniff import EXTENSIONS
 
 if TYPE_CHECKING:  # pragma: no cover
     from parsers.records import Minutes
 
-EXTENSIONS = (".docx", ".html", ".htm", ".md", ".markdown", ".txt")
-DEFAULT_MAX_SIZE = 50 * 1024 * 1024
 BATCH = 50          # documents stored between two relinks of their series (and reports of them)
 SERIAL_BELOW = 2    # fewer files than this many per worker: parse them here, start no workers
 
