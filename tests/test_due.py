@@ -19,6 +19,11 @@ from minutes.due import phrase_in, resolve_due
     ("by the end of the month", "2015-02-03", None, "2015-02-28"),
     ("within two weeks", "2015-01-20", None, "2015-02-03"),
     ("in 3 months", "2015-01-31", None, "2015-04-30"),
+    ("within a month", "2016-01-31", None, "2016-02-29"),        # a leap year's February
+    ("within 13 months", "2015-12-15", None, "2017-01-15"),      # over the turn of two years
+    ("by the end of the week", "2015-01-23", None, "2015-01-23"),  # a Friday: that day
+    ("by the end of the week", "2015-01-24", None, "2015-01-30"),  # a Saturday: the next Friday
+    ("by the end of February", "2016-01-10", None, "2016-02-29"),
     ("by 31/02/2015", "2015-01-20", None, None),                 # no such day
     ("as soon as possible", "2015-01-20", None, None),
     (None, "2015-01-20", None, None),
