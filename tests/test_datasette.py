@@ -15,8 +15,9 @@ import pytest
 from click.testing import CliRunner
 from report_db import SERIES, build
 
-from minutes import web
+from minutes import serve
 from minutes.cli import cli
+from minutes.output import datasette
 from minutes.schema import SEARCHED
 
 
@@ -36,7 +37,7 @@ def tables_with_keys(db_path):
 
 
 def test_every_table_and_every_referenced_table_has_a_label(db_path):
-    meta = web.metadata("board")["databases"]["board"]
+    meta = datasette.metadata("board")["databases"]["board"]
     tables = tables_with_keys(db_path)
     assert set(tables) <= set(meta["tables"])
     conn = sqlite3.connect(db_path)
@@ -56,7 +57,7 @@ def test_every_table_and_every_referenced_table_has_a_label(db_path):
 def test_canned_queries_run_in_sqlite(db_path):
     conn = sqlite3.connect(db_path)
     params = {"owner": "", "organisation": "", "status": "", "series": "Domestic", "action_id": 1}
-    for name, query in web.QUERIES.items():
+    for name, query in datasette.QUERIES.items():
         conn.execute(query["sql"], params).fetchall()
     conn.close()
 
@@ -70,7 +71,7 @@ def test_metadata_command(db_path, tmp_path):
 
 
 def test_serve_without_datasette_says_how_to_install(db_path, monkeypatch):
-    monkeypatch.setattr(web, "available", lambda: False)
+    monkeypatch.setattr(serve, "available", lambda: False)
     result = CliRunner().invoke(cli, ["serve", "--db", db_path], catch_exceptions=False)
     assert result.exit_code == 1
     assert "pip install 'minutes[web]'" in result.stderr
@@ -90,7 +91,7 @@ def fetch(base: str, path: str, **params):
 
 @pytest.fixture(scope="module")
 def server(db_path):
-    if not web.available():
+    if not serve.available():
         pytest.skip("Datasette is not installed (pip install 'minutes[web]')")
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-c", "from minutes.cli import cli; cli()", "serve", "--db", db_path,

@@ -1,9 +1,10 @@
-"""Due phrases resolved against the meeting's date (minutes.due)."""
+"""Due phrases resolved against the meeting's date (minutes.tracking.due)."""
 from __future__ import annotations
 
 import pytest
 
-from minutes.due import phrase_in, resolve_due
+from minutes.db import connect
+from minutes.tracking.due import phrase_in, resolve_due
 
 
 @pytest.mark.parametrize("text, meeting, next_meeting, expected", [
@@ -45,7 +46,6 @@ def test_phrase_in(text, expected):
 
 def test_a_due_column_phrase_is_resolved_against_the_series(tmp_path):
     """A Due cell saying "end of March" (not a date) becomes the date it means."""
-    from minutes import store
     from minutes.ingest import ingest_paths
 
     doc = tmp_path / "m.md"
@@ -54,7 +54,7 @@ def test_a_due_column_phrase_is_resolved_against_the_series(tmp_path):
                    encoding="utf-8")
     db_path = str(tmp_path / "t.db")
     assert not ingest_paths(db_path, [str(doc)]).failed
-    db = store.connect(db_path)
+    db = connect(db_path)
     try:
         rows = list(db.query("select due from actions"))
     finally:

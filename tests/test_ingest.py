@@ -11,7 +11,8 @@ from click.testing import CliRunner
 
 from minutes import ingest
 from minutes.cli import cli
-from minutes.ingest import find_files, ingest_paths, prepare
+from minutes.ingest import ingest_paths, prepare
+from minutes.paths import find_files
 from parsers.limits import DEFAULT_MAX_SIZE
 from parsers.sniff import DOCX_EXTENSIONS, HTML_EXTENSIONS, TEXT_EXTENSIONS
 
@@ -169,7 +170,7 @@ def test_a_glob_never_follows_a_link_to_a_folder(tmp_path, pattern):
 
 def test_a_recursive_glob_over_a_link_cycle_ends(tmp_path):
     inside, expected = linked_tree(tmp_path)
-    code = f"from minutes.ingest import find_files; print(len(find_files([{str(inside / '**' / '*.md')!r}])[0]))"
+    code = f"from minutes.paths import find_files; print(len(find_files([{str(inside / '**' / '*.md')!r}])[0]))"
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0 and proc.stdout.strip() == "2", proc.stderr
 
