@@ -15,10 +15,13 @@ import pytest
 from click.testing import CliRunner
 from report_db import SERIES, build
 
-from minutes import serve
+from minutes import queries, serve, store
 from minutes.cli import cli
+from minutes.db import connect
 from minutes.output import datasette
 from minutes.schema import SEARCHED
+from minutes_factory import board
+from parsers.records import Action
 
 
 @pytest.fixture(scope="module")
@@ -60,6 +63,26 @@ def test_canned_queries_run_in_sqlite(db_path):
     for name, query in datasette.QUERIES.items():
         conn.execute(query["sql"], params).fetchall()
     conn.close()
+
+
+def test_the_owner_query_names_owners_as_the_actions_command_does(tmp_path):
+    """One rule for naming an owner: the canned query finds what 'minutes actions --owner' finds,
+    also for initials that changed since the action was set and for LIKE's wildcards."""
+    path = str(tmp_path / "owners.db")
+    db = connect(path)
+    store.save(db, board(actions=[Action("4", ["DP"], "Write to the bidders"),
+                                  Action("4", ["PR"], "Book the 50% room"),
+                                  Action("4", ["Pamela Richardson"], "Draft the tender_notice")]))
+    later = board(sha="v2", date="2015-02-20", actions=[Action("1", ["DPa"], "Chase the bidders")])
+    later.attendees[0].initials = "DPa"   # the same person, now with other initials
+    store.save(db, later)
+    sql = datasette.QUERIES["outstanding_by_owner"]["sql"]
+    for owner in ("DP", "dpa", "pr", "Pamela", "richard", "%", "_", "50%", "nobody"):
+        expected = {r["id"] for r in queries.outstanding(db, owner=owner)}
+        found = {r[2] for r in db.execute(sql, {"owner": owner}).fetchall()}
+        assert found == expected, owner
+    assert {r["id"] for r in queries.outstanding(db, owner="dpa")} == {1, 4}
+    db.close()
 
 
 def test_metadata_command(db_path, tmp_path):

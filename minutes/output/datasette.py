@@ -8,7 +8,8 @@ name without ``.db``): a label column for every table, so that each foreign
 key shows a name; a description of each table and column; and canned
 queries (outstanding actions by owner, actions by organisation, the decision
 history of a series, an action's full history).  Full-text search needs no
-metadata: Datasette finds the ``<table>_fts`` tables itself.
+metadata: Datasette finds the ``<table>_fts`` tables itself.  The owner
+query names owners as ``minutes actions --owner`` does (``OWNER_TESTS``).
 ``minutes.serve`` runs Datasette with it.
 """
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import os
 
 from minutes.schema import SEARCHED
+from minutes.tracking.owners import row_named
 
 # table -> (label column, description, {column: description})
 TABLES: dict[str, tuple[str, str, dict[str, str]]] = {
@@ -60,6 +62,7 @@ TABLES: dict[str, tuple[str, str, dict[str, str]]] = {
 }
 
 _OWNER = "coalesce(p.name, o.written, '(no owner)')"
+_NAMED = row_named(":owner", "\n       or ")   # the words typed name the owner row as they do for 'minutes actions --owner'
 
 QUERIES: dict[str, dict[str, str]] = {
     "outstanding_by_owner": {
@@ -73,8 +76,7 @@ left join action_owners o on o.action_id = a.id
 left join people p on p.id = o.person_id
 left join attendees t on t.id = o.attendee_id
 where a.status = 'open'
-  and (:owner = '' or lower(o.written) = lower(:owner) or lower(coalesce(t.initials, p.initials, '')) = lower(:owner)
-       or p.name like '%' || :owner || '%')
+  and (:owner = '' or {_NAMED})
 order by owner collate nocase, m.date, a.position""",
     },
     "actions_by_organisation": {

@@ -5,8 +5,9 @@ Every rule about owners lives here, for the write side and the read side:
 - ``resolve_owner``: at save time, the attendees an owner as written names
   (initials, full name, unique first name, role, or All);
 - ``owner_set``: the owners of a row as written, folded, to compare two rows;
-- ``OWNER_TESTS``: how the words someone types (``--owner pg``) name an owner
-  row, as SQL, written once (``actions_named`` gives them as a subquery);
+- ``OWNER_TESTS``: how the words someone types (``--owner pg``, the Datasette
+  query's ``owner``) name an owner row, as SQL, written once and given as a
+  subquery (``actions_named``) or as one condition (``row_named``);
 - ``owner_label``: how an owner is shown, "Tom Griffin (TG)", and ``by_owner``:
   action rows grouped by it.
 """
@@ -81,6 +82,13 @@ def actions_named(owner: str) -> tuple[str, list[str]]:
                         + " WHERE " + " OR ".join(c.format(owner="?", like="?") for c in conditions))
         params += [like_escape(owner) if "{like}" in c else owner for c in conditions]
     return " UNION ".join(branches), params
+
+
+def row_named(owner: str, between: str = " or ") -> str:
+    """The same tests as one SQL condition on an owner row ``o`` joined to its
+    attendee ``t`` and person ``p``; ``owner`` is the SQL of the words (``:owner``)."""
+    like = f"'%' || replace(replace(replace({owner}, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'"
+    return between.join(test.format(owner=owner, like=like) for _, test in OWNER_TESTS)
 
 
 def owner_label(owner: dict) -> str:
