@@ -10,7 +10,10 @@ same run, in interleaved rounds (floor, parse, floor, parse, …), medians:
   pass over every w:t;
 - HTML floor: lxml.html.fromstring and itertext;
 - text floor: decode, split lines, one regex per line; and a bare
-  markdown-it-py parse (tables on), the reference of the text target.
+  markdown-it-py parse (tables on), the reference of the text target;
+- PDF floor: pypdfium2 opening the medium minutes printed to PDF by
+  LibreOffice (cached in bench/out) and every page's text in one call; and
+  pdfplumber's extract_text() of every page, what a user would write by hand.
 
 "parse" is ``parsers.parse_bytes`` (sniff, read, extract) from bytes in memory.
 """
@@ -175,6 +178,93 @@ def bench_memory(files: dict) -> list[dict]:
                     "ratio": got["parse"]["peak_kb"] * 1024 / size,
                     "floor_ratio": got["floor"]["peak_kb"] * 1024 / size})
     return out
+
+
+# -- 1b. PDF: the medium minutes printed to PDF -------------------------------------------
+
+def medium_pdf(docx_path: str) -> str | None:
+    """The bench's medium DOCX printed to PDF by LibreOffice, cached in bench/out
+    (None, and the PDF row skipped, without soffice)."""
+    import shutil
+
+    out = os.path.join(HERE, "out")
+    target = os.path.join(out, os.path.basename(docx_path).rsplit(".", 1)[0] + ".pdf")
+    if os.path.exists(target) and os.path.getmtime(target) >= os.path.getmtime(docx_path):
+        return target
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        return None
+    os.makedirs(out, exist_ok=True)
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{profile}", "--convert-to", "pdf",
+                        "--outdir", out, docx_path], check=True, capture_output=True, timeout=600)
+    return target
+
+
+def floor_pdf(data: bytes) -> int:
+    """pypdfium2 alone: open the PDF, every page's text in one call."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(data)
+    n = 0
+    for page in pdf:
+        text = page.get_textpage()
+        n += len(text.get_text_range())
+        text.close()
+        page.close()
+    pdf.close()
+    return n
+
+
+def plumber_pdf(data: bytes) -> int:
+    """What a user would write by hand: pdfplumber's extract_text() of every page."""
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return sum(len(page.extract_text() or "") for page in pdf.pages)
+
+
+def bench_pdf(docx_path: str, rounds: int) -> dict | None:
+    """parse+extract of the medium PDF against pypdfium2's bare text (the floor) and
+    pdfplumber's extract_text(), interleaved in the same rounds, medians."""
+    try:
+        import pdfplumber  # noqa: F401
+    except ImportError:
+        print("pdfplumber is not installed (pip install -e '.[bench]'): no PDF row", file=sys.stderr)
+        return None
+    path = medium_pdf(docx_path)
+    if path is None:
+        print("soffice not found (apt-get install libreoffice-writer): no PDF row", file=sys.stderr)
+        return None
+    with open(path, "rb") as fh:
+        data = fh.read()
+    parse(path, data)
+    got: dict[str, list[float]] = {"floor": [], "plumber": [], "parse": [], "read": []}
+    for _ in range(rounds):
+        got["floor"].append(timed(floor_pdf, data))
+        got["plumber"].append(timed(plumber_pdf, data))
+        got["parse"].append(timed(parse, path, data))
+        got["read"].append(timed(read, path, data))
+    fl, pl, pa, rd = (statistics.median(got[k]) for k in ("floor", "plumber", "parse", "read"))
+    import pypdfium2 as pdfium
+
+    return {"bytes": len(data), "pages": len(pdfium.PdfDocument(data)), "floor_ms": fl * 1e3,
+            "plumber_ms": pl * 1e3, "parse_ms": pa * 1e3, "read_ms": rd * 1e3, "ratio": pa / fl,
+            "plumber_ratio": pa / pl, "read_ratio": rd / fl, "extract_ratio": max(pa - rd, 0) / fl,
+            "plumber_floor": pl / fl}
+
+
+def report_pdf(row: dict | None) -> list[str]:
+    if row is None:
+        return ["", "PDF: skipped (needs soffice and pdfplumber)"]
+    return ["", f"PDF: the medium minutes printed by LibreOffice ({row['pages']} pages, "
+                f"{row['bytes'] / 1024:.0f} KB), median of interleaved rounds",
+            f"  pypdfium2 bare text (the floor)   {row['floor_ms']:9.1f} ms",
+            f"  pdfplumber extract_text()         {row['plumber_ms']:9.1f} ms  ({row['plumber_floor']:.1f}x the floor)",
+            f"  minutes parse+extract             {row['parse_ms']:9.1f} ms  = {row['ratio']:.2f}x the floor, "
+            f"{row['plumber_ratio']:.2f}x pdfplumber",
+            f"    reader {row['read_ms']:.1f} ms ({row['read_ratio']:.2f}x the floor), "
+            f"extractors {row['extract_ratio']:.2f}x the floor"]
 
 
 # -- 2. ingest ------------------------------------------------------------------------
@@ -399,7 +489,7 @@ def report_ingest(i: dict) -> list[str]:
     return lines
 
 
-def report_parse(parse_rows, memory, args) -> str:
+def report_parse(parse_rows, memory, args, pdf_row=None) -> str:
     lines = [f"minutes bench  {date.today().isoformat()}  python {sys.version.split()[0]}  "
              f"{os.cpu_count()} cores  {'--quick' if args.quick else 'full'}", "",
              "1. parse + extract against the floor (median of interleaved rounds)",
@@ -419,6 +509,7 @@ def report_parse(parse_rows, memory, args) -> str:
         if "mdit_floor" in r:
             lines.append(f"  (markdown-it-py alone on {r['size']} text: {r['mdit_ms']:.2f} ms, "
                          f"{r['mdit_floor']:.0f}x the text floor)")
+    lines += report_pdf(pdf_row)
     lines += ["", "memory on the large document (peak RSS growth, fresh process)"]
     for m in memory:
         lines.append(f"  {m['format']:<5} {m['peak_mb']:7.1f} MB for {m['source_mb']:.2f} MB of "
@@ -427,8 +518,8 @@ def report_parse(parse_rows, memory, args) -> str:
     return "\n".join(lines)
 
 
-def report(parse_rows, memory, ingest_res, queries, cli, args) -> str:
-    lines = [report_parse(parse_rows, memory, args)]
+def report(parse_rows, memory, ingest_res, queries, cli, args, pdf_row=None) -> str:
+    lines = [report_parse(parse_rows, memory, args, pdf_row)]
     lines += ["", *report_ingest(ingest_res)]
     lines += ["", *report_queries(queries, cli)]
     return "\n".join(lines)
@@ -482,23 +573,24 @@ def main() -> None:
                 json.dump({"ingest": ingest_res}, fh, indent=1)
         return
     parse_rows = bench_parse(files, rounds)
+    pdf_row = bench_pdf(files[("docx", "medium")][0], 2 if args.quick else 5)
     memory = bench_memory(files)
     print("parse done", file=sys.stderr)
     if args.only == "parse":
-        print(report_parse(parse_rows, memory, args))
+        print(report_parse(parse_rows, memory, args, pdf_row))
         if args.json:
             with open(args.json, "w") as fh:
-                json.dump({"parse": parse_rows, "memory": memory}, fh, indent=1)
+                json.dump({"parse": parse_rows, "pdf": pdf_row, "memory": memory}, fh, indent=1)
         return
     with tempfile.TemporaryDirectory() as work:
         ingest_res = bench_ingest(ingest_files, args.jobs, work)
         print("ingest done", file=sys.stderr)
         queries, cli = bench_all_queries(work, actions_db)
-    text = report(parse_rows, memory, ingest_res, queries, cli, args)
+    text = report(parse_rows, memory, ingest_res, queries, cli, args, pdf_row)
     print(text)
     if args.json:
         with open(args.json, "w") as fh:
-            json.dump({"parse": parse_rows, "memory": memory, "ingest": ingest_res, "queries": queries,
+            json.dump({"parse": parse_rows, "pdf": pdf_row, "memory": memory, "ingest": ingest_res, "queries": queries,
                        "cli": cli}, fh, indent=1)
 
 

@@ -1,4 +1,4 @@
-"""Read minutes (HTML, DOCX, Markdown/text) into the parse records.
+"""Read minutes (HTML, DOCX, PDF, Markdown/text) into the parse records.
 
     >>> from parsers import parse
     >>> minutes = parse("fixtures/sample.txt")
@@ -80,9 +80,9 @@ def read_file_bytes(path: str, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
 
 
 def _file_limit(path: str, head: bytes, max_size: int) -> int:
-    from parsers.sniff import DOCX_EXTENSIONS, extension
+    from parsers.sniff import DOCX_EXTENSIONS, PDF_EXTENSIONS, extension
 
-    if head.startswith(_ZIP_MAGIC) or extension(path) in DOCX_EXTENSIONS:
+    if head.startswith(_ZIP_MAGIC) or head.startswith(b"%PDF") or extension(path) in DOCX_EXTENSIONS | PDF_EXTENSIONS:
         return max_size * DOCX_FILE_RATIO
     return max_size
 
@@ -120,12 +120,19 @@ def _with_text(path: str, data: bytes, document: Document) -> Document:
 
 
 def _read_bytes(path: str, data: bytes, max_size: int) -> Document:
-    if data.startswith(_ZIP_MAGIC) and len(data) > max_size * DOCX_FILE_RATIO:
+    from parsers.sniff import is_pdf
+
+    packed = data.startswith(_ZIP_MAGIC) or is_pdf(data, path)
+    if packed and len(data) > max_size * DOCX_FILE_RATIO:
         raise _too_big(path, len(data), max_size * DOCX_FILE_RATIO)
-    if not data.startswith(_ZIP_MAGIC) and len(data) > max_size:
+    if not packed and len(data) > max_size:
         raise _too_big(path, len(data), max_size)
     found = sniff(path, data)
     with block_budget():
+        if found.format == "pdf":
+            from parsers import pdf as pdf_reader
+
+            return pdf_reader.read(path, data, max_size)
         if found.format == "docx":
             from parsers import docx as docx_reader
 

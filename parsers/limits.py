@@ -8,7 +8,7 @@ from __future__ import annotations
 # The most text read from one file by default (bytes): the size of an HTML or
 # text file, or what the XML parts of a .docx unpack to.  Callers may raise it.
 DEFAULT_MAX_SIZE = 10 * 1024 * 1024
-# A .docx file itself (images included) may be this many times the limit.
+# A .docx or PDF file itself (images included) may be this many times the limit.
 DOCX_FILE_RATIO = 10
 
 

@@ -64,7 +64,8 @@ def _holds_one(text: str, needles: tuple[str, ...]) -> bool:
 
 # -- people ------------------------------------------------------------------
 # Initials as minutes write them: "DP", "SMcB", "SDGR", "JKM".
-INITIALS = r"(?:[A-Z](?:[a-z]{0,2}[A-Z]){1,4})"
+# "RGb"/"RGr": a last small letter tells two people with the same capitals apart.
+INITIALS = r"(?:[A-Z](?:[a-z]{0,2}[A-Z]){1,4}(?:[a-z](?![a-z]))?)"
 INITIALS_RE = re.compile(rf"^{INITIALS}$")
 # A handle by which notes name people: "@achen"
 HANDLE = r"(?:@[A-Za-z0-9][\w.-]{0,38})"
@@ -321,7 +322,8 @@ PASSIVE_DECISION = Gated(re.compile(r"^(?:the\s+)?[\w£$%'’,/&() -]{3,120}?\s+
 # "… was proposed (Tom, seconded by Owen) and carried nem con."
 CARRIED = Gated(re.compile(r"\b(?:and|was|were|motion)\s+carried\b|\bcarried\s+(?:nem\.?\s*con|unanimously)\b",
                            re.I), "carried")
-DECISION_HEADING = re.compile(r"\b(approved|agreed|adopted|ratified|decisions?|resolutions?|resolved)\W*$", re.I)
+# A heading that says it approved what it lists ("Grants approved"); "Decisions" names a section instead
+DECISION_HEADING = re.compile(r"\b(approved|agreed|adopted|ratified|resolved)\W*$", re.I)
 
 # -- actions -----------------------------------------------------------------
 # "Action: JS to …", "ACTION – DP/SMcB: …", "Actions: All", "ACTION: Jane to …"
@@ -350,11 +352,15 @@ MONTHS = {m: i for i, m in enumerate(
 MONTHS.update({k[:3]: v for k, v in list(MONTHS.items())})
 _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+NUMERIC_DATE = re.compile(r"\b(?P<day>\d{1,2})[/.-](?P<mon>\d{1,2})[/.-](?P<year>\d{4}|\d{2})\b")
 DATE_PATTERNS = [
     re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{1,2})-(?P<day>\d{1,2})\b"),
+    # "10th - 11th March 2016", "3 and 4 May 2021": a meeting over two days is dated by its first
+    re.compile(rf"\b{_DAY}\s*(?:-|–|—|to|and|&)\s*\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH},?\s+(?P<year>\d{{4}})\b",
+               re.I),
     re.compile(rf"\b{_DAY}(?:\s+of)?[\s-]+{_MONTH},?[\s-]+(?P<year>\d{{4}})\b", re.I),
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+(?P<year>\d{{4}})\b", re.I),
-    re.compile(r"\b(?P<day>\d{1,2})[/.-](?P<mon>\d{1,2})[/.-](?P<year>\d{4}|\d{2})\b"),
+    NUMERIC_DATE,
     re.compile(rf"\b{_DAY}[/.-]{_MONTH}[/.-](?P<year>\d{{4}}|\d{{2}})\b", re.I),  # 16/Aug/2016, 03-Mar-19
 ]
 TIME_RE = re.compile(
@@ -369,8 +375,10 @@ class BadDate(ValueError):
         self.text = text
 
 
-def find_date(text: str) -> tuple[str | None, re.Match | None]:
-    """The first date in ``text`` as ISO ``YYYY-MM-DD`` (day first for numbers).
+def find_date(text: str, month_first: bool = False) -> tuple[str | None, re.Match | None]:
+    """The first date in ``text`` as ISO ``YYYY-MM-DD``: numbers day first, unless
+    ``month_first`` (a US-dated document) or only month first can be a date
+    ("06/13/2018").
 
     Raises ``BadDate`` when the first date-shaped text is impossible.
     """
@@ -386,10 +394,27 @@ def find_date(text: str) -> tuple[str | None, re.Match | None]:
     if year < 100:
         year += 2000 if year < 70 else 1900
     month = MONTHS[parts["month"].lower()[:3]] if parts.get("month") else int(parts["mon"])
+    day = int(parts["day"])
+    if parts.get("mon") and best.re is NUMERIC_DATE and (month_first or month > 12 >= day):
+        day, month = month, day  # "06/13/2018" (or any numeric date of a US-dated document)
     try:
-        return _dt.date(year, month, int(parts["day"])).isoformat(), best
+        return _dt.date(year, month, day).isoformat(), best
     except ValueError:
         raise BadDate(best.group(0)) from None
+
+
+# "Monday 6 November", "6th of November", "November 6": a date that leaves its year to the title
+_MONTH_ANY = _MONTH.replace("(?P<month>", "(?:")
+_DAY_ANY = _DAY.replace("(?P<day>", "(?:")
+YEARLESS_DATE = re.compile(rf"\b(?:{_DAY_ANY}(?:\s+of)?\s+{_MONTH_ANY}|{_MONTH_ANY}\s+{_DAY_ANY})\b(?!,?\s*\d)", re.I)
+
+
+def month_first_dates(text: str) -> bool:
+    """Numeric dates that can only be month first ("07/19/2018"): the document is US-dated."""
+    for m in NUMERIC_DATE.finditer(text):
+        if int(m.group("mon")) > 12 >= int(m.group("day")):
+            return True
+    return False
 
 
 def date_in(text: str | None) -> str | None:
@@ -470,6 +495,16 @@ def _sentences(text: str) -> tuple[str, ...]:
         start = m.end()
     out.append(text[start:])
     return tuple(s for s in out if s)
+
+
+# A topic written before what is said of it: "Training stuff: Hanna is to …", "Newmarket Library –
+# PC questioned …", "WQ/OL - Agreed …" (a short lead, then a colon or a spaced dash)
+_TOPIC_LEAD = re.compile(r"^(?:[A-Z][\w .'’/&()-]{0,40}?:\s+(?=\S)|[A-Z][\w .'’/&()]{0,40}?\s[–—-]\s+(?=\S))")
+
+
+def topic_off(text: str) -> str:
+    """``text`` without a topic written before it."""
+    return _TOPIC_LEAD.sub("", text.strip(), count=1)
 
 
 def first_sentence(text: str) -> str | None:

@@ -10,8 +10,10 @@ from parsers.errors import ParseError
 TEXT_EXTENSIONS = {".txt", ".md", ".markdown", ".text", ".mdown"}
 HTML_EXTENSIONS = {".html", ".htm", ".xhtml"}
 DOCX_EXTENSIONS = {".docx", ".docm", ".dotx"}
+PDF_EXTENSIONS = {".pdf"}
 # Every extension read as minutes, in a stable order (what a folder scan picks up).
-EXTENSIONS = tuple(sorted(DOCX_EXTENSIONS)) + tuple(sorted(HTML_EXTENSIONS)) + tuple(sorted(TEXT_EXTENSIONS))
+EXTENSIONS = (tuple(sorted(DOCX_EXTENSIONS)) + tuple(sorted(PDF_EXTENSIONS)) + tuple(sorted(HTML_EXTENSIONS))
+              + tuple(sorted(TEXT_EXTENSIONS)))
 
 _BOMS = [
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -27,7 +29,6 @@ _HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body
 # Signatures of files that are not minutes in any format this tool reads.
 _FOREIGN = [
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a legacy Office file (.doc/.xls), not a .docx: save it as .docx"),
-    (b"%PDF", "a PDF file: convert it to .docx, HTML or text first"),
     (b"{\\rtf", "an RTF file: save it as .docx first"),
     (b"\x89PNG", "an image, not minutes"),
     (b"\xff\xd8\xff", "an image, not minutes"),
@@ -40,7 +41,7 @@ _UTF8_SEQ = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0
 
 @dataclass
 class Sniffed:
-    format: str          # "docx", "html" or "markdown"
+    format: str          # "docx", "pdf", "html" or "markdown"
     data: bytes
     text: str | None     # decoded text for html and markdown
 
@@ -52,6 +53,10 @@ def sniff(path: str, data: bytes) -> Sniffed:
         if ext in HTML_EXTENSIONS | TEXT_EXTENSIONS:
             raise ParseError(path, "is a zip archive, not a text or HTML file")
         return Sniffed("docx", data, None)
+    if is_pdf(data, path):
+        return Sniffed("pdf", data, None)
+    if ext in PDF_EXTENSIONS:
+        raise ParseError(path, "is not a PDF file (no %PDF- header)")
     for magic, what in _FOREIGN:
         if data.startswith(magic):
             raise ParseError(path, f"is {what}")
@@ -63,6 +68,12 @@ def sniff(path: str, data: bytes) -> Sniffed:
     if ext in HTML_EXTENSIONS or (ext not in TEXT_EXTENSIONS and _HTML_START.match(data[:4096].lstrip(codecs.BOM_UTF8))):
         return Sniffed("html", data, text)
     return Sniffed("markdown", data, text)
+
+
+def is_pdf(data: bytes, path: str = "") -> bool:
+    """A PDF by its bytes: it starts with "%PDF-"; a file named .pdf may have
+    some junk before it (PDF readers look for it in the first kilobyte)."""
+    return data[:5] == b"%PDF-" or (extension(path) in PDF_EXTENSIONS and b"%PDF-" in data[:1024])
 
 
 def decode(path: str, data: bytes) -> str:

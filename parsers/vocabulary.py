@@ -109,3 +109,26 @@ LEAD_VERBS = ("add", "agree", "amend", "approach", "arrange", "ask", "assess", "
 # Phrases that put someone forward for a task: "recommended that Lars contact …", "asked Ann to …".
 PUT_FORWARD = ("recommended that", "suggested that", "proposed that", "asked that", "requested that",
                "agreed that")
+
+# -- decisions -------------------------------------------------------------------------
+# Verbs with which a meeting decides ("the committee resolved …", "it was agreed …").
+DECISION_VERBS = ("resolved", "resolves", "resolve", "agreed", "agrees", "agree", "decided", "decides", "approved",
+                  "approves", "adopted", "adopts", "endorsed", "endorses", "accepted", "ratified", "determined",
+                  "voted", "votes", "confirmed", "noted and agreed", "unanimously agreed")
+# Who decides: a body, or its members as one ("the Members resolved by unanimous resolution").
+DECIDING_BODIES = ("committee", "board", "group", "council", "parish council", "town council", "members", "meeting",
+                   "trustees", "governors", "directors", "partnership", "forum", "panel", "executive", "exec", "ec",
+                   "working group", "steering group", "sub-committee", "subcommittee", "management committee",
+                   "assembled councillors", "councillors", "councils", "board of directors", "team", "society",
+                   "association", "body", "cabinet", "assembly", "membership", "plenum", "delegates",
+                   "committee members", "board members", "executive committee", "steering committee")
+
+# -- the meeting's particulars ------------------------------------------------------------
+# Labels of the fields that say which meeting it was ("Date", "Place", "Attendees").
+FIELD_WORDS = ("date", "meeting date", "date of meeting", "time", "start time", "end time", "start", "finish",
+               "place", "venue", "location", "where", "when", "room", "title", "title of meeting", "meeting",
+               "meeting title", "meeting type", "subject", "purpose", "objective", "objectives", "chair", "chaired by",
+               "chairperson", "attendees", "attending", "present", "apologies", "absent", "invited", "guests",
+               "in attendance", "also present", "minutes", "minutes by", "minute taker", "minutes taken by",
+               "note taker", "notes by", "secretary", "clerk", "facilitator", "distribution", "circulation",
+               "next meeting", "date of next meeting", "quorum", "called by", "type of meeting")

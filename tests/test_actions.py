@@ -638,3 +638,46 @@ Action: JS to circulate the report.
 def test_a_long_document_of_distinct_numbered_tasks_keeps_them_all():
     body = "".join(f"## {k}. Invoice {k}\n\nAction: JS to pay invoice {4000 + k}.\n\n" for k in range(1, 301))
     assert len(actions(body)) == 300
+
+
+# -- cues after the task, and several in a line ---------------------------------------------
+HALL = "# Hall committee\n\nPresent - Mick Ray, Mags Lee, Jon Stride\n\n## 4. Building\n\n"
+
+
+def hall(body: str) -> list[tuple]:
+    return [(a["owners"], a["text"]) for a in parse_md(HALL + body).to_dict()["actions"]]
+
+
+def test_a_present_label_with_a_dash():
+    assert [p.name for p in parse_md(HALL).attendees] == ["Mick Ray", "Mags Lee", "Jon Stride"]
+
+
+def test_owners_named_after_the_task_one_a_sentence():
+    assert hall("Meter readings taken but not worked out yet, c/f action Mick. "
+                "Look at the insurance, action Mags. Also find the spare key, action Jon.") == [
+        (["Mick"], "Meter readings taken but not worked out yet"), (["Mags"], "Look at the insurance"),
+        (["Jon"], "Also find the spare key")]
+
+
+def test_a_cue_inside_a_sentence_owns_what_came_before_it():
+    found = parse_md(HALL + "It was agreed that all members would get keys Action: Jon Stride by 17 December").actions
+    assert [(a.owners, a.due_text) for a in found] == [(["Jon Stride"], "17 December")]
+
+
+def test_a_cue_body_ending_with_its_owners_and_due_date():
+    found = parse_md(HALL + "Action: book the hall for the fete, Mick Ray and Mags Lee by Friday 4 June.").actions
+    assert [(a.owners, a.text) for a in found] == [(["Mick Ray", "Mags Lee"], "book the hall for the fete")]
+
+
+def test_a_summary_heading_naming_action_items_is_no_owner():
+    assert hall("Summary of Action Items") == []
+
+
+def test_a_topic_that_starts_with_the_word_action_is_no_cue():
+    assert hall("Action Plan - the plan was reviewed and more detail is needed.") == []
+
+
+def test_new_actions_set_in_matters_arising_are_actions():
+    minutes = parse_md(HALL.replace("## 4. Building", "## 3. Matters arising") +
+                       "- Keys - it was agreed that members get keys. Action: Jon Stride by 1 May\n")
+    assert [(a.owners, a.item) for a in minutes.actions] == [(["Jon Stride"], "3")]

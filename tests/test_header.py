@@ -326,3 +326,34 @@ def test_a_heading_at_the_level_of_the_sections_is_not_the_title():
     """)
     assert minutes.meeting.title == "Allotment society meeting"
     assert [i.title for i in minutes.items] == ["Water supply", "Rents"]
+
+
+def test_a_date_that_can_only_be_month_first():
+    from conftest import parse_md
+    assert parse_md("# Chapter call minutes (07/19/2018)\n\nPresent: Ann Lee\n").meeting.date == "2018-07-19"
+
+
+def test_a_us_dated_document_reads_every_numeric_date_month_first():
+    from conftest import parse_md
+    minutes = parse_md("# Chapter call\n\nHeld 03/04/2018 (the 04/25/2018 call was moved)\n")
+    assert minutes.meeting.date == "2018-03-04"  # day first it would be 3 April
+
+
+def test_a_meeting_over_two_days_is_dated_by_its_first():
+    from conftest import parse_md
+    assert parse_md("# Annual meeting\n\n10th - 11th March 2016 - Seoul\n").meeting.date == "2016-03-10"
+
+
+def test_a_date_without_its_year_takes_the_year_of_the_front_matter():
+    from conftest import parse_md
+    minutes = parse_md("""
+        ---
+        title: "General meeting, autumn 2023"
+        ---
+        COMMUNITY COUNCIL
+
+        GENERAL MEETING MONDAY 6 NOVEMBER
+
+        Present: Ann Lee
+    """)
+    assert minutes.meeting.date == "2023-11-06"

@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 import zipfile
+import zlib
 
 import pytest
 import sqlite_utils
@@ -17,6 +18,7 @@ from click.testing import CliRunner
 import parsers
 from minutes.cli import cli
 from parsers import ParseError
+from pdf_factory import Page, pdf, raw_pdf
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MD = "# Board meeting\n\nDate: 9 December 2015\n\n## 1. Welcome\n\nTG opened the meeting.\n"
@@ -104,11 +106,52 @@ BILLION_LAUGHS = ('<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY l0 "lol">
 EXTERNAL_ENTITY = ('<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
                    + document_xml(para("&x;")))
 
+def _encrypted_pdf() -> bytes:
+    from reportlab.lib.pdfencrypt import StandardEncryption
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, encrypt=StandardEncryption("secret", "owner"))
+    c.drawString(72, 720, "Minutes of the board: JS to send the figures.")
+    c.save()
+    return buf.getvalue()
+
+
+GOOD_PDF = lambda: pdf(Page().text(72, 72, "Minutes of the board").text(72, 90, "JS to send the figures."))
+_ONE_PAGE = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"
+
+
+def _pages_pdf(count: int) -> bytes:
+    """A page tree of ``count`` pages (the same page object, over and over)."""
+    return raw_pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
+                    b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b"3 0 R " * count, count), _ONE_PAGE])
+
+
+def _deep_tree_pdf(depth: int) -> bytes:
+    """Pages inside pages inside pages … ``depth`` levels down to one page."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>"]
+    objects += [b"<< /Type /Pages /Kids [%d 0 R] /Count 1 >>" % (i + 3) for i in range(depth)]
+    return raw_pdf(objects + [b"<< /Type /Page /MediaBox [0 0 595 842] >>"])
+
+
 BAD_FILES = {
     "not-a-zip.docx": (lambda: b"This is plain text that somebody named .docx", "not a zip"),
     "truncated.docx": (_truncated, "damaged or truncated"),
     "legacy.docx": (_ole, "legacy Office file"),
-    "report.docx": (lambda: b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "a PDF file"),
+    # a PDF by its bytes whatever its name: read as a PDF, and this one is cut short
+    "report.docx": (lambda: b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "not a readable PDF (damaged or truncated)"),
+    "encrypted.pdf": (_encrypted_pdf, "is encrypted: it needs a password"),
+    "scan.pdf": (lambda: pdf(Page().image(), Page().image()),
+                 "has no text layer: it is a scanned image; run OCR on it first, e.g. with ocrmypdf"),
+    "blank.pdf": (lambda: pdf(Page()), "has no text on its page"),
+    "truncated.pdf": (lambda: GOOD_PDF()[:len(GOOD_PDF()) // 2], "not a readable PDF (damaged or truncated)"),
+    "garbage.pdf": (lambda: b"%PDF-1.4\n" + bytes(range(256)) * 40, "not a readable PDF"),
+    "not-a-pdf.pdf": (lambda: b"Minutes of the board, typed by hand", "is not a PDF file (no %PDF- header)"),
+    "many-pages.pdf": (lambda: _pages_pdf(3000), "has 3,000 pages, more than the 2,000 read from one PDF"),
+    "deep-tree.pdf": (lambda: _deep_tree_pdf(5000), "page 1 cannot be read: the PDF is damaged"),
+    # 400 lines of 300 tiny glyphs on one page, from a few hundred bytes of content
+    "dense.pdf": (lambda: pdf(Page([b"BT /R 2 Tf 10 830 Td " + b"(%s) Tj 0 -2 Td " % (b"ab " * 100) * 400 + b"ET"])),
+                  "characters, more than the 100,000 read from one page"),
     "sheet.docx": (_xlsx, "it has no word/document.xml"),
     "malformed.docx": (lambda: docx(body="<w:p><w:r></w:p>"), "not well-formed XML"),
     "laughs.docx": (lambda: docx({"word/document.xml": BILLION_LAUGHS}), "has a DTD"),
@@ -219,6 +262,50 @@ def test_zip_bomb_by_declared_size_is_refused_before_unpacking(tmp_path):
     assert rss < 200 * MiB
 
 
+def _flate_bomb_pdf(size: int, layers: int = 1) -> bytes:
+    """A one-page PDF whose content stream is ``size`` bytes of zeros, deflated
+    ``layers`` times over (a chain of Flate filters)."""
+    z = zlib.compressobj(9)
+    data = b"".join(z.compress(b"\0" * (16 * MiB)) for _ in range(size // (16 * MiB))) + z.flush()
+    for _ in range(layers - 1):
+        data = zlib.compress(data, 9)
+    filters = b"[" + b" /FlateDecode" * layers + b"]"
+    return raw_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                    b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+                    b"<< /Length %d /Filter %s >>\nstream\n" % (len(data), filters) + data + b"\nendstream"])
+
+
+@pytest.mark.parametrize("layers", [1, 2])
+def test_pdf_decompression_bomb_is_refused_before_pdfium_inflates_it(tmp_path, layers):
+    (tmp_path / "bomb.pdf").write_bytes(_flate_bomb_pdf(256 * MiB, layers))   # over 20 times 10 MB
+    assert (tmp_path / "bomb.pdf").stat().st_size < MiB
+    proc, rss = minutes_cli("parse", str(tmp_path / "bomb.pdf"), "--json")
+    assert proc.returncode == 1 and "is a likely decompression bomb" in proc.stderr, proc.stderr
+    assert len(proc.stderr.splitlines()) == 1 and rss < 200 * MiB, rss
+    # the limit is the size limit's: raised, the same streams are read (and hold no text)
+    raised = run(["parse", str(tmp_path / "bomb.pdf"), "--json", "--max-size", "20M"])
+    assert raised.exit_code == 1 and "has no text on its page" in raised.stderr
+
+
+def test_pdf_time_budget_stops_a_slow_document_between_pages(tmp_path, monkeypatch):
+    from parsers import pdf_source
+
+    path = tmp_path / "long.pdf"
+    path.write_bytes(pdf(*[Page().text(72, 150, f"The {n} part of the minutes") for n in ("first", "second", "third")]))
+    assert run(["parse", str(path), "--json"]).exit_code == 0
+    monkeypatch.setattr(pdf_source, "TIME_BUDGET", -1.0)  # every page is past the budget
+    with pytest.raises(ParseError, match=r"long.pdf: took more than -1 s to read \(stopped at page 1\)"):
+        parsers.parse(str(path))
+
+
+def test_pdf_over_the_size_limit_is_refused_unread_and_may_be_ten_times_text(tmp_path):
+    path = tmp_path / "big.pdf"
+    path.write_bytes(GOOD_PDF() + b"%" + b"x" * (2 * MiB))  # a comment after the end: padding
+    assert run(["parse", str(path), "--json", "--max-size", "1M"]).exit_code == 0
+    refused = run(["parse", str(path), "--json", "--max-size", "100K"])   # ten times: 1000 KB
+    assert refused.exit_code == 1 and "is 2 MB, over the limit of 1000 KB" in refused.stderr, refused.stderr
+
+
 def test_xml_part_over_the_limit_is_refused_and_the_limit_can_be_raised(tmp_path):
     _xml_bomb(tmp_path / "long.docx", 12 * MiB)
     proc, rss = minutes_cli("parse", str(tmp_path / "long.docx"), "--json")
@@ -266,6 +353,14 @@ def test_max_size_takes_units_and_applies_to_text_files(tmp_path):
     ("rowspans.html", b"<table><tr>" + b'<td rowspan="9999" colspan="999">x</td>' * 1000 + b"</tr>"
      + b"<tr><td>y</td></tr>" * 2000 + b"</table>"),
     ("paragraphs.md", b"a\n\n" * 1_000_000),
+    # PDF: nested arrays, nested graphics states, a page count that lies, a page of glyphs
+    ("deep-array.pdf", raw_pdf([b"<< /Type /Catalog /Pages 2 0 R /X %s >>" % (b"[" * 200_000 + b"]" * 200_000),
+                                b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>", _ONE_PAGE])),
+    ("deep-q.pdf", pdf(Page([b"q " * 100_000 + b"BT /R 11 Tf 72 720 Td (deep) Tj ET" + b" Q" * 100_000]))),
+    ("count-lie.pdf", raw_pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
+                               b"<< /Type /Pages /Kids [3 0 R] /Count 1000000000 >>", _ONE_PAGE])),
+    ("glyphs.pdf", pdf(*[Page([b"BT /R 4 Tf 10 830 Td " + b"(%s) Tj 0 -4 Td " % (b"ab " * 100) * 200 + b"ET"])
+                         for _ in range(20)])),
 ])
 def test_deep_wide_and_long_inputs_finish_in_time_and_memory(tmp_path, name, content):
     path = tmp_path / name

@@ -28,11 +28,12 @@ def write(path, text=MD):
 def test_find_files_folders_by_extension_globs_and_missing(tmp_path):
     a = write(tmp_path / "a.md")
     b = write(tmp_path / "sub" / "deeper" / "b.html", "<html><body><p>x</p></body></html>")
-    write(tmp_path / "notes.pdf", "x")
+    c = write(tmp_path / "sub" / "minutes.PDF", "%PDF-1.7")
+    write(tmp_path / "notes.xlsx", "x")
     write(tmp_path / ".hidden" / "c.md")
     files, missing = find_files([str(tmp_path), str(tmp_path / "*.md"), str(tmp_path / "nope.md"),
                                  str(tmp_path / "*.zzz")])
-    assert files == [a, b]  # each once, pdf and hidden folders skipped
+    assert files == [a, c, b]  # each once, PDFs in, spreadsheets and hidden folders skipped
     assert [(m.path.endswith("nope.md"), m.detail) for m in missing] == [
         (True, "no such file or folder"), (False, "no file matches this pattern")]
 
@@ -133,6 +134,26 @@ def test_check_files_reports_warnings_and_errors(tmp_path, monkeypatch):
     out = list(ingest.check_files([good, str(tmp_path / "missing.md")]))
     assert out[0] == (str(tmp_path / "missing.md"), [], "no such file or folder")
     assert out[1][0] == good and out[1][2] is None and isinstance(out[1][1], list)
+
+
+def test_pdf_minutes_are_ingested_from_a_folder_and_sniffed_by_their_bytes(tmp_path):
+    from pdf_factory import Page, pdf
+
+    def board(date: str) -> bytes:
+        return pdf(Page().text(72, 60, "Harbour Trust Board", size=16).text(72, 80, date)
+                   .text(72, 110, "Present: Ann Lee (AL), Raj Patel (RP)").text(72, 130, "Action: AL to write to members."))
+
+    (tmp_path / "minutes").mkdir()
+    (tmp_path / "minutes" / "board.pdf").write_bytes(board("3 March 2015"))
+    (tmp_path / "saved-as.txt").write_bytes(board("7 April 2015"))  # a PDF, whatever its name says
+    db_path = str(tmp_path / "m.db")
+    report = ingest_paths(db_path, [str(tmp_path / "minutes"), str(tmp_path / "saved-as.txt")])
+    assert [(os.path.basename(r.path), r.status) for r in report.results] == [("board.pdf", "added"),
+                                                                           ("saved-as.txt", "added")]
+    with sqlite_utils.Database(db_path) as db:
+        assert {d["format"] for d in db["documents"].rows} == {"pdf"}
+    checked = CliRunner().invoke(cli, ["check", str(tmp_path / "minutes" / "board.pdf")])
+    assert checked.exit_code == 0 and "Traceback" not in checked.output
 
 
 # -- links to folders are never followed out of the folder named (issue 13) --------------------

@@ -80,7 +80,7 @@ def max_size_option(f):
     return click.option(
         "--max-size", type=Size(), default=f"{DEFAULT_MAX_SIZE >> 20}M", show_default=True,
         help="The most text read from one file (an HTML or text file, or the XML inside a "
-             f".docx, which may itself be {DOCX_FILE_RATIO} times larger); e.g. 50M.")(f)
+             f".docx, which may itself be {DOCX_FILE_RATIO} times larger, as may a PDF); e.g. 50M.")(f)
 
 
 # --- the database ------------------------------------------------------------------

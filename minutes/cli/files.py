@@ -15,7 +15,7 @@ from minutes.errors import MinutesError, ParseError
 @click.option("--json", "as_json", is_flag=True, help="Print the parse contract as JSON.")
 @max_size_option
 def parse(file: str, as_json: bool, max_size: int) -> None:
-    """Parse FILE (HTML, DOCX, Markdown or text) and print what it says.
+    """Parse FILE (PDF, DOCX, HTML, Markdown or text) and print what it says.
 
     Nothing is stored.
 
@@ -61,7 +61,7 @@ def ingest(paths: tuple[str, ...], db_path: str, series: str | None, max_size: i
 
     \b
     Example:
-        minutes ingest fixtures/ 'archive/**/*.docx' --db board.db
+        minutes ingest fixtures/ 'archive/**/*.pdf' --db board.db
         minutes ingest minutes/*.docx --series "Steering Group" --jobs 4
     """
     from minutes.ingest import ingest_paths

@@ -34,6 +34,7 @@ def extract(document: Document, source: Source) -> Minutes:
         warnings.extend(result.warnings)
     warnings.extend(checks.unknown_people(sections, minutes.actions, roster))
     warnings.extend(checks.ownerless(minutes.actions))
+    warnings.extend(checks.silent_misses(document.blocks, minutes))
     minutes.warnings = list(dict.fromkeys(warnings))
     forget_sentences()  # what this document's text split into is no use for the next
     return minutes

@@ -45,7 +45,14 @@ _ROLE_OWNER = re.compile(r"^(?:the\s+)?(?:vice[- ]chair|chair(?:man|woman|person
                          r"headteacher|head teacher|principal|director|chief executive|officers?|"
                          r"minute[- ]taker|scribe|convenor|coordinator|co-ordinator)$", re.I)
 # "… before the next meeting. **Action: JS**": an owner cue after the sentence
-_TRAILING_CUE = Gated(re.compile(r"(?<=[.!?])\s+\W*actions?\s*[:–—-]\s*(?P<who>[^.:]{1,60}?)\W*$", re.I), "action")
+# "… before the next meeting. **Action: JS**", "…, action Mags", "…, c/f action Jon": the owner after the task
+_TRAILING_CUE = Gated(re.compile(r"(?:^|(?<=[\s,;(–—-]))\W*(?:c/?f\s+|carried\s+forward,?\s+)?actions?\s*(?:[:–—-]\s*)?"
+                                 r"(?P<who>[^.:;,()]{1,60}?)\W*$", re.I), "action")
+# the body of a cue that ends with its owners: "contact the venue, Ann and Bob by Friday 4 Dec"
+_OWNERS_AFTER = re.compile(r"^(?P<task>.+?)(?:,\s*|\s+[–—-]\s*)(?P<who>[^,–—]{2,80}?)"
+                           r"(?:\s+(?:by|before)\s+(?P<due>[^,]{3,40}?))?\.?$", re.S)
+_OWNERS_DUE = re.compile(r"^(?P<who>.{2,80}?),?\s+(?:by|before)\s+(?P<due>[^,()]{3,40}?)\.?(?:\s*\([^()]*\))?\.?$",
+                         re.S)
 # "DP to write to the police – done": the status after the task
 _STATUS_TAIL = re.compile(r"\s+[–—-]+\s*(?P<status>[^–—]{1,60})$")
 _DUE = re.compile(r"\b(?:by|before|due(?: by| on)?|no later than|deadline:?)\s+(?P<when>.{6,40})$", re.I)
@@ -61,15 +68,7 @@ def extract(sections: list[Section], roster: Roster, owners: Owners | None = Non
         if section.kind == "review":
             for g, row in section.rows:  # the Action column of an item table
                 _row_action(g, row, item, roster, actions)
-            _review(section, roster, updates, actions)
-            # matters arising may set new tasks in running text ("Peter is to send …")
-            for block in section.blocks:
-                if isinstance(block, Paragraph) and block.level is None:
-                    previous: list[str] | None = None
-                    for said in statements([block], roster):
-                        for action in prose_actions(said, item, owners, previous):
-                            actions.append(action)
-                            previous = action.owners
+            _review(section, roster, updates, actions, owners)
             continue
         if section.kind == "actions":
             start = len(actions)
@@ -89,10 +88,10 @@ def extract(sections: list[Section], roster: Roster, owners: Owners | None = Non
                 before = None
                 previous: list[str] | None = None  # who the last action of the paragraph was for
                 for said in statements([block], roster):
-                    found = inline_action(said.line, item, roster, said.text, before)
+                    found = cued_actions(said.line, item, roster, said.text, before, owners)
                     if found:
-                        actions.append(found)
-                        previous = found.owners or previous
+                        actions.extend(found)
+                        previous = found[-1].owners or previous
                     elif not owned_by_column:
                         for action in prose_actions(said, item, owners, previous):
                             actions.append(action)
@@ -201,8 +200,42 @@ def split_lead(text: str, roster: Roster, strict: bool = True) -> tuple[list[str
 
 
 # -- inline cues ---------------------------------------------------------------------
+_TOPIC_AFTER_CUE = re.compile(r"^\W*actions?\s+\w+\s+[-–—:]\s", re.I)  # "Action Plan - the plan …": a topic
+
+
+def _owners_in(text: str, roster: Roster, people: Owners | None) -> list[str] | None:
+    """The owners a phrase names: as the cell and lead rules read them, else by the grammar's owner phrase."""
+    found = owners_of(text, roster, strict=False)
+    if found:
+        return found
+    return people.read(text.strip(" .*"), groups=True) if people is not None else None
+
+
+_INNER_CUE = re.compile(r"(?<=[^\s:])\s+(?=\**actions?\s*:)", re.I)  # not "ACTION-7: Action: …" (one cue said twice)
+
+
+def cued_actions(line: Line, item: str | None, roster: Roster, text: str, before: str | None,
+                 people: Owners | None = None) -> list[Action]:
+    """The actions a line marks with a cue word, one a sentence where it holds
+    several ("Look at the insurance, action Mick. Also find the key, action Jon.")."""
+    if "action" not in text.lower():
+        return []
+    # a cue inside a sentence starts a part of its own: "… administrators for the page Action: JA by 17 Dec"
+    parts = [piece for sentence in sentences(text) for piece in _INNER_CUE.split(sentence) if piece.strip()]
+    cued = [k for k, part in enumerate(parts) if "action" in part.lower()]
+    if len(parts) <= 1 or len(cued) <= 1 and _TRAILING_CUE.search(text) is None:
+        found = inline_action(line, item, roster, text, before, people)
+        return [found] if found else []
+    out = []
+    for k in cued:
+        found = inline_action(line, item, roster, parts[k], parts[k - 1] if k else before, people)
+        if found:
+            out.append(found)
+    return out
+
+
 def inline_action(line: Line, item: str | None, roster: Roster, text: str | None = None,
-                  before: str | None = None) -> Action | None:
+                  before: str | None = None, people: Owners | None = None) -> Action | None:
     """An action written in a line ("Action: JS to …", "… (ACTION)"); ``text``
     is the line without its speaker cue, ``before`` the line above (the task
     when the cue names only its owners: "Action: JS")."""
@@ -222,11 +255,16 @@ def inline_action(line: Line, item: str | None, roster: Roster, text: str | None
         return Action(item, _subject(body, roster), body + ".", ref=ref, where=line.loc)
     trailing = _TRAILING_CUE.search(text)
     if trailing:
-        owners = owners_of(trailing.group("who"), roster, strict=False)
+        # after the task, the owner must be someone known: "Summary of Action Items" names nobody
+        owners = owners_of(trailing.group("who"), roster) or (
+            people.read(trailing.group("who").strip(" .*"), strangers=False) if people is not None else None)
         if owners:
-            return Action(item, owners, _last_sentence(text[:trailing.start()]), where=line.loc)
+            task = re.sub(r"(?:,|;|\bc/?f)\s*$", "", text[:trailing.start()].strip()).strip(" ,;–—-")
+            task = _last_sentence(task) if task else _last_sentence(before or "")
+            if task:
+                return Action(item, owners, _capital(task), where=line.loc)
     cue = ACTION_CUE.match(text)
-    if not cue or not cue.group("rest").strip():
+    if not cue or not cue.group("rest").strip() or _TOPIC_AFTER_CUE.match(text):
         return None
     rest, ref = cue.group("rest").strip(), cue.group("ref")
     again = ACTION_CUE.match(rest)  # "ACTION-TC-48: Action: LM - check …": the cue said twice
@@ -235,13 +273,21 @@ def inline_action(line: Line, item: str | None, roster: Roster, text: str | None
     bare_ref = _BARE_REF.search(rest)
     if bare_ref:  # "… licence. (2.8)"
         rest, ref = rest[:bare_ref.start()].strip(), ref or bare_ref.group(1)
-    only_owners = owners_of(rest, roster, strict=False)
+    only_owners = owners_of(re.sub(r"\s*\([^()]*\)\s*$", "", rest), roster, strict=False)
     if only_owners and before:
         return Action(item, only_owners, _last_sentence(before), ref=ref, where=line.loc)
     lead = split_lead(rest, roster, strict=False)
     if lead:
         owners, task = lead
         return Action(item, owners, task, ref=ref, where=line.loc)
+    due_only = _OWNERS_DUE.match(rest)  # "Action: Ann and Bob by 20 Dec": the task is what was said before
+    if due_only and before and _owners_in(due_only.group("who"), roster, people):
+        return Action(item, _owners_in(due_only.group("who"), roster, people), _last_sentence(before), ref=ref,
+                      where=line.loc, due_text=due_only.group("due"))
+    after = _OWNERS_AFTER.match(rest)
+    if after and _owners_in(after.group("who"), roster, people):
+        return Action(item, _owners_in(after.group("who"), roster, people), after.group("task").strip(), ref=ref,
+                      where=line.loc, due_text=after.group("due"))
     owners: list[str] = []
     tail = _TRAILING_OWNER.search(rest)
     if tail:
@@ -404,17 +450,31 @@ def _action_section(section: Section, roster: Roster, actions: list[Action]) -> 
 
 
 # -- reviews of earlier actions -------------------------------------------------------
-def _review(section: Section, roster: Roster, updates: list[Update], actions: list[Action]) -> None:
+def _review(section: Section, roster: Roster, updates: list[Update], actions: list[Action],
+            owners: Owners) -> None:
+    """Entries on earlier actions are updates; what the section newly asks for
+    ("Action: JA by 17 Dec", "Peter is to send …") is an action of this meeting."""
     for block in section.blocks:
         if isinstance(block, Table):
             _action_table(block, section.number, roster, actions, updates, section, review=True)
             continue
         if not isinstance(block, Paragraph):
             continue
-        for line in lines_of(block):
-            found = _review_entry(line, section.number, roster)
-            if found:
+        before: str | None = None
+        previous: list[str] | None = None
+        for said in statements([block], roster):
+            found = _review_entry(said.line, section.number, roster)
+            new = cued_actions(said.line, section.number, roster, said.text, before, owners) \
+                if not (found and (found.ref or found.note)) else []  # a numbered or status entry reports
+            if new:
+                actions.extend(new)
+            elif found:
                 updates.append(found)
+            elif block.level is None:
+                new = prose_actions(said, section.number, owners, previous)
+                actions.extend(new)
+            previous = new[-1].owners if new else previous
+            before = said.text
 
 
 def _review_entry(line: Line, item: str | None, roster: Roster) -> Update | None:

@@ -179,6 +179,9 @@ def _label_and_rest(text: str) -> tuple[str | None, str]:
     head, sep, rest = text.partition(":")
     if sep and len(head.split()) <= 8 and not head.strip().endswith(("http", "https")):
         return head + ":", rest.strip()  # the colon says it is a label
+    dash = re.match(r"^(?P<head>[^–—-]{2,40}?)\s+[-–—]\s+(?P<rest>\S.*)$", text)
+    if dash and status_of_label(dash.group("head") + ":"):
+        return dash.group("head") + ":", dash.group("rest").strip()  # "Present - Ann, Bob"
     # a label word run into the names, without a colon: "Apologies Betty Ross, …"
     first, _, after = text.partition(" ")
     if after[:1].isupper() and status_of_label(first) and not _VERB.match(after) and "," in after:

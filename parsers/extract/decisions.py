@@ -1,6 +1,25 @@
-"""Decisions: "RESOLVED that …", "Agreed: …", "Decision: …", "It was agreed
-that …", a Resolutions/Decisions section, and a section whose title says it
-approved what it lists ("Grants approved")."""
+"""Decisions: what the meeting decided, as the sentence that says so.
+
+A sentence is a decision when (after an opening phrase such as "After
+discussion," or "As proposed by Jo,"):
+
+- it opens with a decision label: "RESOLVED:", "Resolved that", "Agreed:",
+  "Decision:", "Resolution 3:", "Policy decision:", "Motion passed", "VOTED";
+- it is impersonal: "It was (unanimously) agreed / resolved / decided …";
+- a body decides: "the committee resolved to …", "the EC decided …", "the
+  Members resolved by unanimous resolution …", "we agreed …";
+- something was decided: "… were approved as a correct record", "The motion
+  was carried", "The resolution passes", "… moved as correct by …";
+- a motion is put: "It was proposed by X and seconded by Y that …";
+- a consensus is recorded: "There was a consensus that …", "Agreement that …".
+
+Not decisions: a person agreeing to do something (an action), someone agreeing
+with someone, what was not agreed ("nothing has been agreed"), what is still
+to be agreed, and noting a report.  The text is the sentence as written; a
+label ("RESOLVED:", "Decision:") and an impersonal "It was agreed that" are
+left out where what follows says the decision whole.  A cue that ends with a
+colon, or a sentence that stops on its cue, owns the list that follows it.
+"""
 from __future__ import annotations
 
 import re
@@ -12,10 +31,78 @@ from parsers.extract.items import Section
 from parsers.extract.people import Roster
 from parsers.extract.result import Result
 from parsers.extract.speech import statements
-from parsers.patterns import CARRIED, DECISION_CUE, DECISION_HEADING, PASSIVE_DECISION, sentences
+from parsers.patterns import DECISION_HEADING, sentences, topic_off
 from parsers.records import Decision
+from parsers.vocabulary import DECIDING_BODIES, DECISION_VERBS, words_pattern
 
 _LINK_LABEL = re.compile(r"^\[([^\]]+)\]\([^)]*\)")
+_VERBS = words_pattern(DECISION_VERBS)
+_BODY = rf"(?:(?:the|our|this)\s+)?(?:(?:full|whole|assembled)\s+)?{words_pattern(DECIDING_BODIES)}"
+# "After discussion,", "As proposed by Jo and Sam,", "Arising from this report", "In terms of new SIGs,"
+_OPENING = r"(?:(?:however|moreover|also|then|further|so|thus|therefore|finally|again|accordingly),?\s+)?" \
+           r"(?:(?:after|following|as|on|upon|in|with|given|having|arising from|subject to|since)\b[^.;]{0,90}?,\s+)?"
+_OPENING_BARE = r"(?:(?:arising from|following|after)\s+(?:this|that|the)\s+\w+\s+)?"
+# "RESOLVED:", "Resolved that", "Agreed:", "Decision:", "Resolution #2:", "Outcome:"
+_LABEL = re.compile(
+    r"^\W*(?:(?:unanimously\s+|formally\s+|further\s+)?(?:resolved|agreed|decided|approved)(?:\s+unanimously)?"
+    r"(?:\s*[:.–—-]\s*|\s+that\s+|\s*$)"
+    r"|(?:decisions?|resolution(?:\s*[#-]?\s*[\w-]*\d[\w-]*)?|outcome|agreed actions?|policy decision|"
+    r"decision taken|decision made)\s*[:–—-]\s*)", re.I)
+# "It was (then, unanimously) agreed that …", "It resolved to …"
+_IMPERSONAL = re.compile(rf"^{_OPENING}{_OPENING_BARE}(?:and\s+)?it\s+(?:was\s+)?(?:(?:also|further|then|therefore|hence|"
+                         rf"thus|unanimously|duly|generally|finally|eventually)\s+){{0,3}}(?P<verb>{_VERBS})\b"
+                         rf"(?P<rest>.*)$", re.I | re.S)
+# "the committee (unanimously) resolved …", "the EC decided …", "we agreed …"
+_BODY_DECIDES = re.compile(rf"^{_OPENING}(?P<body>{_BODY}|we)\s+(?:[^.;:]{{0,60}}?\s+and\s+)?(?:(?:then|also|"
+                           rf"unanimously|formally|duly|finally|eventually|therefore)\s+)?(?:has\s+|have\s+|had\s+)?"
+                           rf"(?P<verb>{_VERBS})\b(?P<rest>.*)$", re.I | re.S)
+# "… were approved", "The motion was carried", "… moved as correct by …"
+# what happened in the meeting is said in the past: "is approved only once a year" is a rule
+_PASSIVE = re.compile(rf"^(?P<what>.{{3,160}}?)\s+(?:was|were|has been|have been)\s+(?:then\s+|therefore\s+|"
+                      rf"duly\s+|unanimously\s+|formally\s+)?(?:\w+ed\s+and\s+)?(?P<verb>approved|agreed|adopted|"
+                      rf"ratified|endorsed|accepted|carried|passed|authori[sz]ed|decided|moved as (?:a )?(?:correct|true|"
+                      rf"accurate)|(?:signed|confirmed|taken) as (?:a )?(?:correct|true|accurate))\b", re.I | re.S)
+# "Decided to use …", "Agreed to defer …": the cue verb opens the sentence
+_BARE = re.compile(r"^\W*(?:unanimously\s+)?(?:resolved|agreed|decided|approved)\s+(?:to|on|upon)\s+\S", re.I)
+# "Agreed as a true record", "Approved as a correct record"
+_AS_RECORD = re.compile(r"^\W*(?:agreed|approved|accepted|adopted|signed|confirmed)\s+as\s+(?:an?\s+)?(?:true|correct|"
+                        r"accurate|fair)\b", re.I)
+# "Jo and Sam decided to form a committee": deciding, said of people, is still a decision
+_PEOPLE_DECIDE = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]*"
+                            r"(?:\s+[A-Z][\w.'’-]*){0,3}){0,4}\s+decided\s+(?:to|that|on)\b")
+# a later clause that holds the cue: "…; but it was agreed that …"
+_CLAUSE = re.compile(r"(?:;\s*|,\s*)(?:(?:but|and|so|however),?\s+)?(?=it\s+was\s+"
+                     r"(?:\w+\s+){0,2}(?:agreed|resolved|decided)\b)", re.I)
+# "The Board were all in agreement with this proposal", "All members were in full agreement"
+_IN_AGREEMENT = re.compile(rf"(?:^|\band\s+)(?:(?:the|our)\s+)?(?:all\s+)?(?:{words_pattern(DECIDING_BODIES)}|everyone|all)\b[^.;]{{0,30}}?"
+                           r"\b(?:was|were|are|is)\s+(?:all\s+)?(?:in\s+)?(?:full\s+|general\s+|complete\s+|unanimous\s+)?"
+                           r"agreement\b", re.I)
+_OUTCOME = re.compile(r"^\W*(?:the\s+)?(?:motion|resolution|proposal|amendment)\s+(?:was\s+)?(?:therefore\s+)?"
+                      r"(?:passes|passed|carried|was carried|approved|adopted)\b|"
+                      r"^\W*(?:motion|resolution)\s+(?:passed|carried)\b|^\W*carried(?:\s+(?:unanimously|nem\.?\s*con))?\W*$|"
+                      r"^\W*voted\b", re.I)
+# "… proposed as chair (Tom, seconded by Owen) and carried nem con"
+_CARRIED = re.compile(r"\b(?:and|was|were|motion)\s+carried\b|\bcarried\s+(?:nem\.?\s*con|unanimously)\b", re.I)
+_MOTION = re.compile(r"\bproposed\s+(?:by\s+)?[A-Z][^.;]{1,60}?\b(?:and\s+)?seconded\s+(?:by\s+)?[A-Z][^.;]{1,60}?"
+                     r"\b(?:that|to)\b|\(\s*p(?:roposed)?\.?\s+[A-Z]{1,4}\s*,\s*s(?:econded)?\.?\s+[A-Z]{1,4}\s*\)", re.S)
+_CONSENSUS = re.compile(r"^(?:\W*there\s+was\s+(?:a\s+|general\s+|broad\s+|unanimous\s+)*(?:consensus|agreement)\b"
+                        r"|\W*(?:agreement|consensus)\s+(?:that|to|was reached)\b|\W*the\s+(?:final\s+|eventual\s+)?"
+                        r"(?:decision|resolution|recommendation|conclusion)\s+(?:was|is)\b)", re.I)
+# not a decision: what was not agreed, what still is to be, someone agreeing with someone
+_NEGATED = re.compile(rf"\b(?:not|nothing|no|never|yet to be|to be|will be|would be|should be|could be|may be|"
+                      rf"must be|needs? to be|if)\b[^.;]{{0,25}}\b(?:{_VERBS}|approved|carried|passed)\b", re.I)
+_WITH = re.compile(r"^\s*(?:with|on|upon)\b", re.I)
+_APOLOGIES = re.compile(r"^\W*apolog", re.I)
+_RELATIVE = re.compile(r"\b(?:which|who|that)\s*$", re.I)
+# words one of which every decision holds: a line without any is not read further
+_NEEDLES = ("resolv", "agree", "decid", "approv", "adopt", "endors", "accept", "carried", "passed", "passes",
+            "ratif", "decision", "resolution", "outcome", "consensus", "voted", "seconded", "moved as", "confirmed",
+            "determined", "recommendation", "conclusion", "(p ")
+
+
+def _may_decide(text: str) -> bool:
+    low = text.lower()
+    return any(needle in low for needle in _NEEDLES)
 
 
 def extract(sections: list[Section], roster: Roster) -> Result:
@@ -24,7 +111,7 @@ def extract(sections: list[Section], roster: Roster) -> Result:
         item = section.number
         if section.kind == "decisions":
             for line in _lines(section.blocks):
-                text = _strip_cue(line.text)
+                text = _label_off(line.text)
                 if text:
                     out.append(Decision(item, text, line.loc))
             continue
@@ -33,35 +120,139 @@ def extract(sections: list[Section], roster: Roster) -> Result:
                 and section.kind in ("item", "other"):
             joined = "; ".join(ln.text.rstrip(".").replace(": ", " ", 1) for ln in listed)
             out.append(Decision(item, f"{section.title}: {joined}.", section.loc))
-        pending = None   # "RESOLVED:" alone: the decision is the next line
-        for said in statements(section.blocks, roster):
-            line = said.line
-            if pending is not None:
-                out.append(Decision(item, _strip_cue(said.text), pending.loc))
-                pending = None
-                continue
-            # which cues the line could hold, asked once; the sentences of a line that could hold a
-            # passive or "carried" are asked again (their regexes cost more than the question)
-            low = said.text.lower()  # one copy for the three questions, not kept (memory)
-            passive = PASSIVE_DECISION if PASSIVE_DECISION.could_match(said.text, low) else None
-            carried = CARRIED if CARRIED.could_match(said.text, low) else None
-            cue = DECISION_CUE.regex if DECISION_CUE.could_match(said.text, low) else None
-            if not (passive or carried or cue):
-                continue
-            for sentence in sentences(said.text) or [said.text]:
-                if ((passive and passive.match(sentence)) or (carried and carried.search(sentence))) \
-                        and len(sentence.split()) >= 4 and not sentence.lower().startswith("apologies"):
-                    out.append(Decision(item, sentence.rstrip("."), line.loc))
-                    break
-                m = cue.match(sentence) if cue else None
-                if m:
-                    text = _strip_cue(sentence)
-                    if not sentence[m.end():].strip(" :.–—-"):
-                        pending = line
-                    elif text and len(text.split()) >= 2:
-                        out.append(Decision(item, text, line.loc))
-                    break
+        _section_decisions(section, roster, out)
     return Result(_dedupe(out))
+
+
+def _section_decisions(section: Section, roster: Roster, out: list[Decision]) -> None:
+    item = section.number
+    said = statements(section.blocks, roster)
+    pending: Decision | None = None  # a cue that owns the list or lines after it
+    pending_level: int | None = None
+    motion: Decision | None = None   # a motion put, waiting for the vote that carries it
+    motion_said: list[str] = []      # what was said between the motion and its vote
+    pending_colon = False
+    joined = 0  # entries joined to the pending decision
+    for k, st in enumerate(said):
+        line = st.line
+        if pending is not None:
+            if _continues_list(line, pending_level, pending_colon):
+                joint = ":" if pending_colon and not joined and not pending.text.endswith(":") else ""
+                pending.text = f"{pending.text}{joint} {line.text}".strip()  # the colon goes back before the list
+                joined += 1
+                continue
+            pending = None
+        if motion is not None and not _may_decide(st.text):
+            motion_said.append(st.text)  # the conditions of the motion, a list, a recorded vote
+            if len(motion_said) > _MOTION_LINES:
+                motion, motion_said = None, []
+            continue
+        if not _may_decide(st.text):
+            continue
+        parts = sentences(st.text) or [st.text]
+        j = 0
+        while j < len(parts):
+            sentence = parts[j]
+            if motion is not None:
+                if _OUTCOME.match(sentence) or _CARRIED.search(sentence) or re.search(r"\bpassed\b", sentence, re.I):
+                    # the motion, what was said of it, and how the vote went: one decision
+                    motion.text = " ".join([motion.text] + motion_said + [sentence])
+                    motion, motion_said = None, []
+                    j += 1
+                    continue
+                if decision_text(sentence) is None:
+                    motion_said.append(sentence)
+                    j += 1
+                    continue
+            found = decision_text(sentence)
+            if found is not None:
+                if _OUTCOME.match(sentence) and len(sentence.split()) <= 4 and j + 1 < len(parts) and \
+                        re.search(rf"\b(?:{_VERBS}|passed|carried)\b", parts[j + 1], re.I):
+                    found = f"{sentence} {parts[j + 1]}"  # "Motion passed. The minutes approved."
+                    j += 1
+                if found:
+                    decision = Decision(item, found, line.loc)
+                    out.append(decision)
+                    pending_colon = sentence.rstrip().endswith(":")
+                    if pending_colon or _stops_on_cue(sentence):
+                        pending, pending_level, joined = decision, line.level, 0
+                    motion = decision if _MOTION.search(sentence) and not re.search(
+                        r"\b(?:carried|passed)\b", sentence, re.I) else None
+                    motion_said = []
+                elif found == "" and j + 1 < len(parts):
+                    out.append(Decision(item, _label_off(parts[j + 1]), line.loc))  # "RESOLVED:" then the text
+                    j += 1
+                elif found == "":
+                    pending, pending_level = Decision(item, "", line.loc), line.level
+                    out.append(pending)
+            j += 1
+    out[:] = [d for d in out if d.text]
+
+
+_MOTION_LINES = 20  # a motion's vote comes within this many lines, or the motion stands alone
+
+
+def _continues_list(line, level: int | None, colon: bool = False) -> bool:
+    """A line under a cue that introduces it: a list entry (deeper than the cue's
+    line, if that was one), a line opening with a dash or a small numeral, or a
+    "Finance: Ann, Bob" entry."""
+    if line.level is not None and (level is None or line.level > level):
+        return True
+    return bool(re.match(r"^\s*(?:--|[-–—*•]|\(?[ivx]{1,4}\)|\(?[a-h]\))\s", line.text) or
+                colon and re.match(r"^[A-Z][\w &'’/-]{1,40}:\s+\S", line.text)
+                and len(line.text.split(":", 1)[0].split()) <= 6)
+
+
+def _stops_on_cue(sentence: str) -> bool:
+    """ "… the committee resolved" with nothing after the cue: the list below says what."""
+    return bool(re.search(rf"\b(?:{_BODY}|it\s+was|we)\s+(?:\w+\s+)?(?:{_VERBS})\s*[:–—-]?\s*$", sentence.strip(), re.I))
+
+
+def decision_text(sentence: str) -> str | None:
+    """The decision a sentence records, as its text; "" for a bare label whose
+    decision is the next sentence or list; None when it records none."""
+    text = _LINK_LABEL.sub(r"\1", sentence.strip())
+    if not _LABEL.match(text):
+        text = topic_off(text)  # "Role-based email: it was resolved …" (not "RESOLVED: …")
+    if not text or text.endswith("?") or _APOLOGIES.match(text):
+        return None
+    clause = _CLAUSE.search(text)
+    if clause:
+        text = text[clause.end():]  # "Ann asked whether …; but it was agreed that …"
+    if _BARE.match(text) or _PEOPLE_DECIDE.match(text) or _AS_RECORD.match(text):
+        return _capital(text)
+    label = _LABEL.match(text)
+    if label:
+        rest = text[label.end():].strip()
+        if not rest:
+            return ""
+        if re.match(r"(?:as|by|with|in|on|at|for)\b", rest, re.I):
+            return _capital(text)  # "Agreed as a true record" keeps its verb
+        return _capital(rest)
+    if _OUTCOME.match(text) or _CONSENSUS.match(text) or _CARRIED.search(text) or _IN_AGREEMENT.search(text):
+        return _capital(text)
+    m = _IMPERSONAL.match(text)
+    if m and not _WITH.match(m.group("rest")):
+        rest = m.group("rest").strip()
+        that = re.match(r"^that\s+(?P<clause>.+)$", rest, re.S)
+        if that and re.match(r"^[\w'’-]+\s", that.group("clause")):
+            return _capital(that.group("clause"))  # "It was agreed that the grant …" -> "The grant …"
+        return _capital(text)
+    m = _BODY_DECIDES.match(text)
+    if m and not _WITH.match(m.group("rest")) and not _NEGATED.search(text[:m.end("verb")]):
+        return _capital(text)
+    if _MOTION.search(text):
+        return _capital(text)
+    m = _PASSIVE.match(text)
+    if m and not _RELATIVE.search(m.group("what")) and not _NEGATED.search(text[:m.end("verb")]) \
+            and len(text.split()) >= 4 and not _APOLOGIES.match(m.group("what")):
+        return _capital(text)
+    return None
+
+
+def _capital(text: str) -> str:
+    text = text.strip(" :–—-")
+    return text[:1].upper() + text[1:]
 
 
 def _lines(blocks: list):
@@ -70,23 +261,24 @@ def _lines(blocks: list):
             yield from lines_of(block)
 
 
-def _strip_cue(text: str) -> str:
+def _label_off(text: str) -> str:
     text = _LINK_LABEL.sub(r"\1", text.strip())
-    m = DECISION_CUE.match(text)
+    m = _LABEL.match(text)
     if m and text[m.end():].strip() and not re.match(r"(?:as|by|with|in|on|at|for)\b", text[m.end():].strip(), re.I):
-        text = text[m.end():].strip()  # "Agreed as a true record" keeps its verb
-    text = text.strip(" :–—-")
-    return text[:1].upper() + text[1:]
+        text = text[m.end():]
+    return _capital(text)
 
 
 def _dedupe(decisions: list[Decision]) -> list[Decision]:
-    """A decision stated twice (in its item, then in a list of resolutions) is one."""
+    """A decision stated twice (in its item, then in a list of resolutions) is one;
+    the same words decided in two items ("The Board were in agreement") are two."""
     out: list[Decision] = []
-    seen: list[Text] = []
+    seen: list[tuple[Text, str | None]] = []
     for d in decisions:
         key = Text(d.text.lower())
-        if any(at_least(key, other, 0.85) for other in seen):
+        if any((item == d.item or item is None or d.item is None) and at_least(key, other, 0.85)
+               for other, item in seen):
             continue
         out.append(d)
-        seen.append(key)
+        seen.append((key, d.item))
     return out

@@ -13,8 +13,11 @@ an attendance list, an action log) are left as they are.
 """
 from __future__ import annotations
 
+import re
+
 from parsers.document import Cell, Document, Heading, Paragraph, Row, Run, Table, squash
 from parsers.patterns import column_kind, item_number
+from parsers.vocabulary import FIELD_WORDS, words_pattern
 
 _LABEL_WORDS = 8
 
@@ -37,6 +40,9 @@ def unfold(document: Document) -> Document:
 
 def _unfold(table: Table) -> list | None:
     rows = [r for r in table.rows if any(c.text.strip() for c in r.cells)]
+    fields = _fields(rows)
+    if fields is not None:
+        return fields
     if not rows or sum(1 for c in rows[0].cells if column_kind(squash(c.text))) >= 2:
         return None  # a header that names two columns or more: a table of data
     width = max(sum(c.colspan for c in r.cells) for r in rows)
@@ -79,6 +85,23 @@ def _unfold(table: Table) -> list | None:
             out.extend(_located(cells[0].blocks, row))
         k += 1
     return out
+
+
+_FIELD = re.compile(rf"^(?:{words_pattern(FIELD_WORDS)})\W*$", re.I)
+
+
+def _fields(rows: list[Row]) -> list | None:
+    """A table of the meeting's particulars: two columns, the first naming the
+    field ("Date", "Place", "Attendees", "Invited") and the second its value —
+    read as "Date: 24th September 2015" lines, whatever the labels' weight."""
+    if len(rows) < 3 or any(len(_filled(r)) != 2 for r in rows):
+        return None
+    labels = [squash(_filled(r)[0].text) for r in rows]
+    if any(len(t.split()) > 4 or t.endswith((".", "?", "!")) for t in labels):
+        return None
+    if sum(1 for t in labels if _FIELD.match(t)) < max(2, len(labels) // 2):
+        return None
+    return [b for r in rows for b in _pair(_filled(r)[0], _filled(r)[1], r)]
 
 
 def _row_kind(row: Row, width: int) -> str:

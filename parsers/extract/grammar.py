@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from parsers.extract.people import Roster, name_key
-from parsers.patterns import INITIALS, INITIALS_RE, TITLES
+from parsers.patterns import INITIALS, INITIALS_RE, TITLES, topic_off
 from parsers.vocabulary import (ACTION_LINKS, ALL_WORDS, GROUP_OWNERS, LEAD_VERBS, LIST_LINKS, NOT_OWNERS, NOT_TASKS,
                                 PUT_FORWARD, ROLE_OWNERS, words_pattern)
 
@@ -154,10 +154,9 @@ class Owners:
         return bool(key) and len(key.split()) == 1 and key in self.surnames and part.strip() != key
 
 
-# A topic label before the sentence ("Training stuff: Hanna is to …"), or an opening
+# An opening
 # phrase ("After some talk, Jon …", "At a suitable time (within a year) BB/JT will …",
 # "21 Feb @ 14u James to …")
-_TOPIC = re.compile(r"^[A-Z][\w .'’/&()-]{0,40}?:\s+(?=\S)")
 _OPENING = re.compile(r"^(?:(?i:after|following|in|at|during|once|as|when|with|for|given|on|by|if|before|"
                       r"meanwhile|in the meantime)\b[^,;]{0,70}?(?:,\s+|\)\s+(?=[A-Z]))"
                       r"|(?:(?:\d[\w:.@/]*|@|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)\s+)+(?=[A-Z]))")
@@ -184,7 +183,7 @@ def sentence_actions(sentence: str, owners: Owners, speaker: str | None = None,
     text = sentence.strip()
     if len(text.split()) < 3 or text.endswith("?"):
         return []
-    text = _TOPIC.sub("", text, count=1)
+    text = topic_off(text)
     text = _OPENING.sub("", text, count=1)
     first = _first_action(text, owners, speaker, previous)
     if first is None:
@@ -244,7 +243,7 @@ def _first_action(text: str, owners: Owners, speaker: str | None, previous: list
 def subject_of(sentence: str, owners: Owners) -> list[str] | None:
     """Who a sentence is about, when it opens with people ("JF had contacted …"):
     the "he" or "she" of the sentence after it."""
-    text = _OPENING.sub("", _TOPIC.sub("", sentence.strip(), count=1), count=1)
+    text = _OPENING.sub("", topic_off(sentence), count=1)
     m = _SUBJECT.match(text)
     if not m:
         return None

@@ -7,7 +7,8 @@ from parsers.blocks import lines_of, paragraphs, raw_lines
 from parsers.document import Document, Heading, Paragraph, Table
 from parsers.extract.result import Result
 from parsers.patterns import (DATE_PATTERNS, date_in, ABSENT_LABEL, APOLOGIES_LABEL, BadDate, FURNITURE_LABEL, Gated,
-                              IN_ATTENDANCE_LABEL, PRESENT_LABEL, find_date, parse_time, split_number)
+                              IN_ATTENDANCE_LABEL, PRESENT_LABEL, YEARLESS_DATE, find_date, month_first_dates,
+                              parse_time, split_number)
 from parsers.records import Meeting
 
 _LABELLED = re.compile(r"\b(?P<label>date|time|start(?:s|ed)?|finish(?:ed)?|end(?:ed)?|location|venue|place|"
@@ -48,12 +49,13 @@ def extract(document: Document) -> Result:
             meeting.subtitle = nxt.text
             consumed.add(id(nxt))
 
+    us_dated = month_first_dates(" ".join(b.text for b in region if not isinstance(b, Table)))
     for block in region:
         if isinstance(block, Table):
             continue
         text = "\n".join(" ".join("".join(r.text for r in ln).split()) for ln in raw_lines(block))
         try:
-            date, m = find_date(text)
+            date, m = find_date(text, month_first=us_dated)
         except BadDate as exc:
             warnings.append(f"the meeting date '{exc.text}' ({block.loc or 'at the top'}) is not a real date")
             continue
@@ -71,9 +73,32 @@ def extract(document: Document) -> Result:
             meeting.date = find_date(_meta(document, "date"))[0]
         except BadDate as exc:
             warnings.append(f"the meeting date '{exc.text}' in the document's metadata is not a real date")
+    if meeting.date is None:
+        meeting.date = _year_from_elsewhere(region, document)
     if meeting.end_time is None:
         meeting.end_time = _closing_time(document)
     return Result(meeting, warnings, consumed)
+
+
+def _year_from_elsewhere(region: list, document: Document) -> str | None:
+    """A date the minutes write without its year ("Monday 6 November"), the year
+    taken from the title or front matter; else the date of the front matter's title."""
+    title = _meta(document, "title") or ""
+    titled = date_in(title)
+    for block in region:
+        if isinstance(block, Table):
+            continue
+        m = YEARLESS_DATE.search(block.text)
+        if not m:
+            continue
+        year = re.search(r"\b(19|20)\d{2}\b", " ".join(v for v in document.meta.values() if isinstance(v, str)))
+        if titled and (date_in(f"{m.group(0)} {titled[:4]}") == titled):
+            return titled  # the title says the same day, with its year
+        if year:
+            found = date_in(f"{m.group(0)} {year.group(0)}")
+            if found:
+                return found
+    return titled
 
 
 def _meta(document: Document, key: str) -> str | None:

@@ -13,22 +13,28 @@ from parsers.extract.people import Roster
 from parsers.extract.items import Section
 from parsers.extract.result import Result
 from parsers.extract.speech import Statement, statements
-from parsers.patterns import INITIALS, NAME, Gated, sentences
+from parsers.patterns import INITIALS, NAME, Gated, sentences, topic_off
 from parsers.records import Answer, Question
+from parsers.vocabulary import ALL_WORDS, GROUP_OWNERS, words_pattern
 
 _REQUEST = re.compile(r"\bplease\b", re.I)
-_ASKED = r"(?:asked|queried|enquired|inquired|wondered)"
+_ASKED = r"(?:asked|asks|queried|queries|enquired|enquires|inquired|inquires|wondered|questioned|raised the question)"
 # the answer in the next sentence: "Answer: …", "SR responded that …"
 _ANSWER_NEXT = re.compile(
     rf"^(?:(?:answer|response|reply|a)\s*[:–—-]\s*(?P<answer>.+)|(?:the\s+)?(?P<by>{INITIALS}|{NAME})\s+(?:said|replied|answered|"
     rf"explained|confirmed|responded|clarified|advised)(?:\s+that)?\s+(?P<answer2>.+))$", re.I)
 _REPORTED = Gated(re.compile(
-    rf"^(?P<who>{INITIALS}|{NAME}) {_ASKED} (?P<what>(?:about|whether|if|why|how|what|when|where|who|which|the)\b.*?)"
+    rf"^(?:(?:the|our)\s+)?(?P<who>{INITIALS}|{NAME}) (?:also |then |again |further )?{_ASKED}:?\s+"
+    rf"(?P<what>(?:about|whether|if|why|how|what|when|where|who|which|the|for clarification|now|is|are|do|does|can|"
+    rf"could|will|would|should)\b.*?)"
     rf"(?:\s+[–—-]\s*answer(?:ed)?\s*[–—:-]\s*(?P<answer>.+)"
     rf"|,?\s+and\s+(?:the\s+)?(?P<by>{INITIALS}|{NAME})\s+(?:said|replied|answered|explained|confirmed|responded|"
-    rf"clarified|advised)(?:\s+that)?\s+(?P<answer2>.+))?$"), "asked", "queried", "enquired", "inquired", "wondered")
+    rf"clarified|advised)(?:\s+that)?\s+(?P<answer2>.+))?$"), "asked", "asks", "quer", "enquir", "inquir", "wondered",
+    "questioned", "raised the question")
 
 
+_NOT_ASKER = re.compile(rf"^(?:the\s+)?(?:{words_pattern(GROUP_OWNERS + ALL_WORDS)})$", re.I)
+_A_REQUEST = re.compile(r"^the\s+[\w\s]{1,40}?\s+to\s+[a-z]", re.I)
 _WHO = r"(?:\((?P<who>[^)]{1,40})\)\s*)?"
 _Q_LINE = re.compile(rf"^(?:q|question)\s*\d*\s*{_WHO}[:.)–—-]\s*(?P<text>.+\?)$", re.I)
 _A_LINE = re.compile(rf"^(?:a|answer|response|reply)\s*\d*\s*{_WHO}[:.)–—-]\s*(?P<text>.+)$", re.I)
@@ -59,27 +65,33 @@ def _q_and_a(said: list[Statement], item: str | None) -> list[Question]:
 
 
 def _asks(st: Statement) -> bool:
+    """A speaker asks: bold words with a "?", or a sentence of theirs that ends with
+    one ("The SC recommended it. Shall we vote?") — not a request ("Can you please …?")."""
     text = st.text.rstrip()
     if st.bold:
         return "?" in text
-    return text.endswith("?") and not _REQUEST.search(text)
+    if _REQUEST.search(text):
+        return False
+    return text.endswith("?") or any(s.rstrip().endswith("?") for s in sentences(text))
+
+
+_MAX_ANSWERS = 4
 
 
 def _dialogue(said: list[Statement], item: str | None) -> list[Question]:
+    """A speaker's question and the replies of the others after it, up to the
+    next question, the asker speaking again, or a line nobody says; a question
+    nobody answered is kept with no answers."""
     out = []
     for k, st in enumerate(said):
         if st.who is None or not _asks(st):
             continue
         answers = []
         for nxt in said[k + 1:]:
-            if nxt.who is not None and _asks(nxt):
+            if nxt.who is None or nxt.who == st.who or _asks(nxt) or len(answers) >= _MAX_ANSWERS:
                 break
-            if nxt.who is not None and nxt.who != st.who:
-                if answers and not st.bold and nxt.who != answers[0].by:
-                    break  # a plain question is answered by one reply; a new speaker moves on
-                answers.append(Answer(nxt.who, nxt.text))
-        if answers:
-            out.append(Question(item, st.who, st.text, answers, st.loc))
+            answers.append(Answer(nxt.who, nxt.text))
+        out.append(Question(item, st.who, st.text, answers, st.loc))
     return out
 
 
@@ -92,6 +104,9 @@ def _reported(said: list[Statement], item: str | None) -> list[Question]:
         parts = sentences(st.text)
         for k, sentence in enumerate(parts):
             m = _REPORTED.match(sentence)
+            if not m:  # "Newmarket Library – PC questioned whether …"
+                sentence = topic_off(sentence)
+                m = _REPORTED.match(sentence)
             if not m:
                 continue
             by, answer = m.group("by"), (m.group("answer") or m.group("answer2") or "").strip()
@@ -99,9 +114,10 @@ def _reported(said: list[Statement], item: str | None) -> list[Question]:
                 nxt = _ANSWER_NEXT.match(parts[k + 1])
                 if nxt:
                     by, answer = nxt.group("by"), (nxt.group("answer") or nxt.group("answer2") or "").strip()
-            if not answer:
-                continue  # a question nobody answered in the minutes
+            if _NOT_ASKER.match(m.group("who")) or _A_REQUEST.match(m.group("what")):
+                continue  # "Members asked …" names nobody; "asked the council to vote" is a request
             verb = re.search(_ASKED, sentence).group(0)
+            who = re.sub(r"^(?:the|our)\s+", "", m.group("who"), flags=re.I)  # "The SCC Commissioner"
             text = f"{m.group('who')} {verb} {m.group('what')}".strip(" ,").rstrip(".")
-            out.append(Question(item, m.group("who"), text, [Answer(by, answer)], st.loc))
+            out.append(Question(item, who, text, [Answer(by, answer)] if answer else [], st.loc))
     return out

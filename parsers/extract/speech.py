@@ -32,15 +32,16 @@ def speaker(line: Line, roster: Roster, in_dialogue: bool = False) -> tuple[str,
     if not m or not m.group("rest").strip():
         return None
     who, sep, rest = m.group("who").strip(), m.group("sep").strip(), m.group("rest").strip()
-    if NOT_SPEAKERS.match(who.strip("<>")):
-        return None
+    if NOT_SPEAKERS.match(who.strip("<>")) and not (INITIALS_RE.match(who) and roster.knows(who)):
+        return None  # "So: …", "Note: …" — but "SO" is someone where the attendance says so
     if who.startswith("<"):
         return who.strip("<>"), rest
     known = roster.knows(who)
     if INITIALS_RE.match(who):
         return (who, rest) if sep == ":" or known else None
-    if who[0].islower():  # an IRC nick ("mk: …"), not a list entry ("doc: add …")
-        return (who, rest) if sep == ":" and len(who) <= 12 and " " not in who and line.level is None else None
+    if who[0].islower():  # an IRC nick ("mk: …"), not a list entry ("doc: add …") unless the attendance has it
+        return (who, rest) if sep == ":" and len(who) <= 12 and " " not in who and (line.level is None or known) \
+            else None
     lead = line.lead_bold.rstrip(":–—- ").strip()
     if known or (lead and lead == who and _person_like(who)):
         return who.replace("_", " "), rest
