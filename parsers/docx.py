@@ -28,10 +28,9 @@ from lxml import etree
 from parsers.document import Block, Cell, Document, Heading, Row, Run, Table, make_paragraph
 from parsers.docx_styles import FALSE, NS, PPR, RPR, VAL, W, Numbering, Styles, int_val, toggle
 from parsers.errors import ParseError
-from parsers.limits import DEFAULT_MAX_SIZE, size_text
+from parsers.limits import DEFAULT_MAX_SIZE, UNPACK_RATIO, size_text
 
 MAX_MEMBERS = 10_000
-UNPACK_RATIO = 20                    # unpacked total may be this many times max_size
 MAX_TABLE_DEPTH = 50
 _HEAD = 8192                         # bytes of each part searched for a DTD
 _CHUNK = 1 << 16                     # bytes of the main part parsed at a time

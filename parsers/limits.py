@@ -10,6 +10,9 @@ from __future__ import annotations
 DEFAULT_MAX_SIZE = 10 * 1024 * 1024
 # A .docx or PDF file itself (images included) may be this many times the limit.
 DOCX_FILE_RATIO = 10
+# What a .docx's parts may unpack to, and a PDF's compressed streams inflate to,
+# as a multiple of the limit: past it, a likely zip or decompression bomb.
+UNPACK_RATIO = 20
 
 
 def size_text(n: int) -> str:
