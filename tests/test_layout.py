@@ -14,7 +14,7 @@ ROOT = os.path.join(os.path.dirname(__file__), os.pardir)
 # Each part of the application, and the floor it stands on: a module imports
 # only from floors below its own, or from its own part.
 FLOORS = {
-    "minutes.errors": 0, "minutes.schema": 0,
+    "minutes.errors": 0, "minutes.schema": 0, "minutes.choices": 0,
     "minutes.db": 1,
     "minutes.tracking": 2,
     "minutes.store": 3, "minutes.queries": 3, "minutes.output": 3, "minutes.paths": 3,

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import click
 
+from minutes.choices import CHANGES, STATUSES
 from minutes.cli.common import db_option, echo, emit, format_options, open_db, reading, run
 from minutes.cli.params import ActionId, IsoDate
-from minutes.tracking.status import CHANGES, STATUSES
 
 
 @click.command()

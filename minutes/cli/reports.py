@@ -5,10 +5,9 @@ import os
 
 import click
 
+from minutes.choices import GROUPINGS, LOG_FORMATS
 from minutes.cli.common import check_output, db_option, fail, open_db, reading, run, write_out
 from minutes.cli.params import IsoDate, Number
-from minutes.output.actionlog import FORMATS
-from minutes.queries.actionlog import GROUPINGS
 
 # The format a report takes from the extension of the file it is written to.
 EXTENSION_FORMATS = {".docx": "docx", ".md": "markdown", ".markdown": "markdown", ".html": "html",
@@ -28,7 +27,7 @@ def reports() -> None:
 
 @reports.command("actions")
 @click.option("--series", required=True, help="The series (its name, or part of it).")
-@click.option("--format", "fmt", type=click.Choice(FORMATS),
+@click.option("--format", "fmt", type=click.Choice(LOG_FORMATS),
               help="Default: from the extension of -o, else markdown.")
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE (default: standard output; DOCX needs it).")
 @click.option("--by", type=click.Choice(GROUPINGS), default="owner", show_default=True,

@@ -16,6 +16,7 @@ import html
 import io
 from typing import TYPE_CHECKING
 
+from minutes.choices import LOG_FORMATS
 from minutes.errors import MinutesError
 from minutes.output import formats
 from minutes.output.formats import clean, md_escape
@@ -23,7 +24,6 @@ from minutes.output.formats import clean, md_escape
 if TYPE_CHECKING:  # pragma: no cover
     from minutes.queries.actionlog import ActionLog, Entry
 
-FORMATS = ("docx", "markdown", "html", "csv")
 SECTION = "Summary of actions"
 COLUMNS = ["No.", "Action", "Owner", "Organisation", "Meeting", "Due", "Latest update"]
 CSV_COLUMNS = ["group", "number", "action", "owner", "initials", "organisation", "meeting", "meeting_name",
@@ -34,8 +34,8 @@ def export(log: "ActionLog", fmt: str) -> bytes:
     """The log written as ``fmt`` (docx, markdown, html or csv), as bytes."""
     if fmt == "docx":
         return _docx(log)
-    if fmt not in FORMATS:
-        raise MinutesError(f"unknown format {fmt!r}: use {', '.join(FORMATS)}")
+    if fmt not in LOG_FORMATS:
+        raise MinutesError(f"unknown format {fmt!r}: use {', '.join(LOG_FORMATS)}")
     return {"markdown": _markdown, "html": _html, "csv": _csv}[fmt](log).encode("utf-8")
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from minutes.choices import GROUPINGS
 from minutes.db import fetch, like_escape
 from minutes.errors import MinutesError
 from minutes.queries.actions import outstanding
@@ -21,7 +22,6 @@ from minutes.tracking.keys import alike
 from minutes.tracking.owners import owner_label
 from minutes.tracking.versions import SIMILAR
 
-GROUPINGS = ("owner", "organisation")
 NO_OWNER = "(no owner)"
 NO_ORGANISATION = "(no organisation)"
 

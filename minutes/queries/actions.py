@@ -12,11 +12,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from minutes.choices import STATUSES
 from minutes.db import fetch, like_escape
 from minutes.errors import MinutesError, UnknownAction
 from minutes.tracking.owners import actions_named
 from minutes.tracking.series import tracked_id
-from minutes.tracking.status import STATUSES
 
 ISO_DATE = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*"
 

@@ -14,13 +14,13 @@ import getpass
 import os
 from typing import TYPE_CHECKING
 
+from minutes.choices import CHANGES
 from minutes.db import now, transaction
 from minutes.errors import MinutesError
 from minutes.tracking.due import phrase_in
 from minutes.tracking.keys import action_key
 from minutes.tracking.owners import resolve_owner
 from minutes.tracking.series import tracked_id
-from minutes.tracking.status import CHANGES
 from minutes.tracking.versions import match
 
 if TYPE_CHECKING:  # pragma: no cover

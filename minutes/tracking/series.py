@@ -36,11 +36,11 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
+from minutes.choices import HAND_STATUS
 from minutes.db import fetch
 from minutes.errors import UnknownAction
 from minutes.tracking.due import phrase_in, resolve_due
 from minutes.tracking.links import Earlier, short
-from minutes.tracking.status import HAND_STATUS
 
 
 @dataclass(order=True)
