@@ -7,11 +7,10 @@ from typing import Iterator
 
 from parsers.document import Block, Cell, Heading, Paragraph, Run, Table, squash
 from parsers.patterns import INITIALS, STATUS_CELL, column_kind, date_in, split_at_inner_cues
+from parsers.vocabulary import OPEN_ENDINGS
 
 # words and signs a sentence does not end on: a line stopping on one was cut
-_JOIN_WORDS = frozenset("the a an and or of to in on for with by from at as is are was were be that this which "
-                        "who will would should could can may not but if than their its our his her into about "
-                        "per".split())
+_JOIN_WORDS = frozenset(OPEN_ENDINGS)
 _JOIN_SIGNS = frozenset("-,(/&")
 _CONTINUES = re.compile(r"^(?:[a-z(]|…|\.\.\.|[-–—]\s*[a-z])")
 _ENDS = re.compile(r"[.!?:;)\]\"'’”]\s*$")

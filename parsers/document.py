@@ -7,9 +7,14 @@ extractors read them.
 
 The constructors normalise once for every reader: text is put in Unicode
 NFC (a decomposed "é", as macOS writes it, is the one character), odd spaces
-are folded, adjacent runs of the same weight are merged, and empty runs are
-dropped.
-A line break inside a paragraph is kept as ``"\\n"`` in the run text.
+are folded, adjacent runs of the same look (bold, italic, struck, set to the
+right) are merged, and empty runs are dropped.
+A line break inside a paragraph is kept as ``"\\n"`` in the run text, in
+table cells as anywhere else.
+
+What the source says outside its body goes in ``Document.meta`` (see there):
+a DOCX's page headers and footers are ``meta["page_header"]`` and
+``meta["page_footer"]``, never blocks of the body.
 """
 from __future__ import annotations
 
@@ -85,32 +90,58 @@ def squash(text: str) -> str:
 
 @dataclass(slots=True)
 class Run:
-    """A stretch of text of one weight."""
+    """A stretch of text of one look.
+
+    ``italic`` is emphasis (HTML ``<em>``/``<i>``, Markdown ``*…*``, Word's
+    italic); ``struck`` is text struck through (HTML ``<del>``/``<s>``/
+    ``<strike>``/CSS ``line-through``, Markdown ``~~…~~``, Word's single or
+    double strikethrough): still the document's text, shown crossed out, as
+    a task done is; ``right`` is text set apart at the right of its line (a
+    right-aligned paragraph, a fragment floated or aligned to the right), as
+    an owner or a date often is.
+    """
 
     text: str
     bold: bool = False
+    italic: bool = False
+    struck: bool = False
+    right: bool = False
+
+    @property
+    def look(self) -> tuple[bool, bool, bool, bool]:
+        return bool(self.bold), bool(self.italic), bool(self.struck), bool(self.right)
+
+
+def _plain(run: Run) -> bool:
+    return not (run.italic or run.struck or run.right)
 
 
 def normalise_runs(runs: Iterable[Run]) -> list[Run]:
-    """Merge neighbours of the same weight, fold spaces, trim the ends."""
+    """Merge neighbours of the same look, fold spaces, trim the ends."""
     if isinstance(runs, list) and len(runs) == 1 and runs[0].text.isprintable():  # one plain run: common
-        text = nfc(runs[0].text)
+        run = runs[0]
+        text = nfc(run.text)
         if "  " in text:
             text = _MULTI_SPACE.sub(" ", text)
         text = text.strip()
-        return [Run(text, bool(runs[0].bold))] if text else []
+        if not text:
+            return []
+        return [Run(text, bool(run.bold))] if _plain(run) else [Run(text, *run.look)]
     out: list[Run] = []
     for run in runs:
         text = clean_text(run.text)
         if not text:
             continue
-        bold = bool(run.bold) and bool(text.strip())
-        if out and (out[-1].bold == bold or not text.strip()):
+        if text.strip():
+            look = run.look if not _plain(run) else (bool(run.bold), False, False, False)
+        else:  # a space has no look of its own: it joins the run before it
+            look = (False, False, False, False)
+        if out and (not text.strip() or out[-1].look == look):
             out[-1].text += text
         elif out and not out[-1].text.strip():
-            out[-1] = Run(out[-1].text + text, bold)
+            out[-1] = Run(out[-1].text + text, *look)
         else:
-            out.append(Run(text, bold))
+            out.append(Run(text, *look))
     for run in out:
         if "  " in run.text:
             run.text = _MULTI_SPACE.sub(" ", run.text)
@@ -261,8 +292,12 @@ class Document:
     blocks: list[Block]
     format: str
     warnings: list[str] = field(default_factory=list)
-    # What the source says about itself outside the body: an HTML <title>,
-    # Markdown front matter ({"title": ..., "date": ..., "members": [...]}).
+    # What the source says about itself outside the body: an HTML <title>, a
+    # DOCX's core title, Markdown front matter ({"title": ..., "date": ...,
+    # "members": [...]}); and a DOCX's page headers and footers as
+    # "page_header" and "page_footer": the text of the header (footer) parts
+    # its sections show, in section order, each part once, one line per
+    # paragraph and per table cell (absent when they hold no text).
     meta: dict[str, str | list[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:

@@ -6,10 +6,19 @@ as it is parsed, a chunk at a time: each child of the body, and each row of a
 table in the body, is read once it has ended and then dropped, so that the
 whole tree is never held.  Read are paragraphs and tables in document order,
 content controls, tracked changes (read as accepted), fields (their result
-only), hyperlinks and merged cells.  Bold comes from the run, its character
-style or the paragraph style (basedOn chains followed); list numbers are
-rebuilt from the numbering part (both in ``docx_styles``).  Headers, footers,
-footnotes and comments are not read.
+only), hyperlinks and merged cells.  Bold, italic and strikethrough (single
+or double) come from the run, its character style or the paragraph style
+(basedOn chains followed); list numbers are rebuilt from the numbering part,
+a paragraph style's own numbering included (both in ``docx_styles``).
+
+The page headers and footers that the sections show are read after the body
+into ``meta["page_header"]`` and ``meta["page_footer"]`` (see
+``parsers.document``).  A content control showing its placeholder
+(``w:showingPlcHdr``) holds no text when what it shows is its prompt (the
+text of its placeholder in the glossary, one of Word's stock prompts, or, when
+neither is known, text all in the Placeholder Text style); text in the
+Placeholder Text style elsewhere is dropped when it is such a prompt.  A
+value typed over the prompt is kept.  Footnotes and comments are not read.
 
 python-docx is not used to read: its ``iter_inner_content()`` skips content
 controls and insertions, ``_Row.cells`` is quadratic and repeats merged
@@ -25,10 +34,11 @@ import zlib
 
 from lxml import etree
 
-from parsers.document import Block, Cell, Document, Heading, Row, Run, Table, make_paragraph
+from parsers.document import Block, Cell, Document, Heading, Row, Run, Table, block_text, make_paragraph
 from parsers.docx_styles import FALSE, NS, PPR, RPR, VAL, W, Numbering, Styles, int_val, toggle
 from parsers.errors import ParseError
 from parsers.limits import DEFAULT_MAX_SIZE, UNPACK_RATIO, size_text
+from parsers.vocabulary import PLACEHOLDER_PROMPTS
 
 MAX_MEMBERS = 10_000
 MAX_TABLE_DEPTH = 50
@@ -97,6 +107,8 @@ class _Package:
         self.names: dict[str, zipfile.ZipInfo] = {}
         self.rels: dict = {}
         self.parser = etree.XMLParser(**_SAFE)
+        self.glossary: dict[str, set[str]] | None = None  # the placeholders' prompts, read when needed
+        self.even: bool | None = None                       # the settings show even pages' own headers
 
     def read(self, data: bytes) -> Document:
         with zipfile.ZipFile(io.BytesIO(data)) as self.zip:
@@ -125,8 +137,72 @@ class _Package:
         meta = self._meta()
         self.part = main
         reader = _Reader(styles, numbering)
+        if b"showingPlcHdr" in raw or any(sid.encode() in raw for sid in styles.placeholder_ids()):
+            reader.prompts = lambda: self._prompts(rels, base)
         blocks = reader.body(self._body(main, raw))
+        del raw
+        for kind, where in (("header", "page header"), ("footer", "page footer")):
+            text = self._page_text(rels, base, reader, kind, where)
+            if text:
+                meta[f"page_{kind}"] = text
         return Document(blocks, "docx", reader.warnings, meta)
+
+    def _page_text(self, rels: str, base: str, reader: "_Reader", kind: str, where: str) -> str:
+        """The text of the header (or footer) parts the sections show, each part
+        once, in section order: one line per paragraph and per table cell."""
+        ids = []
+        for refs, first_page in reader.sections:
+            for shown in (("first",) if first_page else ()) + ("default", "even"):
+                rid = refs.get((kind, shown))
+                if rid and rid not in ids and (shown != "even" or self._even_pages(rels, base)):
+                    ids.append(rid)
+        texts: list[str] = []
+        for rid in ids:
+            name = self._target(rels, rid, base, by_id=True)
+            if name is None or name.lower() not in self.names:
+                continue
+            try:
+                root = self.xml(name)
+            except etree.XMLSyntaxError as exc:
+                reader.warnings.append(f"the {where} in {name} is not well-formed XML (line {exc.lineno}): "
+                                       "it was not read")
+                continue
+            part = _Reader(reader.styles, reader.numbering)
+            part.prompts = reader.prompts
+            blocks = part.blocks((root,), where, 0)
+            reader.warnings.extend(part.warnings)
+            text = "\n".join(t for t in (block_text(b).strip() for b in blocks) if t)
+            if text and text not in texts:
+                texts.append(text)
+        return "\n".join(texts)
+
+    def _even_pages(self, rels: str, base: str) -> bool:
+        """The document shows even pages' own headers and footers (its settings say so)."""
+        if self.even is None:
+            name = self._target(rels, "/settings", base) or "word/settings.xml"
+            self.even = name.lower() in self.names and bool(
+                toggle(self.xml(name).find(W + "evenAndOddHeaders")))
+        return self.even
+
+    def _prompts(self, rels: str, base: str) -> dict[str, set[str]]:
+        """The prompts of the glossary's placeholders, by docPart name (all of
+        them under ""), each text casefolded with its spaces squashed."""
+        if self.glossary is None:
+            self.glossary = {"": set()}
+            name = self._target(rels, "/glossaryDocument", base)
+            try:
+                root = self.xml(name) if name is not None and name.lower() in self.names else None
+            except etree.XMLSyntaxError:
+                root = None  # its prompts unknown: Word's own and the Placeholder Text style still tell
+            if root is not None:
+                for part in root.iter(W + "docPart"):
+                    label = part.find(f"{W}docPartPr/{W}name")
+                    texts = {prompt_key("".join(t.text or "" for t in p.iter(T)))
+                             for p in part.iter(P)} - {""}
+                    if label is not None and texts:
+                        self.glossary.setdefault(label.get(VAL, ""), set()).update(texts)
+                        self.glossary[""].update(texts)
+        return self.glossary
 
     def _body(self, name: str, raw: bytes):
         """The body of the main part as (kind, element) in document order: each
@@ -222,14 +298,16 @@ class _Package:
     def _optional(self, name: str):
         return self.xml(name) if name.lower() in self.names else None
 
-    def _target(self, rels: str, kind: str, base: str) -> str | None:
-        """The part a relationship of type ``…kind`` in ``rels`` points to."""
+    def _target(self, rels: str, kind: str, base: str, by_id: bool = False) -> str | None:
+        """The part a relationship of type ``…kind`` (or, ``by_id``, of id
+        ``kind``) in ``rels`` points to."""
         if rels.lower() not in self.names:
             return None
         if rels not in self.rels:
             self.rels[rels] = self.xml(rels)
         for rel in self.rels[rels]:
-            if rel.get("Type", "").endswith(kind) and rel.get("TargetMode") != "External":
+            if (rel.get("Id") == kind if by_id else rel.get("Type", "").endswith(kind)) \
+                    and rel.get("TargetMode") != "External":
                 target = rel.get("Target", "")
                 name = target.lstrip("/") if target.startswith("/") else posixpath.join(base, target)
                 return posixpath.normpath(name)
@@ -247,10 +325,22 @@ class _Package:
 
 # Tags looked up once per element in the hot loops.
 PSTYLE, NUMPR, NUMID, ILVL, OUTLINE = (W + n for n in ("pStyle", "numPr", "numId", "ilvl", "outlineLvl"))
-B, RSTYLE, FLDTYPE = W + "b", W + "rStyle", W + "fldCharType"
+B, I, STRIKE, DSTRIKE, RSTYLE, FLDTYPE = (W + n for n in ("b", "i", "strike", "dstrike", "rStyle", "fldCharType"))
+SECTPR, TITLEPG = W + "sectPr", W + "titlePg"
+_REF_KINDS = {W + "headerReference": "header", W + "footerReference": "footer"}
+R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 TEXT_OF = {W + "tab": "\t", W + "ptab": "\t", W + "br": "\n", W + "cr": "\n", W + "noBreakHyphen": "-"}
 GRIDSPAN, VMERGE, HMERGE, CELLDEL = W + "gridSpan", W + "vMerge", W + "hMerge", W + "cellDel"
 SHOWING_PLACEHOLDER = f"{W}sdtPr/{W}showingPlcHdr"
+PLACEHOLDER_PART = f"{W}sdtPr/{W}placeholder/{W}docPart"
+
+
+def prompt_key(text: str) -> str:
+    """A prompt's text as prompts are compared: casefolded, spaces squashed."""
+    return " ".join(text.split()).casefold()
+
+
+_STOCK_PROMPTS = frozenset(prompt_key(p) for p in PLACEHOLDER_PROMPTS)
 
 
 _CHILD, _TABLE, _ROW, _END = range(4)
@@ -266,7 +356,8 @@ def _rest(table):
 def _walk(el, wanted: frozenset, skip: frozenset) -> list:
     """Descendants of ``el`` (an element, or a tuple of elements and theirs) with a
     wanted tag, in order, without recursion: every other element is descended into
-    unless skipped (content controls showing their placeholder are skipped)."""
+    unless skipped (a content control showing its placeholder too: its prompt is
+    dropped run by run, and its paragraphs and cells stay in place)."""
     out = []
     stack = [iter(el)]
     while stack:
@@ -275,8 +366,6 @@ def _walk(el, wanted: frozenset, skip: frozenset) -> list:
             if tag in wanted:
                 out.append(child)
             elif tag in skip or not isinstance(tag, str):
-                continue
-            elif tag == SDT and child.find(SHOWING_PLACEHOLDER) is not None:
                 continue
             else:
                 stack.append(iter(child))
@@ -298,7 +387,12 @@ class _Reader:
         self.warnings: list[str] = []
         self.paragraphs = 0
         self.tables = 0
-        self.char_bold: dict[str, bool | None] = {}
+        self.char_look: dict[str, tuple] = {}
+        self.style_level: dict[str | None, int] = {}
+        # the sections, in order: ({(kind, type): relationship id}, whether the first page differs)
+        self.sections: list[tuple[dict[tuple[str, str], str], bool]] = []
+        # the placeholders' prompts (by docPart name): set where the document may show some
+        self.prompts = None
 
     def body(self, parts) -> list[Block]:
         """The blocks of the body, from its parts as ``_Package._body`` gives them."""
@@ -311,6 +405,8 @@ class _Reader:
                     block = self.paragraph(el, "")
                     if block is not None:
                         out.append(block)
+                elif el.tag == SECTPR:
+                    self.section(el)
                 else:
                     out.extend(self.blocks((el,), "", 0))
             elif kind == _ROW:
@@ -365,20 +461,22 @@ class _Reader:
                             ilvl = int_val(item)
                 elif tag == OUTLINE:
                     outline = int_val(prop)
-        name, heading, bold, style_num, style_ilvl, sid = self.styles.para(sid)
+                elif tag == SECTPR:
+                    self.section(prop)
+        name, heading, bold, style_num, style_ilvl, sid, italic, strike = self.styles.para(sid)
         if num_id is None:
             num_id = style_num
         label = level = None
         if num_id and num_id != "0":
             if ilvl is None:
-                ilvl = style_ilvl if style_ilvl is not None else self.numbering.style_levels.get(sid, 0)
+                ilvl = style_ilvl if style_ilvl is not None else self._linked_level(sid)
             found = self.numbering.advance(num_id, ilvl)
             if found is not None:
                 label, level = found
         if outline is not None:
             heading = outline + 1 if 0 <= outline < 6 else None
         loc = where or f"paragraph {self.paragraphs + 1}"
-        runs = self.runs(p, bold, loc)
+        runs = self.runs(p, (bold, italic, strike), loc)
         if not runs:
             return None
         if heading is not None:
@@ -390,21 +488,48 @@ class _Reader:
             self.paragraphs += 1
         return block
 
-    def runs(self, p, para_bold: bool, loc: str) -> list[Run]:
-        """The runs of a paragraph, in order (the walk of ``_walk``, inlined: it is hot)."""
+    def section(self, sectpr) -> None:
+        """Note the header and footer parts a section shows."""
+        refs = {}
+        for ref in sectpr:
+            kind = _REF_KINDS.get(ref.tag)
+            if kind is not None and ref.get(R_ID):
+                refs[(kind, ref.get(W + "type", "default"))] = ref.get(R_ID)
+        self.sections.append((refs, bool(toggle(sectpr.find(TITLEPG)))))
+
+    def _linked_level(self, sid: str | None) -> int:
+        """The list level the numbering part ties a paragraph style to (or the
+        style it is based on), 0 when none."""
+        if sid not in self.style_level:
+            level, current, seen = None, sid, set()
+            while current is not None and current not in seen and len(seen) < 30:
+                seen.add(current)
+                level = self.numbering.style_levels.get(current)
+                if level is not None:
+                    break
+                style = self.styles.get(current)
+                current = style.based_on if style is not None else None
+            self.style_level[sid] = level or 0
+        return self.style_level[sid]
+
+    def runs(self, p, para_look: tuple, loc: str) -> list[Run]:
+        """The runs of a paragraph, in order (the walk of ``_walk``, inlined: it is hot);
+        ``para_look`` is the paragraph style's (bold, italic, struck)."""
         out: list[Run] = []
+        elements = [] if self.prompts is not None else None  # each run's w:r, to find placeholders
         fields: list[bool] = []  # open complex fields: True once past "separate"
+        para_bold = para_look[0]
+        plain = not para_look[1] and not para_look[2]
         stack = [iter(p)]
         while stack:
             for r in stack[-1]:
                 tag = r.tag
                 if tag != R:
-                    if tag in _SKIP_INLINE or not isinstance(tag, str) or (
-                            tag == SDT and r.find(SHOWING_PLACEHOLDER) is not None):
+                    if tag in _SKIP_INLINE or not isinstance(tag, str):
                         continue
                     stack.append(iter(r))
                     break
-                bold = para_bold
+                look = None
                 text = None
                 for child in r:
                     tag = child.tag
@@ -412,7 +537,7 @@ class _Reader:
                         if not fields or all(fields):
                             text = (child.text or "") if text is None else text + (child.text or "")
                     elif tag == RPR:
-                        bold = self._run_bold(child, para_bold)
+                        look = self._run_look(child, para_look)
                     elif tag in TEXT_OF:
                         if not fields or all(fields):
                             text = TEXT_OF[tag] if text is None else text + TEXT_OF[tag]
@@ -427,24 +552,81 @@ class _Reader:
                     elif tag in _DRAWINGS and any(t.text for t in child.iter(T)):
                         self.warnings.append(f"a text box in {loc} was not read")
                 if text is not None:
-                    out.append(Run(text, bold))
+                    if look is None:
+                        out.append(Run(text, para_bold) if plain else Run(text, *para_look))
+                    else:
+                        out.append(Run(text, look[0]) if not look[1] and not look[2] else Run(text, *look))
+                    if elements is not None:
+                        elements.append(r)
             else:
                 stack.pop()
+        if elements:
+            out = self._without_prompts(out, elements)
         return out
 
-    def _run_bold(self, rpr, para_bold: bool) -> bool:
-        sid = None
+    def _run_look(self, rpr, para_look: tuple) -> tuple:
+        """(bold, italic, struck) of a run: its own properties, else its
+        character style's, else the paragraph's."""
+        bold = italic = strike = sid = None
         for prop in rpr:
-            if prop.tag == B:
-                return prop.get(VAL, "1").lower() not in FALSE
-            if prop.tag == RSTYLE:
+            tag = prop.tag
+            if tag == B:
+                bold = prop.get(VAL, "1").lower() not in FALSE
+            elif tag == I:
+                italic = prop.get(VAL, "1").lower() not in FALSE
+            elif tag == STRIKE or tag == DSTRIKE:
+                on = prop.get(VAL, "1").lower() not in FALSE
+                strike = on or bool(strike)
+            elif tag == RSTYLE:
                 sid = prop.get(VAL)
-        if sid is not None:
-            if sid not in self.char_bold:
-                self.char_bold[sid] = self.styles.inherited(sid, "bold")
-            if self.char_bold[sid] is not None:
-                return self.char_bold[sid]
-        return para_bold
+        if sid is not None and (bold is None or italic is None or strike is None):
+            if sid not in self.char_look:
+                self.char_look[sid] = tuple(self.styles.inherited(sid, a) for a in ("bold", "italic", "struck"))
+            char = self.char_look[sid]
+            bold = char[0] if bold is None else bold
+            italic = char[1] if italic is None else italic
+            strike = char[2] if strike is None else strike
+        return (para_look[0] if bold is None else bold, para_look[1] if italic is None else italic,
+                para_look[2] if strike is None else strike)
+
+    def _without_prompts(self, runs: list[Run], elements: list) -> list[Run]:
+        """``runs`` without the prompts of placeholders: the text of a content
+        control showing its placeholder, and text in the Placeholder Text
+        style, where it is a prompt (see the module's docstring)."""
+        keys = []
+        for r in elements:
+            sdt = next((a for a in r.iterancestors(SDT) if a.find(SHOWING_PLACEHOLDER) is not None), None)
+            rpr = r.find(RPR)
+            style = rpr.find(RSTYLE) if rpr is not None else None
+            styled = style is not None and self.styles.is_placeholder(style.get(VAL, ""))
+            keys.append((sdt, styled))
+        out: list[Run] = []
+        k = 0
+        while k < len(runs):
+            sdt, styled = keys[k]
+            end = k + 1
+            while end < len(runs) and keys[end][0] is sdt and (sdt is not None or keys[end][1] == styled):
+                end += 1
+            group = runs[k:end]
+            if (sdt is None and not styled) or not self._prompt(group, keys[k:end], sdt):
+                out.extend(group)
+            k = end
+        return out
+
+    def _prompt(self, runs: list[Run], keys: list, sdt) -> bool:
+        text = prompt_key("".join(r.text for r in runs))
+        if not text:
+            return False  # spaces: they keep the words around them apart
+        if text in _STOCK_PROMPTS:
+            return True
+        prompts = self.prompts()
+        if sdt is None:  # Placeholder Text style outside a control showing its prompt
+            return text in prompts[""]
+        part = sdt.find(PLACEHOLDER_PART)
+        known = prompts.get(part.get(VAL, "")) if part is not None else None
+        if known:
+            return text in known
+        return all(styled for _, styled in keys)
 
     # -- tables ---------------------------------------------------------------------
     def table(self, tbl, loc: str, depth: int) -> Table | None:

@@ -1,5 +1,6 @@
-"""The style and numbering parts of a .docx: bold and headings from styles
-(basedOn chains followed), and Word's automatic list numbers rebuilt.
+"""The style and numbering parts of a .docx: bold, italic, strikethrough and
+headings from styles (basedOn chains followed), the Placeholder Text style,
+and Word's automatic list numbers rebuilt.
 
 Both are read lazily: a template defines hundreds of styles and lists, a
 document uses a few."""
@@ -26,11 +27,19 @@ def toggle(el) -> bool | None:
     return None if el is None else el.get(VAL, "1").lower() not in FALSE
 
 
+def struck(rpr) -> bool | None:
+    """Single or double strikethrough in run properties: None when neither is said."""
+    single, double = toggle(rpr.find(W + "strike")), toggle(rpr.find(W + "dstrike"))
+    return None if single is None and double is None else bool(single or double)
+
+
 @dataclass
 class _Style:
     name: str
     based_on: str | None
     bold: bool | None
+    italic: bool | None
+    struck: bool | None
     num_id: str | None
     ilvl: int | None
     outline: int | None
@@ -54,7 +63,7 @@ class Styles:
         self.elements: dict = {}         # styleId -> element, or (start, end) in ``raw``
         self.parsed: dict[str, _Style] = {}
         self.default_para: str | None = None
-        self.default_bold = False
+        self.default_bold = self.default_italic = self.default_struck = False
         self.cache: dict[tuple, object] = {}
         self.raw, self.parser, self.parse_part = raw, parser, parse_part
         if raw is None:
@@ -88,6 +97,8 @@ class Styles:
 
     def _defaults(self, rpr) -> None:
         self.default_bold = bool(toggle(rpr.find(W + "b"))) if rpr is not None else False
+        self.default_italic = bool(toggle(rpr.find(W + "i"))) if rpr is not None else False
+        self.default_struck = bool(struck(rpr)) if rpr is not None else False
 
     def _fragment(self, span: tuple[int, int]):
         """One element of the part parsed alone, or None when it does not parse alone."""
@@ -120,6 +131,8 @@ class Styles:
                 name=name.get(VAL, sid) if name is not None else sid,
                 based_on=based.get(VAL) if based is not None else None,
                 bold=toggle(rpr.find(W + "b")) if rpr is not None else None,
+                italic=toggle(rpr.find(W + "i")) if rpr is not None else None,
+                struck=struck(rpr) if rpr is not None else None,
                 num_id=num_id.get(VAL) if num_id is not None else None,
                 ilvl=int_val(numpr.find(W + "ilvl")) if numpr is not None else None,
                 outline=int_val(ppr.find(W + "outlineLvl")) if ppr is not None else None)
@@ -142,18 +155,48 @@ class Styles:
         return self.cache[key]
 
     def para(self, sid: str | None) -> tuple:
-        """A paragraph style's (name, heading level, bold, numId, ilvl), cached.
+        """A paragraph style's (name, heading level, bold, numId, ilvl, styleId,
+        italic, struck), cached.
 
         The name is None for the default paragraph style ("Normal")."""
         key = ("para", sid)
         if key not in self.cache:
             sid = sid if sid in self.elements else self.default_para
             name = self.get(sid).name if sid else None
-            bold = self.inherited(sid, "bold")
+            bold, italic, strike = (self.inherited(sid, a) for a in ("bold", "italic", "struck"))
             self.cache[key] = (None if sid == self.default_para else name,
                                _heading_level(name, sid, self.inherited(sid, "outline")),
                                self.default_bold if bold is None else bold,
-                               self.inherited(sid, "num_id"), self.inherited(sid, "ilvl"), sid)
+                               self.inherited(sid, "num_id"), self.inherited(sid, "ilvl"), sid,
+                               self.default_italic if italic is None else italic,
+                               self.default_struck if strike is None else strike)
+        return self.cache[key]
+
+    def placeholder_ids(self) -> set[str]:
+        """The ids of Word's Placeholder Text character style (the grey prompt
+        of a content control), found by its name, which Word writes in English."""
+        if "placeholders" not in self.cache:
+            found = {"PlaceholderText"}
+            if self.raw is not None and b"Placeholder Text" in self.raw:
+                for sid, element in list(self.elements.items()):
+                    if isinstance(element, tuple) and b"Placeholder Text" not in self.raw[element[0]:element[1]]:
+                        continue
+                    style = self.get(sid)
+                    if style is not None and style.name.strip().lower() == "placeholder text":
+                        found.add(sid)
+            self.cache["placeholders"] = found
+        return self.cache["placeholders"]
+
+    def is_placeholder(self, sid: str) -> bool:
+        """A character style that is Placeholder Text or based on it."""
+        key = ("placeholder", sid)
+        if key not in self.cache:
+            ids, seen, current = self.placeholder_ids(), set(), sid
+            while current is not None and current not in ids and current not in seen and len(seen) < 30:
+                seen.add(current)
+                style = self.get(current)
+                current = style.based_on if style is not None else None
+            self.cache[key] = current is not None and current in ids
         return self.cache[key]
 
 
@@ -408,11 +451,13 @@ class Numbering:
         for literal, k, fmt in template:
             value = counters[k]
             out.append(literal)
-            out.append(_format(starts[k] if value is None else value, fmt))
+            out.append(format_number(starts[k] if value is None else value, fmt))
         return "".join(out).strip() or None, ilvl
 
 
-def _format(n: int, fmt: str) -> str:
+def format_number(n: int, fmt: str) -> str:
+    """``n`` written in a list format: "decimal", "lowerLetter" (a … z, aa …),
+    "upperLetter", "lowerRoman", "upperRoman", "decimalZero" (01 … 09)."""
     if fmt == "decimal":
         return str(n)
     if fmt in ("bullet", "none"):

@@ -3,6 +3,17 @@
 Also reads the HTML fragments found inside text files (``read_fragment``).
 Handlers are chosen by tag name; what is not understood is read as text.
 Scripts, styles, forms and navigation chrome are skipped.
+
+Kept on the runs: bold (tags, inline CSS, classes the page's CSS makes
+bold), italic (``<em>``, ``<i>``, ``<cite>``, CSS ``font-style``), struck
+(``<del>``, ``<s>``, ``<strike>``, CSS ``line-through``) and set to the right
+(a block aligned right, a fragment floated right: a space keeps it apart from
+the text before it).  ``<ol>`` numbers follow ``start``, ``reversed``, ``value``
+and ``type``/``list-style-type`` (letters, roman numerals).  Word's "Save as
+web page" list paragraphs (``mso-list`` styles, ``MsoListParagraph``) are list
+entries: the level from ``mso-list … levelN``, the label from the number Word
+typed before the text, and the typed number or bullet glyph (a Symbol or
+Wingdings ``·``, ``§``, a Courier ``o``) not in the text.
 """
 from __future__ import annotations
 
@@ -15,6 +26,7 @@ import lxml.html
 from lxml import etree
 
 from parsers.document import Cell, Document, Heading, Paragraph, Row, Run, Table, make_paragraph
+from parsers.docx_styles import format_number
 
 SKIP = {"script", "style", "noscript", "template", "head", "nav", "form", "button", "select",
         "textarea", "iframe", "object", "embed", "svg", "math", "canvas", "video", "audio",
@@ -31,6 +43,14 @@ _CHROME_WORDS = re.compile(r"(?:^|[\s_-])(nav|navbar|navigation|menu|breadcrumbs
                            r"cookie\w*|skip-?link|site-?header|site-?footer|diagnostics)(?:$|[\s_-])", re.I)
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(bold|bolder|[6-9]00)", re.I)
 _NOT_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(normal|lighter|[1-5]00)", re.I)
+ITALIC_TAGS = {"em", "i", "cite", "dfn", "var"}
+STRUCK_TAGS = {"del", "s", "strike"}
+_MARK_TAGS = ITALIC_TAGS | STRUCK_TAGS
+_FONT_STYLE = re.compile(r"font-style\s*:\s*(\w+)", re.I)
+_LINE_THROUGH = re.compile(r"text-decoration[\w-]*\s*:[^;]*line-through", re.I)
+_FLOAT = re.compile(r"(?<![\w-])float\s*:\s*(\w+)", re.I)
+_TEXT_ALIGN = re.compile(r"text-align\s*:\s*([\w-]+)", re.I)
+_PLAIN = (False, False, False)  # (italic, struck, right): what text is unless an element says otherwise
 _CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 _MAX_DEPTH = 200
 _VISIBLE_TEXT = ".//text()[not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::template)]"
@@ -118,7 +138,8 @@ _TAG = re.compile(r"^<\s*(/?)\s*([A-Za-z][\w:-]*)([^>]*)>$")
 
 
 def inline_tag(source: str) -> str | None:
-    """What an inline tag found in text does: "bold", "/bold", "break" or None."""
+    """What an inline tag found in text does: "bold", "italic" or "struck"
+    (and "/bold", "/italic", "/struck" where it closes), "break", or None."""
     m = _TAG.match(source.strip())
     if not m:
         return None
@@ -127,6 +148,10 @@ def inline_tag(source: str) -> str | None:
         return "break"
     if tag in BOLD_TAGS or (not closing and _BOLD_STYLE.search(attrs)):
         return "/bold" if closing else "bold"
+    if tag in ITALIC_TAGS:
+        return "/italic" if closing else "italic"
+    if tag in STRUCK_TAGS:
+        return "/struck" if closing else "struck"
     return None
 
 
@@ -248,7 +273,7 @@ def _bold_by(tag, attrs: dict, bold: bool, bold_classes: set[str]) -> bool:
 
 class _Reader:
     __slots__ = ("bold_classes", "blocks", "warnings", "runs", "loc", "style", "level", "label", "toc",
-                 "lines")
+                 "lines", "marks", "skip")
 
     def __init__(self, bold_classes: set[str]) -> None:
         self.bold_classes = bold_classes
@@ -261,6 +286,8 @@ class _Reader:
         self.label: str | None = None
         self.toc: dict[str, str] = {}
         self.lines: dict[int | None, str] = {}
+        self.marks = _PLAIN      # (italic, struck, right) of the text being read
+        self.skip = None         # the typed number of a Word list paragraph: not text
 
     # -- paragraphs ------------------------------------------------------
     def flush(self) -> None:
@@ -286,7 +313,7 @@ class _Reader:
         text = el.text
         if text:
             if self.runs:
-                self.runs.append(Run(text.replace("\n", " "), bold))
+                self.runs.append(self._run(text.replace("\n", " "), bold))
             elif not text.isspace():
                 self._start(text, bold, el)
         for child in el:
@@ -296,14 +323,18 @@ class _Reader:
             text = child.tail
             if text:
                 if self.runs:
-                    self.runs.append(Run(text.replace("\n", " "), bold))
+                    self.runs.append(self._run(text.replace("\n", " "), bold))
                 elif not text.isspace():
                     self._start(text, bold, el)
+
+    def _run(self, text: str, bold: bool) -> Run:
+        marks = self.marks
+        return Run(text, bold) if marks is _PLAIN else Run(text, bold, *marks)
 
     def element(self, el, depth: int, bold: bool) -> None:
         tag = el.tag
         name, kind = _KINDS.get(tag) or _kind(tag)
-        if kind == _SKIPPED:
+        if kind == _SKIPPED or el is self.skip:
             return
         attrs = el.items()
         if attrs:
@@ -319,6 +350,15 @@ class _Reader:
             bold = _bold_by(tag, attrs, bold, self.bold_classes)
         elif tag in BOLD_TAGS:
             bold = True
+        marks = self.marks
+        if name in _MARK_TAGS or (attrs and ("style" in attrs or "align" in attrs)):
+            self.marks = _marks_by(name, attrs or {}, marks, kind != _INLINE)
+            if self.marks[2] and not marks[2] and self.runs and not self.runs[-1].text[-1:].isspace():
+                self.runs.append(Run(" "))  # a fragment set to the right stands apart
+        if attrs and kind == _BLOCK and _word_list(attrs):
+            self._word_list(el, depth, bold, attrs)
+            self.marks = marks
+            return
         if kind == _INLINE:
             self.walk(el, depth, bold)
         elif kind == _BLOCK:
@@ -327,11 +367,12 @@ class _Reader:
             self.flush()
         else:
             _HANDLERS[name](self, el, depth, bold)
+        self.marks = marks
 
     def _start(self, text: str, bold: bool, el) -> None:
         """The first text of a paragraph, placed at the line of the element holding it."""
         self.loc = self._here(el)
-        self.runs.append(Run(text.replace("\n", " "), bold))
+        self.runs.append(self._run(text.replace("\n", " "), bold))
 
     def _here(self, el) -> str:
         """"line 12": one string for every block that starts on that line."""
@@ -348,7 +389,7 @@ class _Reader:
             text = el.text
             if not text or text.isspace():
                 return []
-            para = make_paragraph([Run(text.replace("\n", " "), bold)], loc=self._here(el))
+            para = make_paragraph([self._run(text.replace("\n", " "), bold)], loc=self._here(el))
             return [para] if para is not None else []
         saved = self.blocks, self.runs, self.loc, self.style, self.level, self.label
         self.blocks, self.runs, self.style, self.level, self.label = [], [], None, None, None
@@ -360,7 +401,7 @@ class _Reader:
 
     def _br(self, el, depth, bold) -> None:
         if self.runs:
-            self.runs.append(Run("\n", bold))
+            self.runs.append(self._run("\n", bold))
 
     def _hr(self, el, depth, bold) -> None:
         self.flush()
@@ -385,11 +426,15 @@ class _Reader:
         self.flush()
         # what is inside a heading is its text alone: no list numbers, no warnings
         toc, self.toc, warned = self.toc, {}, len(self.warnings)
+        label = toc.get(el.get("id", ""))
+        marker = _list_marker(el) if "mso-list" in (el.get("style") or "") else None
+        if marker is not None:  # a heading Word numbered: "1.<spaces>" before its text
+            self.skip, label = marker[0], marker[1] or label
         blocks = self._inner(el, depth, False)
-        self.toc = toc
+        self.toc, self.skip = toc, None
         del self.warnings[warned:]
         runs = [r for b in blocks if isinstance(b, Paragraph) for r in b.runs + [Run(" ")]]
-        heading = Heading(HEADINGS[_name(el.tag)], runs, loc=self._here(el), label=toc.get(el.get("id", "")))
+        heading = Heading(HEADINGS[_name(el.tag)], runs, loc=self._here(el), label=label)
         if heading.text:
             self.blocks.append(heading)
 
@@ -398,21 +443,56 @@ class _Reader:
         ordered = _name(el.tag) == "ol"
         saved = self.level
         self.level = 0 if saved is None else saved + 1
-        number = int(el.get("start")) if ordered and (el.get("start") or "").isdecimal() else 1
+        fmt = _list_format(el, "decimal") if ordered else None
+        step = -1 if ordered and el.get("reversed") is not None else 1
+        start = _integer(el.get("start")) if ordered else None
+        if start is None:
+            start = sum(1 for c in el if c.tag == "li") if step < 0 else 1
+        number = start
         for child in el:
             tag = child.tag
             if tag.__class__ is not str:
                 continue
             if tag == "li":
                 self.flush()
-                self.label = str(number) if ordered else None
-                number += ordered
+                if ordered:
+                    value = _integer(child.get("value"))
+                    number = number if value is None else value
+                    kind = _list_format(child, fmt)
+                    self.label = format_number(number, kind) if kind else None
+                    number += step
+                else:
+                    self.label = None
+                marks = self.marks
+                if child.items():
+                    self.marks = _marks_by("li", dict(child.items()), marks, True)
                 self.walk(child, depth + 1, self._is_bold(child, bold))
+                self.marks = marks
                 self.flush()
                 self.label = None  # an entry with no text gives its number to nothing
             else:
                 self.element(child, depth + 1, bold)
         self.level = saved
+
+    def _word_list(self, el, depth: int, bold: bool, attrs: dict) -> None:
+        """A list paragraph of Word's HTML: an entry at the level its mso-list
+        style names, numbered by what Word typed before its text."""
+        self.flush()
+        found = _list_marker(el)
+        style = attrs.get("style") or ""
+        level = _MSO_LEVEL.search(style)
+        if found is None and level is None:  # the List Paragraph style, no list: plain text
+            self.walk(el, depth, bold)
+            self.flush()
+            return
+        saved = self.level, self.skip
+        self.level = int(level.group(1)) - 1 if level else 0
+        if found is not None:
+            self.skip, self.label = found
+        self.walk(el, depth, bold)
+        self.flush()
+        self.label = None
+        self.level, self.skip = saved
 
     def _dt(self, el, depth, bold) -> None:
         self.flush()
@@ -441,7 +521,11 @@ class _Reader:
                     pending[col] -= 1
                     cells.append(Cell([], continued=True))
                     col += 1
+                marks = self.marks
+                if td.items():
+                    self.marks = _marks_by(td.tag, dict(td.items()), marks, True)
                 blocks = self._inner(td, depth + 1, self._is_bold(td, bold or td.tag == "th"))
+                self.marks = marks
                 cells.append(Cell(blocks, colspan=span))
                 rowspan = td.get("rowspan")
                 if rowspan is not None and _span(rowspan) > 1:
@@ -479,7 +563,7 @@ class _Reader:
 
     def _text(self, text: str, bold: bool, el) -> None:
         if self.runs:
-            self.runs.append(Run(text.replace("\n", " "), bold))
+            self.runs.append(self._run(text.replace("\n", " "), bold))
         else:
             self._start(text, bold, el)
 
@@ -529,3 +613,129 @@ def _span(value: str | None) -> int:
         return 1
     value = value.strip()
     return max(1, min(int(value), 1000)) if value.isdecimal() else 1
+
+
+def _marks_by(name: str, attrs: dict, marks: tuple, block: bool) -> tuple:
+    """(italic, struck, right) inside an element, from ``marks`` around it:
+    ``marks`` itself when the element changes none of them."""
+    italic, struck, right = marks
+    if name in ITALIC_TAGS:
+        italic = True
+    elif name in STRUCK_TAGS:
+        struck = True
+    style = attrs.get("style")
+    if style:
+        found = _FONT_STYLE.search(style)
+        if found:
+            italic = found.group(1).lower() in ("italic", "oblique")
+        if "line-through" in style and _LINE_THROUGH.search(style):
+            struck = True  # a line-through is drawn through all that is inside
+        found = _FLOAT.search(style)
+        if found and found.group(1).lower() in ("right", "inline-end"):
+            right = True
+        found = _TEXT_ALIGN.search(style) if block else None
+        if found:
+            right = found.group(1).lower() in ("right", "end")
+    align = attrs.get("align") if block else None
+    if align:
+        right = align.strip().lower() == "right"
+    new = (italic, struck, right)
+    if new == marks:
+        return marks
+    return _PLAIN if new == _PLAIN else new
+
+
+_INTEGER = re.compile(r"^\s*[-+]?\d{1,9}\s*$")
+# <ol type>, case-sensitive as HTML has it, and CSS list-style-type
+_OL_TYPES = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}
+_CSS_LIST_TYPES = {"decimal": "decimal", "decimal-leading-zero": "decimalZero", "lower-alpha": "lowerLetter",
+                   "lower-latin": "lowerLetter", "upper-alpha": "upperLetter", "upper-latin": "upperLetter",
+                   "lower-roman": "lowerRoman", "upper-roman": "upperRoman", "none": ""}
+_LIST_STYLE = re.compile(r"list-style(?:-type)?\s*:\s*([^;]*)", re.I)
+
+
+def _integer(value: str | None) -> int | None:
+    return int(value) if value is not None and _INTEGER.match(value) else None
+
+
+def _list_format(el, default: str | None) -> str | None:
+    """How an <ol> or <li> numbers: a format of ``format_number``, "" when
+    it shows no number, ``default`` when it does not say."""
+    kind = el.get("type")
+    if kind is not None and kind.strip() in _OL_TYPES:
+        return _OL_TYPES[kind.strip()]
+    style = el.get("style")
+    found = _LIST_STYLE.search(style) if style else None
+    if found:
+        for word in found.group(1).lower().split():
+            if word in _CSS_LIST_TYPES:
+                return _CSS_LIST_TYPES[word]
+    return default
+
+
+# Word's HTML for a list paragraph: "mso-list:l0 level2 lfo1" on the paragraph,
+# the typed number or bullet in a span marked "mso-list:Ignore" (or, in
+# filtered HTML, the span before Word's 7-point spacer).
+_MSO_LEVEL = re.compile(r"mso-list\s*:\s*l\d+\s+level(\d)", re.I)
+_MSO_IGNORE = re.compile(r"mso-list\s*:\s*ignore", re.I)
+_SPACER = re.compile(r"font\s*:\s*7\.0pt", re.I)
+_SYMBOL_FONT = re.compile(r"font-family\s*:\s*[\"']?(symbol|wingdings|courier new)", re.I)
+_DECORATION = re.compile(r"^[(\[]?\s*(.*?)\s*[.):\]]*$")
+
+
+def _word_list(attrs: dict) -> bool:
+    style = attrs.get("style")
+    if style and "mso-list" in style and _MSO_LEVEL.search(style):
+        return True
+    cls = attrs.get("class")
+    return bool(cls) and cls.startswith("MsoListParagraph")
+
+
+def _list_marker(el) -> tuple | None:
+    """(the element holding the number or bullet Word typed at the start of a
+    list paragraph, the number without its decoration or None for a bullet),
+    or None when the paragraph opens with none."""
+    marker = None
+    for sub in el.iterdescendants():
+        if sub.tag.__class__ is not str:
+            continue
+        style = sub.get("style")
+        if style and _MSO_IGNORE.search(style):
+            marker = sub
+            break
+        if style and _SPACER.search(style) and not "".join(sub.itertext()).strip():
+            marker = sub if sub.getparent() is el else sub.getparent()
+            break
+    if marker is None or _text_before(el, marker).strip():
+        return None
+    glyph = " ".join("".join(marker.itertext()).split())
+    if marker.getparent() is el and _SPACER.search(marker.get("style") or ""):
+        glyph = " ".join((el.text or "").split())  # the number is the paragraph's own first text
+        el.text = None
+    symbol, node = False, marker
+    while node is not None and node is not el and not symbol:
+        symbol = bool(_SYMBOL_FONT.search(node.get("style") or ""))
+        node = node.getparent()
+    if not glyph or symbol or (len(glyph) == 1 and not glyph.isalnum()):
+        return marker, None
+    number = _DECORATION.match(glyph).group(1)
+    return marker, number or None
+
+
+def _text_before(el, marker) -> str:
+    """The text of ``el`` before ``marker`` (a descendant), in document order."""
+    out: list[str] = []
+
+    def visit(node) -> bool:  # True once the marker is reached
+        if node is marker:
+            return True
+        if node.tag.__class__ is str:
+            out.append(node.text or "")
+            for child in node:
+                if visit(child):
+                    return True
+                out.append(child.tail or "")
+        return False
+
+    visit(el)
+    return "".join(out)

@@ -9,7 +9,9 @@ import datetime as _dt
 import functools
 import re
 
+from parsers import vocabulary as V
 from parsers.document import squash
+from parsers.vocabulary import words_pattern
 
 
 class Gated:
@@ -74,22 +76,13 @@ HANDLE_RE = re.compile(rf"^{HANDLE}$")
 # "Kátia Nakamura", "Jacob Kaplan-Moss", "Marisa DeMeglio", "Laurent Le Meur").
 NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|(?:de|da|van|von|der|le|la|du|di|del|bin|al)(?=\s))"
 NAME = rf"(?:{NAME_WORD}(?:[ ]{NAME_WORD}){{0,4}})"
-TITLES = r"(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Revd|Rev|Sir|Dame|Lord|Lady)\.?"
+TITLES = rf"(?:(?i:{words_pattern(V.TITLES)})\.?)"
 PERSON_RE = re.compile(rf"^(?:{TITLES}\s+)?{NAME}$")
-ALL_OWNERS = re.compile(r"^(all|everyone|everybody|all (?:members|partners|present|attendees|trustees|governors|"
-                        r"sites|organisations|organizations|agencies|parties|directors|officers|staff|teams?)|"
-                        r"the group|group)$", re.I)
+ALL_OWNERS = re.compile(rf"^{words_pattern(V.ALL_WORDS)}$", re.I)
 # "??", "TBC", "-": an owner cell that names nobody.
-NO_OWNER = re.compile(r"^(\?+|tbc|tbd|n/?a|none|-+|–|—|unassigned|\.+)$", re.I)
+NO_OWNER = re.compile(rf"^(?:\?+|-+|–|—|\.+|{words_pattern(V.NO_OWNER_WORDS)})$", re.I)
 OWNER_SPLIT = re.compile(r"\s*(?:/|,|&|;|\+|\band\b)\s*")
-ROLE_WORDS = re.compile(
-    r"\b(chair(?:man|woman|person)?|vice[- ]chair|secretary|treasurer|clerk|scribe|minute[- ]?taker|"
-    r"note[- ]?taker|head|manager|officer|director|coordinator|co-ordinator|lead|consultant|chief|"
-    r"ceo|cfo|coo|trustee|councillor|member|president|advis[eo]r|analyst|administrator|assistant|"
-    r"governor|principal|inspector|superintendent|nurse|engineer|facilitator|representative|"
-    r"commissioner|deputy|headteacher|head teacher|teacher|bursar|solicitor|accountant|"
-    r"auditor|executive|planner|democratic services|clerk|leader|mayor|convenor|vice[- ]president|"
-    r"observer|minutes|lay member|co-opted|ex officio|in the chair)\b", re.I)
+ROLE_WORDS = re.compile(rf"\b{words_pattern(V.ROLE_WORDS)}\b", re.I)
 
 # -- speakers ----------------------------------------------------------------
 # "PR: How does …", "SMcB – We will …", "Tzviya Siegman: …", "Shelly – …"
@@ -110,14 +103,7 @@ def split_at_inner_cues(text: str) -> list[str]:
     out.append(text[start:])
     return out
 # Words that end in a colon but are labels, not speakers.
-NOT_SPEAKERS = re.compile(
-    r"^(action|actions|agreed|resolved|decision|decisions|note|notes|date|time|venue|location|"
-    r"present|apologies|regrets|absent|attendees|attendance|chair|scribe|scribes|guests|minutes|"
-    r"item|items|agenda|update|updates|status|outcome|summary|purpose|background|recommendation|"
-    r"recommendations|next meeting|aob|any other business|re|subject|topic|owner|due|by|"
-    r"q|a|question|answer|response|reply|comment|comments|proposal|motion|result|results|"
-    r"and|but|or|so|also|then|in attendance|see|http|https|mailto|tel|email|e-mail|ps|nb|"
-    r"source|link|links|ref|reference|documents|papers|total|balance|cost|budget|vote|votes)$", re.I)
+NOT_SPEAKERS = re.compile(rf"^{words_pattern(V.LABEL_WORDS)}$", re.I)
 
 # -- items -------------------------------------------------------------------
 # Item numbers in every common scheme: "4", "4.2", "4(a)", "5b", "19.09.08", "25/001",
@@ -183,86 +169,31 @@ def item_number(text: str) -> str | None:
 
 
 # -- sections ----------------------------------------------------------------
-def _words(*alternatives: str) -> re.Pattern:
-    return re.compile(r"^\W*(?:" + "|".join(alternatives) + r")\W*$", re.I)
+def _words(words: tuple[str, ...]) -> re.Pattern:
+    """A label that is one of ``words`` and nothing else (signs around it aside)."""
+    return re.compile(rf"^\W*{words_pattern(words)}\W*$", re.I)
 
 
-PRESENT_LABEL = _words(r"present", r"attendees", r"attendance", r"attending", r"attended",
-                       r"members present", r"(?:board |committee )?members in attendance(?: were)?",
-                       r"(?:board |committee )?members(?: present)?", r"participants", r"who was there",
-                       r"voting members", r"attendance list", r"in the room")
-IN_ATTENDANCE_LABEL = _words(r"(?:also )?in attendance(?: were)?", r"also present", r"also attending",
-                             r"officers(?: present)?", r"officers in attendance", r"guests?",
-                             r"observers?", r"staff(?: present)?", r"advisers", r"invited")
-APOLOGIES_LABEL = _words(r"apologies(?: for absence)?(?: received)?(?: were received)?(?: from)?",
-                         r"regrets", r"excused", r"sent apologies")
-ABSENT_LABEL = _words(r"absent", r"not present", r"absences?", r"did not attend")
-ROLE_LABEL = _words(r"chair(?:ed by)?", r"chairs?", r"chair(?:man|woman|person)", r"scribes?",
-                    r"scribe\(s\)", r"minutes?(?: taken by)?", r"minute[- ]?takers?", r"note[- ]?takers?",
-                    r"minutes? by", r"notes? by", r"recorder", r"recorded by", r"secretary", r"clerk",
-                    r"facilitator", r"facilitated by", r"moderator", r"convenor", r"convener", r"host(?:ed by)?",
-                    r"time[- ]?keeper", r"presiding", r"presided by")
+PRESENT_LABEL = _words(V.PRESENT_LABELS)
+IN_ATTENDANCE_LABEL = _words(V.IN_ATTENDANCE_LABELS)
+APOLOGIES_LABEL = _words(V.APOLOGIES_LABELS)
+ABSENT_LABEL = _words(V.ABSENT_LABELS)
+ROLE_LABEL = _words(V.ROLE_LABELS)
 # Sections that summarise the actions of this meeting.
-ACTIONS_LABEL = _words(r"actions?", r"action items?", r"action points?", r"new actions?",
-                       r"actions? (?:list|log|summary|arising)", r"summary of (?:new )?actions?(?: items| points)?",
-                       r"actions? agreed", r"agreed actions?", r"next steps", r"to[- ]?dos?", r"to[- ]?do'?s",
-                       r"to[- ]?do list", r"tasks", r"tasks? list", r"actions? and owners", r"follow[- ]?ups?",
-                       r"follow[- ]up actions?", r"action required",
-                       r"actions? from (?:this|today'?s) meeting")
+ACTIONS_LABEL = _words(V.ACTIONS_SECTIONS)
 # Sections that report on the actions of earlier meetings.
-REVIEW_LABEL = re.compile(
-    r"\b(matters arising|actions?\b.{0,30}\b(?:previous|last|earlier|prior) (?:meetings?|minutes)|"
-    r"review of (?:the )?(?:previous |outstanding |open )?actions?|outstanding actions?|"
-    r"actions? (?:review|update|progress)|progress on actions?|update on actions?|"
-    r"carried forward|action log|action tracker)\b", re.I)
-DECISIONS_LABEL = _words(r"resolutions?", r"decisions?(?: made| taken)?", r"summary of (?:decisions|resolutions)",
-                         r"decisions? log")
+REVIEW_LABEL = re.compile(rf"\b(?:{words_pattern(V.REVIEW_SECTIONS)}|actions?\b.{{0,30}}\b"
+                          rf"{words_pattern(V.EARLIER_WORDS)} (?:meetings?|minutes))\b", re.I)
+DECISIONS_LABEL = _words(V.DECISIONS_SECTIONS)
 # Headings that are furniture, not agenda items.
-FURNITURE_LABEL = _words(r"minutes", r"meeting minutes", r"meeting notes", r"notes of (?:the )?meeting",
-                         r"contents?", r"table of contents", r"toc", r"proceedings", r"topics",
-                         r"topics discussed", r"agenda (?:&|and) minutes", r"minutes (?:&|and) actions",
-                         r"notes (?:&|and) actions", r"agenda(?: topics| items)?", r"items", r"discussion",
-                         r"notes", r"attendees",
-                         r"attendance", r"present", r"diagnostics", r"date", r"time", r"location",
-                         r"venue", r"next meeting", r"date of next meeting", r"next meeting date",
-                         r"(?:date,? )?time and (?:place|venue) of next meeting", r"summary",
-                         r"distribution", r"circulation", r"links", r"attachments", r"papers", r"documents",
-                         r"references", r"resources", r"recording", r"audio", r"video")
+FURNITURE_LABEL = _words(V.CONTAINER_SECTIONS)
 # Furniture whose sub-sections list what was planned or linked, not what was minuted.
-PLANNED_LABEL = _words(r"agenda(?: items)?", r"proposed agenda", r"links", r"contents?", r"table of contents",
-                       r"attachments", r"papers", r"documents", r"references", r"resources")
+PLANNED_LABEL = _words(V.PLANNED_SECTIONS)
 NEXT_MEETING = re.compile(r"^\W*(?:date (?:and time )?of (?:the )?next meeting|next meeting)\b", re.I)
 
 # -- table columns -------------------------------------------------------------
-HEADER_WORDS = {
-    "name", "names", "member", "attendee", "role", "position", "job title", "organisation",
-    "organization", "org", "agency", "representing", "company", "initials", "item", "items", "no",
-    "no.", "number", "ref", "ref.", "#", "agenda item", "minute", "discussion", "notes", "note",
-    "detail", "details", "description", "action", "actions", "action by", "owner", "owners",
-    "responsible", "resp", "resp.", "lead", "by", "by whom", "who", "due", "due date", "deadline",
-    "by when", "target date", "date", "status", "update", "progress", "comments", "comment",
-    "outcome", "decision", "topic", "subject", "title", "minutes", "action required", "task",
-    "timescale", "when", "priority", "attendance", "apologies", "present",
-}
-COLUMN_KINDS = [
-    ("number", re.compile(r"^(item|items|no\.?|number|ref\.?|#|agenda item|item no\.?|minute (?:no\.?|number|ref\.?)|"
-                          r"min\.? no\.?|id|action no\.?)$", re.I)),
-    ("owner", re.compile(r"^(action by|owner|owners|responsible|resp\.?|responsibility|lead|by|by whom|who|"
-                         r"action owner|assigned to|person)$", re.I)),
-    ("action", re.compile(r"^(actions?|action required|actions? agreed|task|tasks|action items?|action points?|"
-                          r"next steps?|to[- ]?dos?|actions? to be taken)$", re.I)),
-    ("due", re.compile(r"^(due|due date|deadline|by when|target date|date due|when|timescale|target)$", re.I)),
-    ("status", re.compile(r"^(status|progress|update|rag|complete[d?]*|done\??|state)$", re.I)),
-    ("notes", re.compile(r"^(notes?|comments?|remarks?|outcome|latest update|progress notes?)$", re.I)),
-    ("text", re.compile(r"^(discussion|details?|description|minutes?|subject|topic|title|summary|"
-                        r"matters? discussed|points? discussed|issue|agenda|business)$", re.I)),
-    ("name", re.compile(r"^(name|names|member|members|attendee|attendees|person|representative)$", re.I)),
-    ("role", re.compile(r"^(role|position|job title|title|designation)$", re.I)),
-    ("organisation", re.compile(r"^(organi[sz]ation|org\.?|agency|representing|company|body|service|partner)$", re.I)),
-    ("initials", re.compile(r"^(initials)$", re.I)),
-    ("email", re.compile(r"^(e-?mail|e-?mail address)$", re.I)),
-    ("attendance", re.compile(r"^(attendance|present\??|attended)$", re.I)),
-]
+HEADER_WORDS = frozenset(w for words in V.COLUMN_WORDS.values() for w in words) | frozenset(V.HEADER_EXTRA)
+COLUMN_KINDS = [(kind, re.compile(rf"^{words_pattern(words)}$", re.I)) for kind, words in V.COLUMN_WORDS.items()]
 
 
 def column_kind(header: str) -> str | None:
@@ -274,19 +205,13 @@ def column_kind(header: str) -> str | None:
 
 
 # -- statuses ----------------------------------------------------------------
-DONE_WORDS = re.compile(r"^\W*(done|complete[d]?|closed|finished|resolved|achieved|delivered|"
-                        r"actioned|completed|yes|✓|✔|green)\b", re.I)
-NOT_DONE = re.compile(r"\b(not (?:yet )?(?:done|complete[d]?|started|closed)|incomplete|ongoing|in progress|"
-                      r"outstanding|open|pending|carried (?:forward|over)|c/?f|rolled over|partially|"
-                      r"underway|on[- ]going|deferred)\b", re.I)
-DROPPED_WORDS = re.compile(r"\b(dropped|withdrawn|cancelled|canceled|superseded|no longer (?:required|needed)|"
-                           r"removed|abandoned|not required)\b", re.I)
-
-
+_END = r"(?=\W|$)"
+_STATUS_CELL_EXTRA = ("n/a", "na", "no", "passed", "failed", "amber", "red")
+DONE_WORDS = re.compile(rf"^\W*{words_pattern(V.DONE_WORDS)}{_END}", re.I)
+NOT_DONE = re.compile(rf"(?<!\w){words_pattern(V.OPEN_WORDS)}{_END}", re.I)
+DROPPED_WORDS = re.compile(rf"(?<!\w){words_pattern(V.DROPPED_WORDS)}{_END}", re.I)
 # A cell that only says how far something got ("Done", "In progress", "c/f", "Ongoing")
-STATUS_CELL = re.compile(r"^\W*(?:done|complete[d]?|closed|finished|open|ongoing|on[- ]going|in progress|pending|"
-                         r"outstanding|carried (?:forward|over)|c/?f|deferred|dropped|withdrawn|cancell?ed|n/?a|"
-                         r"not (?:yet )?(?:started|done|complete[d]?)|yes|no|✓|✔|passed|failed|green|amber|red)\W*$",
+STATUS_CELL = re.compile(rf"^\W*{words_pattern(V.DONE_WORDS + V.OPEN_WORDS + V.DROPPED_WORDS + _STATUS_CELL_EXTRA)}\W*$",
                          re.I)
 
 
@@ -305,23 +230,13 @@ def status_of(note: str | None) -> str:
 
 
 # -- decisions -----------------------------------------------------------------
-DECISION_CUE = Gated(re.compile(
-    r"^\W*(?:(?:it\s+was\s+)?(?:unanimously\s+|formally\s+|further\s+)?(?:resolved|agreed|decided|approved|determined)"
-    r"(?:\s+that)?\s*[:.–—-]?\s*"
-    r"|(?:decision|decisions|resolution(?:\s*#?\s*\d+)?|outcome|agreed action)\s*[:–—-]\s*"
-    r"|(?:the\s+)?(?:committee|board|group|panel|meeting|members|council|trustees|partnership|forum|"
-    r"working group|steering group|governors)\s+(?:unanimously\s+)?(?:resolved|agreed|decided|approved|"
-    r"endorsed|adopted)(?:\s+that|\s+to)?\s*)", re.I),
-    "resolv", "agree", "decid", "approv", "determin", "decision", "resolution", "outcome", "endors", "adopt")
-# "The minutes of 8 June were approved as a correct record."
-PASSIVE_DECISION = Gated(re.compile(r"^(?:the\s+)?[\w£$%'’,/&() -]{3,120}?\s+(?:was|were|has been|have been)\s+"
-                                    r"(?:unanimously\s+|formally\s+)?(?:approved|agreed|adopted|ratified|endorsed|"
-                                    r"accepted|carried)\b", re.I),
-                         "approved", "agreed", "adopted", "ratified", "endorsed", "accepted", "carried",
-                         and_one_of=("was", "were", "been"))
-# "… was proposed (Tom, seconded by Owen) and carried nem con."
-CARRIED = Gated(re.compile(r"\b(?:and|was|were|motion)\s+carried\b|\bcarried\s+(?:nem\.?\s*con|unanimously)\b",
-                           re.I), "carried")
+# "RESOLVED:", "Resolved that", "Agreed:", "Decision:", "Resolution #2:", "Outcome:": a line that says it
+# records a decision
+DECISION_LABEL = re.compile(
+    r"^\W*(?:(?:unanimously\s+|formally\s+|further\s+)?(?:resolved|agreed|decided|approved)(?:\s+unanimously)?"
+    r"(?:\s*[:.–—-]\s*|\s+that\s+|\s*$)"
+    r"|(?:decisions?|resolution(?:\s*[#-]?\s*[\w-]*\d[\w-]*)?|outcome|agreed actions?|policy decision|"
+    r"decision taken|decision made)\s*[:–—-]\s*)", re.I)
 # A heading that says it approved what it lists ("Grants approved"); "Decisions" names a section instead
 DECISION_HEADING = re.compile(r"\b(approved|agreed|adopted|ratified|resolved)\W*$", re.I)
 
@@ -346,9 +261,7 @@ OWNER_LEAD = re.compile(
     r"has agreed to|have agreed to|undertook to|volunteered to|needs? to|must)\s+)(?P<rest>.+)$", re.S)
 
 # -- dates and times -----------------------------------------------------------
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"], 1)}
+MONTHS = {m: i for i, m in enumerate(V.MONTHS, 1)}
 MONTHS.update({k[:3]: v for k, v in list(MONTHS.items())})
 _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
@@ -462,9 +375,7 @@ def ends_sentence(text: str) -> bool:
 
 
 # Words that end in a full stop without ending the sentence.
-_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "cllr", "prof", "rev", "revd", "st", "no", "nos", "e.g", "i.e", "etc",
-                  "vs", "approx", "incl", "ref", "fig", "para", "cf", "al", "jan", "feb", "mar", "apr", "jun",
-                  "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "co", "ltd"}
+_ABBREVIATIONS = frozenset(V.ABBREVIATIONS)
 
 
 def sentences(text: str) -> list[str]:

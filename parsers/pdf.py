@@ -17,9 +17,14 @@ Here, from the lines in reading order:
   size; bold is kept as bold runs (a line in bold at the body size is a bold
   paragraph, as a line made bold by hand is in Word);
 * **lists**: a line opening with a bullet (``•``, the Symbol font's U+F0B7, a
-  Wingdings arrow or ``o`` alone before a tab) is a list entry, levelled by its
-  indent; numbers stay in the text, as written;
-* **tables**: ruled tables from their rules (``pdf_layout``), and columns of
+  Wingdings arrow or ``o`` alone before a tab) or a typed number ("1.", "2)",
+  "(3)", "2.1", "a)", "(b)", "iv.", or a bare number before a tab) opens a list
+  entry, levelled by the rank of its indent among the entries around it; the
+  number is its ``label`` (without its dots and brackets), as the other
+  readers give Word's and HTML's numbers, and is not in its text.  Initials
+  ("J. Smith"), times ("10.30") and counts ("30 members") are no numbers;
+* **tables**: ruled tables from their rules, or ruled only across with
+  columns from where their text starts (``pdf_layout``), and columns of
   text that line up on three lines or more as an unruled table; a table that
   runs on at the top of the next page, with the same columns, is one table,
   its repeated header row dropped.
@@ -41,6 +46,10 @@ from parsers.pdf_source import open_pages
 NO_TEXT = ("has no text layer: it is a scanned image; run OCR on it first, "
            "e.g. with ocrmypdf")
 _TAB_NUMBER = re.compile(r"^\(?(?:\d{1,2}(?:\.\d{1,2})*|[ivx]{1,5}|[a-zA-Z])[.):]?$")
+# the number a list entry opens with, as typed: "1.", "2)", "(3)", "2.1", "4.2.1.", "a)", "(b)",
+# "c.", "(A)", "iv.", "(ii)", "IV." (not "A." or "J.", initials; not "10.30", a time)
+_LIST_NUMBER = re.compile(r"^\s*(\(?\d{1,2}(?:\.\d{1,2}){0,2}[.)]|\d{1,2}\.\d(?:\.\d{1,2})?|\d{1,2}\.\d{1,2}\.\d{1,2}|"
+                          r"\(?[a-z][.)]|\(?[A-Z]\)|\(?(?:[ivx]{2,5}|[IVX]{2,5})[.)])(?=\s)")
 _HYPHEN_END = re.compile(r"[A-Za-z]-$")
 _ENDS = re.compile(r"[.!?:;]\W*$")
 
@@ -294,6 +303,7 @@ class _Builder:
 
     def _block(self, lines: list[Line], bullet: bool, where: str) -> list[Block]:
         runs: list[Run] = []
+        number = None if bullet else _list_number(lines[0])
         for k, line in enumerate(lines):
             # columns set by tabs ("Name, Role<tab>Name, Role") are lines of their own;
             # the tab after a bullet or a number is a space
@@ -303,6 +313,8 @@ class _Builder:
             if k == 0 and bullet:
                 mark = self._bullet(line) or ""
                 line_runs = _strip_mark(line_runs, mark)
+            elif k == 0 and number is not None:
+                line_runs = _strip_mark(line_runs, number[1])
             if runs:
                 last = runs[-1]
                 if _HYPHEN_END.search(last.text.rstrip()) and line.text[:1].islower():
@@ -313,12 +325,13 @@ class _Builder:
         loc = where or f"page {lines[0].page}, line {lines[0].number}"
         size = max(l.size for l in lines)
         text = "".join(r.text for r in runs).strip()
+        label = number[0] if number is not None else None
         if not bullet and not where and text and len(text) <= 150 and len(lines) <= 3 and size >= self.body * 1.15:
             level = next((k for k, s in enumerate(self.larger, 1) if size >= s - 0.25), len(self.larger))
-            heading = Heading(min(level, 6), runs, loc=loc)
+            heading = Heading(min(level, 6), runs, loc=loc, label=label)
             return [heading] if heading.text else []
-        para = make_paragraph(runs, level=0 if bullet else None, loc=loc)
-        if para and bullet:
+        para = make_paragraph(runs, label=label, level=0 if bullet or label else None, loc=loc)
+        if para and (bullet or label):
             self.entries.append((para, lines[0].x0))
         return [para] if para else []
 
@@ -345,6 +358,18 @@ def _bold_lead(line: Line) -> bool:
 def _bold_end(line: Line) -> bool:
     runs = [r for r in line.runs if r[0].strip()]
     return bool(runs) and runs[-1][1]
+
+
+def _list_number(line: Line) -> tuple[str, str] | None:
+    """(label, the mark as typed) of a line that opens a numbered entry: a
+    number with its decoration, or a bare number set off by a tab."""
+    first = line.segments[0].text.strip()
+    found = _LIST_NUMBER.match(line.text)
+    mark = found.group(1) if found else first if _tab_number(line) else None
+    if not mark or len(mark) >= len(line.text.strip()):
+        return None
+    label = mark.strip("()").rstrip(".):")
+    return (label, mark) if label else None
 
 
 def _tab_number(line: Line) -> bool:

@@ -11,7 +11,13 @@ gives them; ``parsers.pdf`` turns the result into the document model):
 * a **ruled table** is a set of horizontal and vertical rules that meet; its
   rows are the bands between horizontal rules, its cells the spaces between
   the vertical rules that cross each band; a cell with no rule above it
-  continues the cell above (a vertically merged cell).
+  continues the cell above (a vertically merged cell);
+* a table **ruled only across** (Word's "horizontal borders only", a rule
+  under each row) is three or more horizontal rules of one width, one above
+  the other, with no vertical rule: its rows are the bands between them and
+  its columns where the text of two bands or more starts at the same place
+  and no text of any band runs across; a band holding a line as wide as the
+  rules (a paragraph, not a row) ends it.
 """
 from __future__ import annotations
 
@@ -189,14 +195,88 @@ class Grid:
     rows: list[list[GridCell]]
 
 
-def grids(rules: list[Rule]) -> list[Grid]:
-    """The tables the rules of a page draw (each with two columns or more somewhere)."""
+def grids(rules: list[Rule], chars: list[Char] = ()) -> list[Grid]:
+    """The tables the rules of a page draw (each with two columns or more
+    somewhere); ``chars``, the page's characters, give the columns of tables
+    ruled only across."""
     hs = _merge([r for r in rules if r.y0 == r.y1], horizontal=True)
     vs = _merge([r for r in rules if r.x0 == r.x1], horizontal=False)
     out = []
+    used: set[int] = set()
     for hgroup, vgroup in _components(hs, vs):
         out.extend(_grid(hgroup, vgroup))
+        used.update(id(h) for h in hgroup)
+    loose = [h for h in hs if id(h) not in used]
+    if len(loose) >= 3 and chars:
+        for stack in _stacks(loose):
+            out.extend(_across(stack, chars))
     return out
+
+
+_MIN_ACROSS = 72.0    # points: a rule narrower than this (an underline) rules no table
+_EDGE = 12.0          # points: text starting this close to a table's left edge is in its first column
+
+
+def _stacks(hs: list[Rule]) -> list[list[Rule]]:
+    """Horizontal rules of one width, one above the other, three or more, top to bottom."""
+    stacks: list[list[Rule]] = []
+    for h in sorted(hs, key=lambda r: r.y0):
+        if h.x1 - h.x0 < _MIN_ACROSS:
+            continue
+        stack = next((s for s in stacks if abs(s[0].x0 - h.x0) <= 2 * _SNAP and abs(s[0].x1 - h.x1) <= 2 * _SNAP),
+                     None)
+        if stack is None:
+            stacks.append([h])
+        elif h.y0 - stack[-1].y0 >= 3:
+            stack.append(h)
+    return [s for s in stacks if len(s) >= 3]
+
+
+def _across(stack: list[Rule], chars: list[Char]) -> list[Grid]:
+    """The tables ruled only across by ``stack``: each run of two bands or more
+    that are rows (none holds a line as wide as the rules) with two columns."""
+    x0, x1 = min(r.x0 for r in stack), max(r.x1 for r in stack)
+    bands = []  # (top, bottom, the lines between)
+    for upper, lower in zip(stack, stack[1:]):
+        inside = [c for c in chars if x0 - 1 <= (c.x0 + c.x1) / 2 <= x1 + 1
+                  and upper.y0 < (c.top + c.bottom) / 2 < lower.y0]
+        bands.append((upper.y0, lower.y0, lines_of(inside)))
+    out: list[Grid] = []
+    run: list[tuple] = []
+    for band in bands + [None]:
+        if band is not None and not any(len(l.segments) == 1 and l.x1 - l.x0 >= 0.8 * (x1 - x0) for l in band[2]):
+            run.append(band)
+            continue
+        if len(run) >= 2:
+            grid = _columns(run, x0, x1)
+            if grid is not None:
+                out.append(grid)
+        run = []
+    return out
+
+
+def _columns(bands: list[tuple], x0: float, x1: float) -> Grid | None:
+    """A grid of ``bands`` with a column at each place where the text of two
+    bands or more starts and no text runs across; None with fewer than two."""
+    starts: list[list[float]] = []  # clusters of where segments start: [x, bands seen in]
+    for k, (_, _, lines) in enumerate(bands):
+        for x in sorted({s.x0 for l in lines for s in l.segments}):
+            if x - x0 <= _EDGE:
+                continue
+            cluster = next((c for c in starts if abs(c[0] - x) <= 4), None)
+            if cluster is None:
+                starts.append([x, {k}])
+            else:
+                cluster[0] = min(cluster[0], x)
+                cluster[1].add(k)
+    segments = [s for _, _, lines in bands for l in lines for s in l.segments]
+    stops = sorted(x for x, seen in starts if len(seen) >= 2
+                   and not any(s.x0 < x - 3 < s.x1 - 1 for s in segments))
+    if not stops:
+        return None
+    edges = [x0] + [x - 3 for x in stops] + [x1]
+    rows = [[GridCell(a, b, top, bottom) for a, b in zip(edges, edges[1:])] for top, bottom, _ in bands]
+    return Grid(x0, bands[0][0], x1, bands[-1][1], rows)
 
 
 def _merge(rules: list[Rule], horizontal: bool) -> list[Rule]:

@@ -16,13 +16,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from parsers.pdf_layout import Grid, Line, fill, grids, lines_of
+from parsers.vocabulary import SIGNATORY_WORDS, SIGNATURE_WORDS, words_pattern
 
 _MARGIN = 0.12            # the top and bottom of a page where headers and footers sit
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-–(]?\s*(?:\d{1,4}|[ivxlc]{1,7})\s*[-–)]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
 # a line of a signature block: "Signed …", or who signs or the date, then a rule to write on
 # (or what was written on it)
-_SIGNATURE = re.compile(r"^\s*(?:signed\b|signature\b|(?:chair(?:man|person|woman)?|vice[- ]chair|president|"
-                        r"clerk|secretary|date)\b(?:[\s:.…_\-–—]*$|[\s:.…_\-–—]+.{0,30}$))", re.I)
+_SIGNATURE = re.compile(r"^\s*(?:" + words_pattern(SIGNATURE_WORDS) + r"\b|" + words_pattern(SIGNATORY_WORDS)
+                        + r"\b(?:[\s:.…_\-–—]*$|[\s:.…_\-–—]+.{0,30}$))", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 @dataclass
 class Part:
@@ -47,7 +48,7 @@ def layout(page, before: PageLayout | None = None) -> PageLayout:
     first may carry on."""
     chars = page.chars
     parts: list[Part] = []
-    for grid in grids(page.rules):
+    for grid in grids(page.rules, chars):
         rest = fill(grid, chars)
         filled = [c for row in grid.rows for c in row if c.chars]
         part = Part(grid, page.number, len(parts) + 1)

@@ -56,15 +56,16 @@ def _table_rule():
 # Blocks first; the inline tokens of each paragraph are parsed one at a time
 # (``inline_runs``) and dropped once read, and very long ones are read as text.
 # (text_join only joins the inline children, which the block parse leaves empty.)
-_MD = MarkdownIt("commonmark", {"html": True}).enable("table").disable(["inline", "text_join"])
+_MD = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).disable(["inline", "text_join"])
 _MD.block.ruler.at("table", _table_rule(), {"alt": ["paragraph", "reference"]})
 _LONG_INLINE = 50_000
 # The characters at which one of the inline rules below may start something
 # other than text (and those that markdown-it's normalize rule replaces):
 # without them, markdown-it's inline parse is one text token.
-_INLINE_MARK = re.compile(r"[\n\r\0\\`*_\[!<&]")
+_INLINE_MARK = re.compile(r"[\n\r\0\\`*_\[!<&~]")
 _PLAIN_INLINE = _MD.get_active_rules()["inline"] == [
-    "text", "newline", "escape", "backticks", "emphasis", "link", "image", "autolink", "html_inline", "entity"]
+    "text", "newline", "escape", "backticks", "strikethrough", "emphasis", "link", "image", "autolink",
+    "html_inline", "entity"]
 
 
 def read(text: str) -> Document:
@@ -139,6 +140,8 @@ class _Reader:
             if not _is_tab_row(line, in_table=not first or self.table is not None):
                 # blank lines before the next text are not part of the table
                 break
+            if after_gap and "\t" not in line.rstrip() and not _numbered_rows(self.table):
+                break  # text after a blank line whose tabs are only at its end: not a row
             cells = _cells(line)
             loc = f"line {i + 1}"
             i += 1
@@ -507,9 +510,9 @@ def inline_runs(tok) -> list[Run]:
 
 
 def _inline_source_runs(source: str) -> list[Run]:
-    """Runs of inline Markdown: **bold**, inline HTML tags, line breaks."""
+    """Runs of inline Markdown: **bold**, *emphasis*, ~~struck~~, inline HTML
+    tags, line breaks."""
     runs: list[Run] = []
-    bold = 0
     if len(source) > _LONG_INLINE:
         return [Run(source)]
     if not source:
@@ -521,34 +524,44 @@ def _inline_source_runs(source: str) -> list[Run]:
         source = _NEWLINES.sub("\n", source).replace("\0", "\ufffd")
     children: list = []
     _MD.inline.parse(source, _MD, {}, children)
+    depth = {"bold": 0, "italic": 0, "struck": 0}  # open marks of each kind
+
+    def run(text: str) -> Run:
+        return Run(text, depth["bold"] > 0, depth["italic"] > 0, depth["struck"] > 0)
+
     text: Run | None = None  # the run of the text token just read: the next one joins it
     for child in children:
         kind = child.type
         if kind == "text" or kind == "text_special":  # escapes and entities are text
             if text is None:
-                text = Run(child.content, bold > 0)
+                text = run(child.content)
                 runs.append(text)
             else:
                 text.text += child.content
             continue
         text = None
         if kind == "code_inline":
-            runs.append(Run(child.content, bold > 0))
-        elif kind == "strong_open":
-            bold += 1
-        elif kind == "strong_close":
-            bold = max(0, bold - 1)
+            runs.append(run(child.content))
+        elif kind in _MARKS_OPEN:
+            depth[_MARKS_OPEN[kind]] += 1
+        elif kind in _MARKS_CLOSE:
+            mark = _MARKS_CLOSE[kind]
+            depth[mark] = max(0, depth[mark] - 1)
         elif kind in ("softbreak", "hardbreak"):
-            runs.append(Run("\n", bold > 0))
+            runs.append(run("\n"))
         elif kind == "html_inline":
             effect = html_reader.inline_tag(child.content)
-            if effect == "bold":
-                bold += 1
-            elif effect == "/bold":
-                bold = max(0, bold - 1)
-            elif effect == "break":
-                runs.append(Run("\n", bold > 0))
+            if effect == "break":
+                runs.append(run("\n"))
+            elif effect is not None and effect.startswith("/"):
+                depth[effect[1:]] = max(0, depth[effect[1:]] - 1)
+            elif effect is not None:
+                depth[effect] += 1
     return runs
+
+
+_MARKS_OPEN = {"strong_open": "bold", "em_open": "italic", "s_open": "struck"}
+_MARKS_CLOSE = {"strong_close": "bold", "em_close": "italic", "s_close": "struck"}
 
 
 def _md_table(tokens, i: int, out: list, loc, skip_header: bool = False) -> int:

@@ -23,9 +23,8 @@ POST_NOMINALS = ("mp", "msp", "ms", "mla", "mep", "am", "ma", "msc", "phd", "obe
 # Owner words that mean everyone present.
 ALL_WORDS = ("all", "everyone", "everybody", "all members", "all present", "all attendees", "all partners",
              "all trustees", "all governors", "all directors", "all officers", "all councillors", "all staff",
-             "all sites", "all organisations", "all organizations", "all agencies", "all parties", "all teams",
-             "all board members", "all committee members", "the group", "group", "the committee", "committee",
-             "whole committee", "the board", "the team", "team")
+             "all sites", "all organisations", "all organizations", "all agencies", "all parties", "all team",
+             "all teams", "all board members", "all committee members", "the group", "group")
 
 # -- attendance ----------------------------------------------------------------------
 # The words of an attendance label, by the status they give.  Checked in this order:
@@ -132,3 +131,175 @@ FIELD_WORDS = ("date", "meeting date", "date of meeting", "time", "start time", 
                "in attendance", "also present", "minutes", "minutes by", "minute taker", "minutes taken by",
                "note taker", "notes by", "secretary", "clerk", "facilitator", "distribution", "circulation",
                "next meeting", "date of next meeting", "quorum", "called by", "type of meeting")
+
+# -- people, continued ------------------------------------------------------------------
+# Words that name a role ("Head of Finance", "Treasurer", "lay member").
+ROLE_WORDS = ("chair", "chairman", "chairwoman", "chairperson", "vice chair", "vice-chair", "secretary", "treasurer",
+              "clerk", "scribe", "minute taker", "minute-taker", "minutetaker", "note taker", "note-taker",
+              "notetaker", "head", "manager", "officer", "director", "coordinator", "co-ordinator", "lead",
+              "consultant", "chief", "ceo", "cfo", "coo", "trustee", "councillor", "member", "president",
+              "adviser", "advisor", "analyst", "administrator", "assistant", "governor", "principal", "inspector",
+              "superintendent", "nurse", "engineer", "facilitator", "representative", "commissioner", "deputy",
+              "headteacher", "head teacher", "teacher", "bursar", "solicitor", "accountant", "auditor", "executive",
+              "planner", "democratic services", "leader", "mayor", "convenor", "vice president", "vice-president",
+              "observer", "minutes", "lay member", "co-opted", "ex officio", "in the chair")
+# An owner cell that names nobody ("TBC", "n/a", "None").
+NO_OWNER_WORDS = ("tbc", "tbd", "n/a", "na", "none", "unassigned", "nobody", "no one")
+# Words that end in a colon but label a line, not a speaker ("Action:", "Note:", "Venue:").
+LABEL_WORDS = ("action", "actions", "agreed", "resolved", "decision", "decisions", "note", "notes", "date", "time",
+               "venue", "location", "present", "apologies", "regrets", "absent", "attendees", "attendance", "chair",
+               "scribe", "scribes", "guests", "minutes", "item", "items", "agenda", "update", "updates", "status",
+               "outcome", "summary", "purpose", "background", "recommendation", "recommendations", "next meeting",
+               "aob", "any other business", "re", "subject", "topic", "owner", "due", "by", "q", "a", "question",
+               "answer", "response", "reply", "comment", "comments", "proposal", "motion", "result", "results",
+               "and", "but", "or", "so", "also", "then", "in attendance", "see", "http", "https", "mailto", "tel",
+               "email", "e-mail", "ps", "nb", "source", "link", "links", "ref", "reference", "documents", "papers",
+               "total", "balance", "cost", "budget", "vote", "votes")
+
+# -- labels that say who was there -------------------------------------------------------
+PRESENT_LABELS = ("present", "attendees", "attendance", "attending", "attended", "members present",
+                  "members in attendance", "members in attendance were", "board members in attendance",
+                  "committee members in attendance", "members", "board members", "committee members",
+                  "board members present", "committee members present", "participants", "who was there",
+                  "voting members", "attendance list", "in the room")
+IN_ATTENDANCE_LABELS = ("in attendance", "in attendance were", "also in attendance", "also in attendance were",
+                        "also present", "also attending", "officers", "officers present", "officers in attendance",
+                        "guest", "guests", "observer", "observers", "staff", "staff present", "advisers", "invited")
+APOLOGIES_LABELS = ("apologies", "apologies for absence", "apologies received", "apologies were received",
+                    "apologies received from", "apologies were received from", "apologies from",
+                    "apologies for absence received", "apologies for absence were received",
+                    "apologies for absence received from", "apologies for absence were received from",
+                    "apologies for absence from", "regrets", "excused", "sent apologies")
+ABSENT_LABELS = ("absent", "not present", "absence", "absences", "did not attend")
+# Labels of a line that names who held a role ("Chair: …", "Minutes taken by: …").
+ROLE_LABELS = ("chair", "chairs", "chaired by", "chairman", "chairwoman", "chairperson", "scribe", "scribes",
+               "scribe(s)", "minute", "minutes", "minute taken by", "minutes taken by", "minute taker",
+               "minute-taker", "minutetaker", "minute takers", "minute-takers", "note taker", "note-taker",
+               "notetaker", "note takers", "minutes by", "minute by", "notes by", "note by", "recorder",
+               "recorded by", "secretary", "clerk", "facilitator", "facilitated by", "moderator", "convenor",
+               "convener", "host", "hosted by", "time keeper", "time-keeper", "timekeeper", "presiding",
+               "presided by")
+
+# -- the names of sections ----------------------------------------------------------------
+# Sections that list this meeting's actions.
+ACTIONS_SECTIONS = ("action", "actions", "action item", "action items", "action point", "action points",
+                    "new action", "new actions", "action list", "actions list", "action log", "actions log",
+                    "action summary", "actions summary", "actions arising", "action arising", "summary of actions",
+                    "summary of action", "summary of new actions", "summary of action items",
+                    "summary of actions items", "summary of action points", "summary of actions points",
+                    "summary of new action items", "summary of new action points", "actions agreed",
+                    "action agreed", "agreed actions", "agreed action", "next steps", "to do", "to dos", "todo",
+                    "todos", "to-do", "to-dos", "to do's", "to-do's", "todo's", "to do list", "to-do list",
+                    "todo list", "tasks", "task list", "tasks list", "actions and owners", "action and owners",
+                    "follow up", "follow ups", "follow-up", "follow-ups", "followup", "followups",
+                    "follow-up actions", "follow up actions", "follow-up action", "action required",
+                    "actions from this meeting", "action from this meeting", "actions from today's meeting",
+                    "actions from todays meeting", "action from today's meeting")
+# Sections that report on the actions of earlier meetings (found anywhere in a title).
+REVIEW_SECTIONS = ("matters arising", "review of actions", "review of action", "review of the actions",
+                   "review of previous actions", "review of the previous actions", "review of outstanding actions",
+                   "review of the outstanding actions", "review of open actions", "review of the open actions",
+                   "outstanding actions", "outstanding action", "action review", "actions review", "action update",
+                   "actions update", "action progress", "actions progress", "progress on actions",
+                   "progress on action", "update on actions", "update on action", "carried forward", "action log",
+                   "action tracker")
+# "… actions … of the previous meeting": a review of earlier actions, whatever is between
+EARLIER_WORDS = ("previous", "last", "earlier", "prior")
+DECISIONS_SECTIONS = ("resolution", "resolutions", "decision", "decisions", "decisions made", "decision made",
+                      "decisions taken", "decision taken", "summary of decisions", "summary of resolutions",
+                      "decision log", "decisions log")
+# Headings that hold the minutes, or a part of the page, rather than an item of the meeting.
+CONTAINER_SECTIONS = ("minutes", "meeting minutes", "meeting notes", "notes of meeting", "notes of the meeting",
+                      "content", "contents", "table of contents", "toc", "proceedings", "topics", "topics discussed",
+                      "agenda & minutes", "agenda and minutes", "minutes & actions", "minutes and actions",
+                      "notes & actions", "notes and actions", "agenda", "agenda topics", "agenda items", "items",
+                      "discussion", "notes", "attendees", "attendance", "present", "diagnostics", "date", "time",
+                      "location", "venue", "next meeting", "date of next meeting", "next meeting date",
+                      "time and place of next meeting", "time and venue of next meeting",
+                      "date time and place of next meeting", "date, time and place of next meeting",
+                      "date time and venue of next meeting", "date, time and venue of next meeting", "summary",
+                      "distribution", "circulation", "links", "attachments", "papers", "documents", "references",
+                      "resources", "recording", "audio", "video")
+# Containers whose sub-sections list what was planned or linked, not what was minuted.
+PLANNED_SECTIONS = ("agenda", "agenda items", "proposed agenda", "links", "content", "contents",
+                    "table of contents", "attachments", "papers", "documents", "references", "resources")
+
+# -- table columns -------------------------------------------------------------------------
+# Header words of a table's first row (besides the column words below).
+HEADER_EXTRA = ("priority", "apologies", "decision", "present")
+COLUMN_WORDS = {
+    "number": ("item", "items", "no", "no.", "number", "ref", "ref.", "#", "agenda item", "item no", "item no.",
+               "minute no", "minute no.", "minute number", "minute ref", "minute ref.", "min no", "min. no",
+               "min no.", "min. no.", "id", "action no", "action no."),
+    "owner": ("action by", "owner", "owners", "responsible", "resp", "resp.", "responsibility", "lead", "by",
+              "by whom", "who", "action owner", "assigned to", "person"),
+    "action": ("action", "actions", "action required", "action agreed", "actions agreed", "task", "tasks",
+               "action item", "action items", "action point", "action points", "next step", "next steps",
+               "to do", "to dos", "todo", "todos", "to-do", "to-dos", "action to be taken", "actions to be taken"),
+    "due": ("due", "due date", "deadline", "by when", "target date", "date due", "when", "timescale", "target"),
+    "status": ("status", "progress", "update", "rag", "complete", "completed", "complete?", "completed?", "done",
+               "done?", "state"),
+    "notes": ("note", "notes", "comment", "comments", "remark", "remarks", "outcome", "latest update",
+              "progress note", "progress notes"),
+    "text": ("discussion", "detail", "details", "description", "minute", "minutes", "subject", "topic", "title",
+             "summary", "matter discussed", "matters discussed", "point discussed", "points discussed", "issue",
+             "agenda", "business"),
+    "name": ("name", "names", "member", "members", "attendee", "attendees", "person", "representative"),
+    "role": ("role", "position", "job title", "title", "designation"),
+    "organisation": ("organisation", "organization", "org", "org.", "agency", "representing", "company", "body",
+                     "service", "partner"),
+    "initials": ("initials",),
+    "email": ("email", "e-mail", "email address", "e-mail address"),
+    "attendance": ("attendance", "present", "present?", "attended"),
+}
+
+# -- how far an action got ----------------------------------------------------------------------
+DONE_WORDS = ("done", "complete", "completed", "closed", "finished", "resolved", "achieved", "delivered",
+              "actioned", "yes", "✓", "✔", "green")
+OPEN_WORDS = ("not done", "not yet done", "not complete", "not completed", "not yet complete", "not yet completed",
+              "not started", "not yet started", "not closed", "not yet closed", "incomplete", "ongoing", "on going",
+              "on-going", "in progress", "outstanding", "open", "pending", "carried forward", "carried over", "c/f",
+              "cf", "rolled over", "partially", "underway", "deferred")
+DROPPED_WORDS = ("dropped", "withdrawn", "cancelled", "canceled", "superseded", "no longer required",
+                 "no longer needed", "removed", "abandoned", "not required")
+
+# -- dates and sentences -------------------------------------------------------------------------
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Words that end in a full stop without ending the sentence ("Cllr R. Evans", "e.g. this").
+ABBREVIATIONS = ("mr", "mrs", "ms", "dr", "cllr", "prof", "rev", "revd", "st", "no", "nos", "e.g", "i.e", "etc",
+                 "vs", "approx", "incl", "ref", "fig", "para", "cf", "al", "jan", "feb", "mar", "apr", "jun", "jul",
+                 "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "co", "ltd")
+# Words a sentence does not end on: a line that stops on one was cut by a wrap or a page end.
+OPEN_ENDINGS = ("the", "a", "an", "and", "or", "of", "to", "in", "on", "for", "with", "by", "from", "at", "as", "is",
+                "are", "was", "were", "be", "that", "this", "which", "who", "will", "would", "should", "could", "can",
+                "may", "not", "but", "if", "than", "their", "its", "our", "his", "her", "into", "about", "per")
+
+# -- names and bodies ----------------------------------------------------------------------------
+# What an attendance entry says when it names nobody.
+NOT_NAMES = ("none", "n/a", "na", "nil", "no one", "nobody", "tbc", "tba", "all", "everyone", "see below",
+             "as above", "vacant")
+# Words that make a part of an attendee's entry a body, not a role ("Leicester City Council").
+ORGANISATION_WORDS = ("council", "trust", "police", "nhs", "ltd", "limited", "university", "college", "service",
+                      "association", "foundation", "group", "agency", "department", "authority", "office", "bureau",
+                      "administration", "institute", "inc", "llc", "plc", "company", "centre", "center")
+# Verbs that report a question ("SR asked why …", "PC questioned whether …").
+ASKING_VERBS = ("asked", "asks", "queried", "queries", "enquired", "enquires", "inquired", "inquires", "wondered",
+                "questioned", "raised the question")
+
+# -- documents ---------------------------------------------------------------------------
+# The prompts Word (2007 to 365) and LibreOffice show in a content control
+# until something is typed in it: placeholder text, not the document's.
+PLACEHOLDER_PROMPTS = ("click or tap here to enter text.", "click here to enter text.", "choose an item.",
+                       "click or tap to enter a date.", "click here to enter a date.", "choose a building block.",
+                       "enter any content that you want to repeat, including other content controls. you can "
+                       "also insert this control around table rows in order to repeat parts of a table.",
+                       "click here to enter text", "click or tap here to enter text")
+# The signature block that ends a PDF's minutes ("Signed ….", "Chairman ……..", "Date: ____"),
+# which its reader drops as page furniture: words that open a line of it whatever
+# follows, and words (who signs, or the date) that do when a rule to write on, or a
+# few words written on it, follow.
+SIGNATURE_WORDS = ("signed", "signature")
+SIGNATORY_WORDS = ("chair", "chairman", "chairperson", "chairwoman", "vice-chair", "vice chair", "president",
+                   "clerk", "secretary", "date")

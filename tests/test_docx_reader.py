@@ -37,14 +37,22 @@ DOC_RELS = (
     'relationships/numbering" Target="numbering.xml"/></Relationships>')
 
 
-def package(body: str, styles: str = "", numbering: str = "", extra: dict | None = None) -> bytes:
-    """A minimal .docx written by hand, for what python-docx cannot build."""
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def package(body: str, styles: str = "", numbering: str = "", extra: dict | None = None,
+            rels: dict | None = None) -> bytes:
+    """A minimal .docx written by hand, for what python-docx cannot build;
+    ``rels`` adds relationships of the main part ({id: (type, target)})."""
     buf = io.BytesIO()
+    more = "".join(f'<Relationship Id="{rid}" Type="{R_NS}/{kind}" Target="{target}"/>'
+                   for rid, (kind, target) in (rels or {}).items())
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("[Content_Types].xml", CONTENT_TYPES)
         zf.writestr("_rels/.rels", RELS)
-        zf.writestr("word/_rels/document.xml.rels", DOC_RELS)
-        zf.writestr("word/document.xml", f'<w:document xmlns:w="{W_NS}"><w:body>{body}</w:body></w:document>')
+        zf.writestr("word/_rels/document.xml.rels", DOC_RELS.replace("</Relationships>", more + "</Relationships>"))
+        zf.writestr("word/document.xml", f'<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>{body}'
+                                         '</w:body></w:document>')
         zf.writestr("word/styles.xml", f'<w:styles xmlns:w="{W_NS}">{styles}</w:styles>')
         zf.writestr("word/numbering.xml", f'<w:numbering xmlns:w="{W_NS}">{numbering}</w:numbering>')
         for name, text in (extra or {}).items():
@@ -194,6 +202,25 @@ def test_numbering_from_the_paragraph_style():
     assert [(b.label, b.level, b.style) for b in blocks] == [("1", 0, "List Number"), ("2", 0, "List Number")]
 
 
+def test_numbering_from_a_style_based_on_a_numbered_style_and_its_tied_level():
+    styles = ('<w:style w:type="paragraph" w:styleId="Minute"><w:name w:val="Minute"/>'
+              '<w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>'
+              '<w:style w:type="paragraph" w:styleId="SubMinute"><w:name w:val="Sub minute"/>'
+              '<w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>'
+              '<w:style w:type="paragraph" w:styleId="OurSub"><w:name w:val="Our sub minute"/>'
+              '<w:basedOn w:val="SubMinute"/></w:style>'
+              '<w:style w:type="paragraph" w:styleId="Note"><w:name w:val="Note"/><w:basedOn w:val="Minute"/>'
+              '<w:pPr><w:numPr><w:numId w:val="0"/></w:numPr></w:pPr></w:style>')
+    # the numbering part ties level 1 to the "SubMinute" style; the styles say no level
+    numbering = NUMBERING.replace('<w:lvl w:ilvl="1"><w:start w:val="1"/>',
+                                  '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:pStyle w:val="SubMinute"/>')
+    body = (p("Apologies", '<w:pStyle w:val="Minute"/>') + p("Members", '<w:pStyle w:val="OurSub"/>')
+            + p("Guests", '<w:pStyle w:val="SubMinute"/>') + p("Unnumbered", '<w:pStyle w:val="Note"/>')
+            + p("Finance", '<w:pStyle w:val="Minute"/>'))
+    blocks = read(package(body, styles=styles, numbering=numbering)).blocks
+    assert [(b.label, b.level) for b in blocks] == [("1", 0), ("1.1", 1), ("1.2", 1), (None, None), ("2", 0)]
+
+
 def test_real_minutes_keep_bold_leads_and_sub_bullets():
     path = "/work/shared/corpus/real/suffolk-g13-2017-02-21.docx"
     try:
@@ -213,6 +240,21 @@ def test_soft_breaks_tabs_and_hyphens():
             '<w:cr/><w:t>Town</w:t><w:noBreakHyphen/><w:t>hall</w:t><w:sym w:char="F0FC"/></w:r></w:p>')
     (para,) = read(package(body)).blocks
     assert para.text == "Date: 1 May\nPlace\nTown-hall"
+
+
+def test_strikethrough_and_italic_from_runs_and_styles():
+    styles = ('<w:style w:type="character" w:styleId="Done"><w:name w:val="Done"/>'
+              '<w:rPr><w:dstrike/></w:rPr></w:style>'
+              '<w:style w:type="paragraph" w:styleId="Aside"><w:name w:val="Aside"/><w:rPr><w:i/></w:rPr></w:style>')
+    body = ('<w:p><w:r><w:rPr><w:strike/></w:rPr><w:t xml:space="preserve">Book the hall </w:t></w:r>'
+            '<w:r><w:rPr><w:rStyle w:val="Done"/><w:b/></w:rPr><w:t xml:space="preserve">and pay </w:t></w:r>'
+            '<w:r><w:rPr><w:strike w:val="0"/></w:rPr><w:t>(JS)</w:t></w:r></w:p>'
+            '<w:p><w:pPr><w:pStyle w:val="Aside"/></w:pPr><w:r><w:t xml:space="preserve">Noted </w:t></w:r>'
+            '<w:r><w:rPr><w:i w:val="0"/></w:rPr><w:t>upright</w:t></w:r></w:p>')
+    first, second = read(package(body, styles=styles)).blocks
+    assert [(r.text.strip(), r.bold, r.struck) for r in first.runs] == [
+        ("Book the hall", False, True), ("and pay", True, True), ("(JS)", False, False)]
+    assert [(r.text.strip(), r.italic) for r in second.runs] == [("Noted", True), ("upright", False)]
 
 
 def test_tracked_changes_read_as_accepted():
@@ -250,12 +292,107 @@ def test_hyperlinks_and_fields_read_as_their_visible_text():
     assert para.text == "See the site, 1 May, page 3 in London"
 
 
-def test_headers_and_footers_are_not_read():
+def test_page_headers_and_footers_are_kept_in_meta_not_in_the_body():
     d = docx.Document()
-    d.sections[0].header.paragraphs[0].text = "CONFIDENTIAL"
-    d.sections[0].footer.paragraphs[0].text = "Page 1"
+    d.sections[0].header.paragraphs[0].text = "Harbour Trust board, 3 May 2024"
+    d.sections[0].header.add_table(rows=1, cols=2, width=docx.shared.Inches(6)).rows[0].cells[1].text = "Draft"
+    d.sections[0].footer.paragraphs[0].text = "Present: Ann Lee, Raj Patel"
     d.add_paragraph("Body text")
-    assert texts(read(saved(d))) == ["Body text"]
+    doc = read(saved(d))
+    assert texts(doc) == ["Body text"]
+    assert doc.meta["page_header"] == "Harbour Trust board, 3 May 2024\nDraft"
+    assert doc.meta["page_footer"] == "Present: Ann Lee, Raj Patel"
+
+
+def _hdr(kind: str, text: str) -> str:
+    root = "w:hdr" if kind == "header" else "w:ftr"
+    return f'<{root} xmlns:w="{W_NS}">{p(text)}</{root}>'
+
+
+def test_page_headers_the_sections_show_in_order_first_page_only_where_it_differs():
+    sections = ('<w:p><w:pPr><w:sectPr><w:headerReference w:type="first" r:id="rH1"/>'
+                '<w:headerReference w:type="default" r:id="rH2"/><w:footerReference w:type="even" r:id="rF1"/>'
+                '</w:sectPr></w:pPr><w:r><w:t>Part one</w:t></w:r></w:p>'
+                + p("Part two") +
+                '<w:sectPr><w:headerReference w:type="default" r:id="rH3"/><w:headerReference w:type="first" '
+                'r:id="rH1"/><w:titlePg/></w:sectPr>')
+    parts = {"word/header1.xml": _hdr("header", "Cover page"), "word/header2.xml": _hdr("header", "Finance panel"),
+             "word/header3.xml": _hdr("header", "Appendix"), "word/footer1.xml": _hdr("footer", "Even pages"),
+             "word/header9.xml": _hdr("header", "Never shown")}
+    rels = {"rH1": ("header", "header1.xml"), "rH2": ("header", "header2.xml"),
+            "rH3": ("header", "header3.xml"), "rF1": ("footer", "footer1.xml"), "rH9": ("header", "header9.xml")}
+    doc = read(package(sections, extra=parts, rels=rels))
+    assert texts(doc) == ["Part one", "Part two"]
+    # section 1 has no different first page, and the settings do not show even pages' own footers
+    assert doc.meta["page_header"] == "Finance panel\nCover page\nAppendix"
+    assert "page_footer" not in doc.meta
+    settings = f'<w:settings xmlns:w="{W_NS}"><w:evenAndOddHeaders/></w:settings>'
+    rels["rS"] = ("settings", "settings.xml")
+    doc = read(package(sections, extra={**parts, "word/settings.xml": settings}, rels=rels))
+    assert doc.meta["page_footer"] == "Even pages"
+
+
+def test_a_damaged_page_header_is_warned_about_and_the_body_still_read():
+    body = p("Body text") + '<w:sectPr><w:headerReference w:type="default" r:id="rH1"/></w:sectPr>'
+    doc = read(package(body, extra={"word/header1.xml": f'<w:hdr xmlns:w="{W_NS}"><w:p>'},
+                       rels={"rH1": ("header", "header1.xml")}))
+    assert texts(doc) == ["Body text"] and "page_header" not in doc.meta
+    assert doc.warnings == ["the page header in word/header1.xml is not well-formed XML (line 1): it was not read"]
+
+
+def test_line_breaks_inside_table_cells_are_kept():
+    body = ('<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Ann Lee</w:t><w:br/><w:t>Raj Patel</w:t><w:cr/>'
+            '<w:t>Sue Moss</w:t></w:r></w:p></w:tc><w:tc>' + p("Present") + '</w:tc></w:tr></w:tbl>')
+    (table,) = read(package(body)).blocks
+    assert [c.text for c in table.rows[0].cells] == ["Ann Lee\nRaj Patel\nSue Moss", "Present"]
+
+
+# -- placeholders ---------------------------------------------------------------------
+
+PLACEHOLDER_STYLE = ('<w:style w:type="character" w:styleId="PlaceholderText"><w:name w:val="Placeholder Text"/>'
+                     '<w:rPr><w:color w:val="808080"/></w:rPr></w:style>')
+
+
+def control(text: str, showing: bool = True, styled: bool = True, part: str = "") -> str:
+    pr = ("<w:showingPlcHdr/>" if showing else "") + (
+        f'<w:placeholder><w:docPart w:val="{part}"/></w:placeholder>' if part else "")
+    rpr = '<w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr>' if styled else ""
+    return f'<w:sdt><w:sdtPr>{pr}</w:sdtPr><w:sdtContent><w:r>{rpr}<w:t>{text}</w:t></w:r></w:sdtContent></w:sdt>'
+
+
+def label_row(label: str, value: str) -> str:
+    return (f'<w:tr><w:tc>{p(label)}</w:tc><w:tc><w:p>{value}</w:p></w:tc></w:tr>')
+
+
+GLOSSARY = (f'<w:glossaryDocument xmlns:w="{W_NS}"><w:docParts><w:docPart><w:docPartPr>'
+            '<w:name w:val="VenuePrompt"/></w:docPartPr><w:docPartBody>' + p("Type the venue")
+            + '</w:docPartBody></w:docPart></w:docParts></w:glossaryDocument>')
+
+
+def test_a_template_label_cells_prompts_are_not_text_and_typed_values_stay():
+    rows = (label_row("Chair:", control("Click or tap here to enter text."))
+            + label_row("Venue:", control("Type the venue", part="VenuePrompt"))
+            + label_row("Clerk:", control("Raj Patel", part="VenuePrompt"))  # typed over, the flag left behind
+            + label_row("Date:", control("3 May 2024", showing=False))
+            + label_row("Minute taker:", control("Sue Moss", styled=False))
+            + label_row("Apologies:", '<w:r><w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr>'
+                        '<w:t>Choose an item.</w:t></w:r>')
+            + label_row("Guests:", '<w:r><w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr>'
+                        '<w:t>Tom Reed</w:t></w:r>'))
+    data = package(f"<w:tbl>{rows}</w:tbl>", styles=PLACEHOLDER_STYLE, extra={"word/glossary/document.xml": GLOSSARY},
+                   rels={"rG": ("glossaryDocument", "glossary/document.xml")})
+    (table,) = read(data).blocks
+    assert [[c.text for c in r.cells] for r in table.rows] == [
+        ["Chair:", ""], ["Venue:", ""], ["Clerk:", "Raj Patel"], ["Date:", "3 May 2024"],
+        ["Minute taker:", "Sue Moss"], ["Apologies:", ""], ["Guests:", "Tom Reed"]]
+
+
+def test_a_control_showing_its_placeholder_keeps_its_cell_in_place():
+    row = ('<w:tr><w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:tc><w:p><w:r><w:rPr>'
+           '<w:rStyle w:val="PlaceholderText"/></w:rPr><w:t>Enter a name</w:t></w:r></w:p></w:tc>'
+           '</w:sdtContent></w:sdt><w:tc>' + p("Treasurer") + '</w:tc></w:tr>')
+    (table,) = read(package(f"<w:tbl>{row}</w:tbl>", styles=PLACEHOLDER_STYLE)).blocks
+    assert [c.text for c in table.rows[0].cells] == ["", "Treasurer"]
 
 
 # -- tables ---------------------------------------------------------------------------

@@ -76,6 +76,15 @@ def test_ordered_list_start_attribute_is_respected():
     assert [p.label for p in doc.blocks] == ["4", "5"]
 
 
+def test_ordered_list_value_type_and_reversed_give_the_numbers_shown():
+    doc = read_html('<ol type="a"><li>Hall</li><li value="5">Field</li><li>Pond</li></ol>'
+                    '<ol type="I" start="3"><li>Roof</li><li>Gutters</li></ol>'
+                    '<ol reversed><li>Third</li><li>Second</li><li>First</li></ol>'
+                    '<ol style="list-style-type: lower-roman"><li>One</li><li type="A">Two</li></ol>'
+                    '<ol style="list-style: none"><li>Unnumbered</li></ol>')
+    assert [p.label for p in doc.blocks] == ["a", "e", "f", "III", "IV", "3", "2", "1", "i", "B", None]
+
+
 def test_list_number_goes_to_the_first_paragraph_of_an_entry_made_of_paragraphs():
     doc = read_html("<ol><li><p><b>Budget</b></p><p>The treasurer spoke.</p></li>"
                     "<li><p>Close</p></li></ol><p>After the list.</p>")
@@ -181,13 +190,45 @@ def test_word_export_mso_markup_reads_as_plain_paragraphs():
     assert bold_text(doc.blocks[0]) == "Present:"
 
 
-def test_word_export_mso_list_paragraph_keeps_its_text():
+def test_word_export_list_paragraphs_are_entries_numbered_by_the_typed_number():
     doc = read_html("""
-        <p class=MsoListParagraph style='mso-list:l0 level1 lfo1'><![if !supportLists]><span
-        style='mso-list:Ignore'>1.<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;
-        </span></span><![endif]>Welcome and apologies</p>
+        <p class=MsoListParagraphCxSpFirst style='mso-list:l0 level1 lfo1'><![if !supportLists]><span
+        style='mso-list:Ignore'>3.<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;
+        </span></span><![endif]>Treasurer's report</p>
+        <p class=MsoListParagraphCxSpMiddle style='margin-left:72.0pt;mso-list:l0 level2 lfo1'><![if
+        !supportLists]><span style='mso-list:Ignore'>(b)<span style='font:7.0pt "Times New Roman"'>&nbsp;
+        </span></span><![endif]>Grant from the county</p>
+        <p class=MsoListParagraph style='margin-left:36pt'>An indented paragraph, not in a list</p>
     """)
-    assert texts(doc) == ["1. Welcome and apologies"]
+    assert [(p.label, p.level, p.text) for p in doc.blocks] == [
+        ("3", 0, "Treasurer's report"), ("b", 1, "Grant from the county"),
+        (None, None, "An indented paragraph, not in a list")]
+
+
+def test_word_export_bullets_in_symbol_and_wingdings_fonts_are_not_text():
+    doc = read_html("""
+        <p class=MsoListParagraphCxSpFirst style='text-indent:-18.0pt;mso-list:l1 level1 lfo2'><![if
+        !supportLists]><span style='font-family:Symbol'><span style='mso-list:Ignore'>&middot;<span
+        style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;</span></span></span><![endif]>Hall hire</p>
+        <p class=MsoListParagraphCxSpMiddle style='mso-list:l1 level2 lfo2'><![if !supportLists]><span
+        style='font-family:"Courier New"'><span style='mso-list:Ignore'>o<span
+        style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;</span></span></span><![endif]>Keys</p>
+        <p class=MsoListParagraphCxSpLast style='mso-list:l1 level3 lfo2'><![if !supportLists]><span
+        style='font-family:Wingdings'><span style='mso-list:Ignore'>&sect;<span
+        style='font:7.0pt "Times New Roman"'>&nbsp;</span></span></span><![endif]>Spare set</p>
+        <p class=MsoListParagraph><span style='font-family:Symbol'>&middot;<span
+        style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp; </span></span>Filtered export</p>
+    """)
+    assert [(p.label, p.level, p.text) for p in doc.blocks] == [
+        (None, 0, "Hall hire"), (None, 1, "Keys"), (None, 2, "Spare set"), (None, 0, "Filtered export")]
+
+
+def test_a_heading_word_numbered_takes_the_typed_number_as_its_label():
+    doc = read_html("""<h2 style='mso-list:l2 level1 lfo3'><![if !supportLists]><span
+        style='mso-list:Ignore'>4.<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;</span></span>
+        <![endif]>Finance</h2>""")
+    [heading] = doc.blocks
+    assert isinstance(heading, Heading) and (heading.label, heading.text) == ("4", "Finance")
 
 
 def test_script_and_style_are_skipped():
@@ -275,3 +316,50 @@ def test_a_rule_typed_as_a_line_of_signs_is_no_line():
     from parsers.blocks import raw_lines
     [para] = read_html("<p>*************<br><b>[2] Budget</b></p>").blocks
     assert ["".join(r.text for r in line) for line in raw_lines(para)] == ["[2] Budget"]
+
+
+# -- emphasis, strikethrough, right-aligned fragments --------------------------------
+
+def looks(block) -> list[tuple]:
+    return [(r.text, r.bold, r.italic, r.struck, r.right) for r in block.runs]
+
+
+def test_em_i_cite_and_font_style_are_italic():
+    doc = read_html('<p>Noted <em>with thanks</em>, <i>nem con</i>, <cite>Standing Orders</cite>, '
+                    '<span style="font-style: italic">draft</span> <span style="font-style:normal">x</span></p>'
+                    '<p style="font-style:italic">All of it <span style="font-style:normal">but this</span></p>')
+    first, second = doc.blocks
+    assert [r.text.strip() for r in first.runs if r.italic] == ["with thanks", "nem con", "Standing Orders", "draft"]
+    assert first.text == "Noted with thanks, nem con, Standing Orders, draft x"
+    assert looks(second) == [("All of it ", False, True, False, False), ("but this", False, False, False, False)]
+
+
+def test_del_s_strike_and_line_through_are_struck():
+    doc = read_html('<ul><li><del>Book the hall</del> (done)</li><li><s>Order chairs</s></li>'
+                    '<li><strike>Pay the deposit</strike></li>'
+                    '<li><span style="text-decoration: line-through">Print the <b>flyers</b></span></li>'
+                    '<li>Not struck</li></ul>')
+    assert [[r.text for r in b.runs if r.struck] for b in doc.blocks] == [
+        ["Book the hall"], ["Order chairs"], ["Pay the deposit"], ["Print the ", "flyers"], []]
+    assert looks(doc.blocks[3])[1] == ("flyers", True, False, True, False)
+    assert doc.blocks[0].text == "Book the hall (done)"
+
+
+def test_a_fragment_floated_right_and_a_right_aligned_block_are_set_to_the_right():
+    doc = read_html('<p>Write to the county about the verge<span style="float:right">JS</span></p>'
+                    '<p align="right">Signed, the Chair</p>'
+                    '<div style="text-align:right">31 May <span style="text-align:left">2024</span></div>'
+                    '<table><tr><td>Hedge</td><td align=right>£40</td></tr></table>')
+    first, second, third, table = doc.blocks
+    assert first.text == "Write to the county about the verge JS"
+    assert [(r.text, r.right) for r in first.runs] == [("Write to the county about the verge ", False),
+                                                       ("JS", True)]
+    assert all(r.right for r in second.runs) and all(r.right for r in third.runs)
+    assert [r.right for c in table.rows[0].cells for b in c.blocks for r in b.runs] == [False, True]
+
+
+def test_br_in_a_table_cell_is_a_line_break_in_the_cell():
+    doc = read_html("<table><tr><td>Ann Lee<br>Raj Patel<br/>Sue Moss</td><td><p>Apologies:<br>none</p></td>"
+                    "</tr></table>")
+    cells = doc.blocks[0].rows[0].cells
+    assert [c.text for c in cells] == ["Ann Lee\nRaj Patel\nSue Moss", "Apologies:\nnone"]

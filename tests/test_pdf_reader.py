@@ -108,8 +108,8 @@ def test_headings_from_size_levelled_and_bold_kept_as_bold_runs():
     page.text(72 + width(lead) + width("Cllr Moss", "B"), 124, ".")
     doc = read(page)
     assert [(type(b).__name__, getattr(b, "level", None), b.text) for b in doc.blocks[:3]] == [
-        ("Heading", 1, "Parish Council"), ("Heading", 2, "Minutes"), ("Paragraph", None, "1. Apologies")]
-    assert [(r.text, r.bold) for r in doc.blocks[2].runs] == [("1. Apologies", True)]
+        ("Heading", 1, "Parish Council"), ("Heading", 2, "Minutes"), ("Paragraph", 0, "Apologies")]
+    assert [(r.text, r.bold) for r in doc.blocks[2].runs] == [("Apologies", True)]
     para = doc.blocks[3]
     assert isinstance(para, Paragraph) and [(r.text, r.bold) for r in para.runs] == [
         ("Apologies were received from ", False), ("Cllr Moss", True), (".", False)]
@@ -141,14 +141,32 @@ def test_list_levels_are_ranked_within_their_cell():
         ("A list on the page, at level 0", 0), ("A list in a cell, further in, also at level 0", 0)]
 
 
-def test_a_number_followed_by_a_tab_opens_a_paragraph_and_stays_in_the_text():
+def test_a_number_followed_by_a_tab_opens_a_paragraph_and_is_its_label():
     page = Page()
     page.text(72, 100, "The council noted the report from the police and thanked the officers for")
     page.text(72, 114, "3").text(100, 114, "Planning applications were considered in turn by the council, with")
     page.text(100, 128, "no objections raised.")
-    assert texts(read(page)) == [
+    doc = read(page)
+    assert texts(doc) == [
         "The council noted the report from the police and thanked the officers for",
-        "3 Planning applications were considered in turn by the council, with no objections raised."]
+        "Planning applications were considered in turn by the council, with no objections raised."]
+    assert (doc.blocks[1].label, doc.blocks[1].level) == ("3", 0)
+
+
+def test_typed_numbers_are_labels_levelled_by_indent_and_initials_times_and_counts_are_not():
+    page = Page()
+    rows = [(72, "1. Apologies were received from two members."), (90, "2.1 The hall roof is to be repaired."),
+            (90, "a) The gutters first."), (108, "(ii) Then the tiles."), (72, "2) Finance"),
+            (72, "J. Smith gave the treasurer's report."), (72, "10.30 The meeting resumed."),
+            (72, "30 members were present.")]
+    for k, (x, text) in enumerate(rows):
+        page.text(x, 100 + 2 * PITCH * k, text)
+    doc = read(page)
+    assert [(b.label, b.level, b.text) for b in doc.blocks] == [
+        ("1", 0, "Apologies were received from two members."), ("2.1", 1, "The hall roof is to be repaired."),
+        ("a", 1, "The gutters first."), ("ii", 2, "Then the tiles."), ("2", 0, "Finance"),
+        (None, None, "J. Smith gave the treasurer's report."), (None, None, "10.30 The meeting resumed."),
+        (None, None, "30 members were present.")]
 
 
 # -- reading order and furniture --------------------------------------------------------------------
@@ -267,7 +285,7 @@ def test_a_bold_heading_at_the_foot_of_a_broken_row_stays_apart_from_the_next_pa
     two = _ruled(Page(), 60, [["", "1. Opening hours of the library", ""], ["5", "Any other business", ""]],
                  bold_first=True)
     cell = read(one, two).blocks[0].rows[1].cells[1]
-    assert [b.text for b in cell.blocks] == ["Decisions", "1. Opening hours of the library"]
+    assert [(b.label, b.text) for b in cell.blocks] == [(None, "Decisions"), ("1", "Opening hours of the library")]
 
 
 def test_merged_cells_are_read_once():
@@ -332,3 +350,31 @@ def test_a_pdf_is_known_by_its_bytes_and_a_text_that_quotes_the_header_is_not_on
     assert parsers.read_bytes("minutes.docx", data).format == "pdf"
     assert parsers.read_bytes("scan.pdf", b"\r\n" + data).format == "pdf"  # junk before the header
     assert parsers.read_bytes("notes.md", b"# Notes\n\nFiles start %PDF-1.7, as we saw.\n").format == "markdown"
+
+
+def test_a_table_ruled_only_across_is_a_ruled_table_with_columns_from_its_text():
+    page = Page().text(72, 80, "Actions")
+    ys = [100, 130, 174, 204]
+    for y in ys:
+        page.line(60, y, 540, y)
+    for x, text in zip((64, 330, 450), ("Action", "Owner", "Due")):
+        page.text(x, 119, text, font="B")
+    page.text(64, 149, "Book the hall for the summer fete and").text(64, 163, "confirm the insurance")
+    page.text(330, 149, "Ann Lee").text(450, 149, "1 June")
+    page.text(64, 193, "Order the chairs").text(330, 193, "Raj Patel").text(450, 193, "8 June")
+    doc = read(page)
+    assert texts(doc) == ["Actions", "<table>"]
+    table = doc.blocks[1]
+    assert [[c.text for c in r.cells] for r in table.rows] == [
+        ["Action", "Owner", "Due"], ["Book the hall for the summer fete and confirm the insurance", "Ann Lee", "1 June"],
+        ["Order the chairs", "Raj Patel", "8 June"]]
+    assert table.rows[0].is_header and table.loc == "page 1, table 1"
+
+
+def test_rules_between_paragraphs_are_no_table():
+    page = Page()
+    for y in (90, 150, 210):
+        page.line(60, y, 540, y)
+    lines(page, 72, 110, *wrap("The clerk reported that the " + LONG + " and the hall."))
+    lines(page, 72, 170, "Date of next meeting:", "4 June at the village hall")
+    assert "<table>" not in texts(read(page))

@@ -317,3 +317,34 @@ def test_a_lone_numbered_line_laid_out_with_a_tab_is_a_heading_line_not_a_table(
 def test_tabs_at_the_end_of_a_line_are_not_a_table():
     doc = read_md("Present:\t\nAda Byron\t\nAlan Turing\n")
     assert not any(isinstance(b, Table) for b in doc.blocks)
+
+
+def test_a_line_after_a_table_whose_tabs_are_only_at_its_end_is_text_not_a_row():
+    doc = read_md("Name\tRole\nAda Byron\tChair\nAlan Turing\tClerk\n\nApologies\t\t\nGrace Hopper\n")
+    [table] = only(doc, Table)
+    assert [r.cells[0].text for r in table.rows] == ["Name", "Ada Byron", "Alan Turing"]
+    assert [p.text for p in only(doc, Paragraph)] == ["Apologies\nGrace Hopper"]
+
+
+def test_strikethrough_emphasis_and_their_html_tags_are_kept_on_the_runs():
+    doc = read_md("""
+        - ~~Book the hall~~ done
+        - *Order the chairs* and <del>pay</del> <em>now</em>
+        - Plain ~ tilde
+    """)
+    struck, mixed, plain = doc.blocks
+    assert [(r.text.strip(), r.struck) for r in struck.runs] == [("Book the hall", True), ("done", False)]
+    assert struck.text == "Book the hall done"
+    assert [r.text.strip() for r in mixed.runs if r.italic] == ["Order the chairs", "now"]
+    assert [r.text.strip() for r in mixed.runs if r.struck] == ["pay"]
+    assert plain.text == "Plain ~ tilde" and not any(r.struck or r.italic for r in plain.runs)
+
+
+def test_html_br_in_a_markdown_table_cell_is_a_line_break():
+    doc = read_md("""
+        | Present | Apologies |
+        | --- | --- |
+        | Ada Byron<br>Alan Turing | none |
+    """)
+    [table] = doc.blocks
+    assert table.rows[1].cells[0].text == "Ada Byron\nAlan Turing"

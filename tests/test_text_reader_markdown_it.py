@@ -14,7 +14,7 @@ from parsers import html as html_reader
 from parsers import text as text_reader
 from parsers.document import Run, normalise_runs
 
-STOCK = MarkdownIt("commonmark", {"html": True}).enable("table")
+STOCK = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 _escaped_split = importlib.import_module("markdown_it.rules_block.table").escapedSplit
 
 
@@ -51,32 +51,38 @@ def test_tables_parse_as_with_markdown_its_own_rule(source):
 def _runs_by_parse_inline(source: str) -> list[Run]:
     """The runs as the reader read them with markdown-it's parseInline."""
     runs: list[Run] = []
-    bold = 0
+    depth = {"bold": 0, "italic": 0, "struck": 0}
+    opens = {"strong_open": "bold", "em_open": "italic", "s_open": "struck"}
+    closes = {"strong_close": "bold", "em_close": "italic", "s_close": "struck"}
+
+    def run(text: str) -> Run:
+        return Run(text, depth["bold"] > 0, depth["italic"] > 0, depth["struck"] > 0)
+
     for child in STOCK.parseInline(source)[0].children if source else []:
         kind = child.type
         if kind in ("text", "code_inline"):
-            runs.append(Run(child.content, bold > 0))
-        elif kind == "strong_open":
-            bold += 1
-        elif kind == "strong_close":
-            bold = max(0, bold - 1)
+            runs.append(run(child.content))
+        elif kind in opens:
+            depth[opens[kind]] += 1
+        elif kind in closes:
+            depth[closes[kind]] = max(0, depth[closes[kind]] - 1)
         elif kind in ("softbreak", "hardbreak"):
-            runs.append(Run("\n", bold > 0))
+            runs.append(run("\n"))
         elif kind == "html_inline":
             effect = html_reader.inline_tag(child.content)
-            if effect == "bold":
-                bold += 1
-            elif effect == "/bold":
-                bold = max(0, bold - 1)
-            elif effect == "break":
-                runs.append(Run("\n", bold > 0))
+            if effect == "break":
+                runs.append(run("\n"))
+            elif effect is not None and effect.startswith("/"):
+                depth[effect[1:]] = max(0, depth[effect[1:]] - 1)
+            elif effect is not None:
+                depth[effect] += 1
     return runs
 
 
 def _same(source: str) -> None:
     ours = text_reader._inline_source_runs(source)
     theirs = _runs_by_parse_inline(source)
-    assert [(r.text, r.bold) for r in ours] == [(r.text, r.bold) for r in theirs], source
+    assert [(r.text, r.look) for r in ours] == [(r.text, r.look) for r in theirs], source
 
 
 @pytest.mark.parametrize("source", [
@@ -87,19 +93,19 @@ def _same(source: str) -> None:
     "carriage\r\nreturn\rand\0nul",
     # one kind of markup alone
     "AT&amp;T", "see [the report](http://x)", "![a chart](x.png)", "<b>Agreed</b>", "a `b` c", "a\nb",
-    "_x_", "*x*", "\\# not a heading", "a\rb", "a\0b",
+    "_x_", "*x*", "\\# not a heading", "a\rb", "a\0b", "~~x~~", "a ~ b", "<del>x</del> <em>y</em>",
 ])
 def test_inline_runs_are_those_of_parse_inline(source):
     _same(source)
 
 
 def test_inline_runs_are_those_of_parse_inline_on_random_text():
-    for source in _random("ab *_`\\&<>![]()\n:#-", 4000, seed=2):
+    for source in _random("ab *_`\\&<>![]()\n:#-~", 4000, seed=2):
         _same(source)
 
 
 def test_text_without_markup_is_one_run_as_markdown_it_reads_it():
-    for source in _random("ab :#-+=$%@^{}~]().,;'\"?/|0", 2000, seed=3):
+    for source in _random("ab :#-+=$%@^{}]().,;'\"?/|0", 2000, seed=3):
         assert not text_reader._INLINE_MARK.search(source)
         _same(source)
         assert normalise_runs(text_reader._inline_source_runs(source)) == \

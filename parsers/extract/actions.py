@@ -20,14 +20,14 @@ from parsers.extract.people import Roster
 from parsers.extract.items import Section
 from parsers.extract.result import Result
 from parsers.extract.speech import statements
-from parsers.patterns import (ACTION_CUE, ACTION_TAG, ALL_OWNERS, DECISION_CUE, DROPPED_WORDS, Gated, HANDLE_RE, INITIALS, INITIALS_RE,
+from parsers.patterns import (ACTION_CUE, ACTION_TAG, ALL_OWNERS, DECISION_LABEL, DROPPED_WORDS, Gated, HANDLE_RE, INITIALS, INITIALS_RE,
                               NO_OWNER, NOT_DONE, OWNER_LEAD, OWNER_SPLIT, PERSON_RE, date_in, item_number,
                               sentences, status_of)
 from parsers.records import Action, Update
+from parsers.vocabulary import LIST_LINKS, ROLE_OWNERS, words_pattern
 
 _TRAILING_OWNER = re.compile(rf"\s*(?:[(\[]\s*(?P<a>[^()\[\]]+?)\s*[)\]]|\s[–—-]\s*(?P<b>(?:{INITIALS})(?:\s*[/,&]\s*{INITIALS})*))\.?\s*$")
-_LEAD_VERBS = re.compile(r"^(?:will|to|agreed to|is to|are to|has agreed to|have agreed to|undertook to|"
-                         r"volunteered to|offered to|needs? to|must|should|would)\s+", re.I)
+_LEAD_VERBS = re.compile(rf"^{words_pattern(LIST_LINKS)}\s+", re.I)  # "will", "to", "agreed to", … before a task
 _REF = re.compile(r"^\W*(?:action\s*(?:no\.?|number|#)?\s*)?(?P<ref>\d{1,3}(?:\.\d{1,3})*[a-z]?)"
                   r"(?:\s*[:.)–—-]\s+|\s+(?=\())(?P<rest>.+)$", re.I)
 # "(PC to update the policy): complete" -> the action, then its status
@@ -41,9 +41,7 @@ _NAMED_TAIL = re.compile(r"\s+[–—-]\s*(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'
 _NAME_AND_INITIALS = re.compile(rf"(?:(?<=^)|(?<=[;/,&]))\s*[^;,&()]*?\s*\((?P<ini>{INITIALS})\)\s*(?=$|[;/,&])")
 _BARE_REF = re.compile(r"\s*\((\d{1,3}\.\d{1,3}[a-z]?)\)\.?\s*$")
 # Owners named by their role: "Chair to write …", "the Clerk will …"
-_ROLE_OWNER = re.compile(r"^(?:the\s+)?(?:vice[- ]chair|chair(?:man|woman|person)?|clerk|secretary|treasurer|"
-                         r"headteacher|head teacher|principal|director|chief executive|officers?|"
-                         r"minute[- ]taker|scribe|convenor|coordinator|co-ordinator)$", re.I)
+_ROLE_OWNER = re.compile(rf"^(?:the\s+)?{words_pattern(ROLE_OWNERS)}$", re.I)
 # "… before the next meeting. **Action: JS**": an owner cue after the sentence
 # "… before the next meeting. **Action: JS**", "…, action Mags", "…, c/f action Jon": the owner after the task
 _TRAILING_CUE = Gated(re.compile(r"(?:^|(?<=[\s,;(–—-]))\W*(?:c/?f\s+|carried\s+forward,?\s+)?actions?\s*(?:[:–—-]\s*)?"
@@ -120,7 +118,7 @@ def prose_actions(said, item: str | None, owners: Owners, previous: list[str] | 
             previous = found.owners
     speaker = said.who if said.who and owners.one(said.who, groups=False) else None
     for sentence in said_sentences:
-        if DECISION_CUE.match(sentence):
+        if DECISION_LABEL.match(sentence):
             continue  # "RESOLVED: the group will publish …" is what was decided
         found_all = sentence_actions(sentence, owners, speaker, previous)
         for found in found_all:

@@ -20,8 +20,8 @@ from parsers.extract.result import Result
 from parsers.patterns import (ABSENT_LABEL, APOLOGIES_LABEL, HANDLE_RE, IN_ATTENDANCE_LABEL, INITIALS, INITIALS_RE,
                               PRESENT_LABEL, ROLE_LABEL, ROLE_WORDS, TITLES, column_kind, sentences)
 from parsers.records import Attendee
-from parsers.vocabulary import (ABSENT_WORDS, APOLOGIES_WORDS, IN_ATTENDANCE_WORDS, PLURAL_TITLES, POST_NOMINALS,
-                                PRESENT_WORDS, words_pattern)
+from parsers.vocabulary import (ABSENT_WORDS, APOLOGIES_WORDS, IN_ATTENDANCE_WORDS, NOT_NAMES, ORGANISATION_WORDS,
+                                PLURAL_TITLES, POST_NOMINALS, PRESENT_WORDS, words_pattern)
 
 _STATUS_LABELS = [("apologies", APOLOGIES_LABEL), ("absent", ABSENT_LABEL),
                   ("in_attendance", IN_ATTENDANCE_LABEL), ("present", PRESENT_LABEL)]
@@ -35,7 +35,7 @@ _COUNT = re.compile(r"\s*[(\[]\s*\d{1,3}\s*[)\]]\s*")  # "Present (9)"
 _BRACKET = re.compile(r"[(\[]([^()\[\]]*)[)\]]")
 _SPLIT_PROSE = re.compile(r"\s*(?:[,;]|\band\b|\s&\s)\s*(?![^()\[\]]*[)\]])|(?<=\))\s+(?=[A-Z])")
 _NAME_OK = re.compile(rf"^(?:{TITLES}\s+)?[^\W\d_][\w'’.\-]*(?:\s+[\w'’.\-]+){{0,5}}$")
-_NOT_NAMES = re.compile(r"^(none|n/?a|nil|no one|nobody|tbc|tba|-+|all|everyone|see below|as above|vacant)$", re.I)
+_NOT_NAMES = re.compile(rf"^(?:-+|{words_pattern(NOT_NAMES)})$", re.I)
 _DASH = re.compile(r"\s+[–—-]\s+")
 _ADDRESS = r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+"
 _EMAIL = re.compile(rf"<\s*(?:mailto:)?({_ADDRESS})\s*>|\(\s*(?:mailto:)?({_ADDRESS})\s*\)|"
@@ -477,9 +477,10 @@ def _written_as_name(name: str) -> bool:
 
 
 def _looks_like_org(text: str) -> bool:
-    return bool(re.search(r"\b(council|trust|police|nhs|ltd|limited|university|college|service|"
-                          r"association|foundation|group|agency|department|authority|office|bureau|"
-                          r"administration|institute|inc|llc|plc|company|centre|center)\b", text, re.I))
+    return bool(_ORGANISATION.search(text))
+
+
+_ORGANISATION = re.compile(rf"\b{words_pattern(ORGANISATION_WORDS)}\b", re.I)
 
 
 # -- apologies in a sentence ---------------------------------------------------------------

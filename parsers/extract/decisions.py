@@ -31,7 +31,7 @@ from parsers.extract.items import Section
 from parsers.extract.people import Roster
 from parsers.extract.result import Result
 from parsers.extract.speech import statements
-from parsers.patterns import DECISION_HEADING, sentences, topic_off
+from parsers.patterns import DECISION_HEADING, DECISION_LABEL, sentences, topic_off
 from parsers.records import Decision
 from parsers.vocabulary import DECIDING_BODIES, DECISION_VERBS, words_pattern
 
@@ -42,12 +42,6 @@ _BODY = rf"(?:(?:the|our|this)\s+)?(?:(?:full|whole|assembled)\s+)?{words_patter
 _OPENING = r"(?:(?:however|moreover|also|then|further|so|thus|therefore|finally|again|accordingly),?\s+)?" \
            r"(?:(?:after|following|as|on|upon|in|with|given|having|arising from|subject to|since)\b[^.;]{0,90}?,\s+)?"
 _OPENING_BARE = r"(?:(?:arising from|following|after)\s+(?:this|that|the)\s+\w+\s+)?"
-# "RESOLVED:", "Resolved that", "Agreed:", "Decision:", "Resolution #2:", "Outcome:"
-_LABEL = re.compile(
-    r"^\W*(?:(?:unanimously\s+|formally\s+|further\s+)?(?:resolved|agreed|decided|approved)(?:\s+unanimously)?"
-    r"(?:\s*[:.–—-]\s*|\s+that\s+|\s*$)"
-    r"|(?:decisions?|resolution(?:\s*[#-]?\s*[\w-]*\d[\w-]*)?|outcome|agreed actions?|policy decision|"
-    r"decision taken|decision made)\s*[:–—-]\s*)", re.I)
 # "It was (then, unanimously) agreed that …", "It resolved to …"
 _IMPERSONAL = re.compile(rf"^{_OPENING}{_OPENING_BARE}(?:and\s+)?it\s+(?:was\s+)?(?:(?:also|further|then|therefore|hence|"
                          rf"thus|unanimously|duly|generally|finally|eventually)\s+){{0,3}}(?P<verb>{_VERBS})\b"
@@ -212,7 +206,7 @@ def decision_text(sentence: str) -> str | None:
     """The decision a sentence records, as its text; "" for a bare label whose
     decision is the next sentence or list; None when it records none."""
     text = _LINK_LABEL.sub(r"\1", sentence.strip())
-    if not _LABEL.match(text):
+    if not DECISION_LABEL.match(text):
         text = topic_off(text)  # "Role-based email: it was resolved …" (not "RESOLVED: …")
     if not text or text.endswith("?") or _APOLOGIES.match(text):
         return None
@@ -221,7 +215,7 @@ def decision_text(sentence: str) -> str | None:
         text = text[clause.end():]  # "Ann asked whether …; but it was agreed that …"
     if _BARE.match(text) or _PEOPLE_DECIDE.match(text) or _AS_RECORD.match(text):
         return _capital(text)
-    label = _LABEL.match(text)
+    label = DECISION_LABEL.match(text)
     if label:
         rest = text[label.end():].strip()
         if not rest:
@@ -263,7 +257,7 @@ def _lines(blocks: list):
 
 def _label_off(text: str) -> str:
     text = _LINK_LABEL.sub(r"\1", text.strip())
-    m = _LABEL.match(text)
+    m = DECISION_LABEL.match(text)
     if m and text[m.end():].strip() and not re.match(r"(?:as|by|with|in|on|at|for)\b", text[m.end():].strip(), re.I):
         text = text[m.end():]
     return _capital(text)

@@ -32,6 +32,7 @@ from parsers.patterns import (ACTIONS_LABEL, DECISIONS_LABEL, FURNITURE_LABEL, N
                               SPEAKER_CUE, column_kind, date_in, first_sentence, item_number, parse_time,
                               split_number)
 from parsers.records import Item
+from parsers.vocabulary import MONTHS, WEEKDAYS, words_pattern
 
 _MAX_TITLE_WORDS = 12
 _MAX_ENTRY_TITLE_WORDS = 30  # the title of an entry in a run of items may be a whole sentence
@@ -508,10 +509,8 @@ def _names_the_meeting(title: str) -> bool:
     return len(words) <= 4
 
 
-_DATE_WORD = re.compile(r"^(?:minutes?|meeting|for|of|the|on|held|notes?|st|nd|rd|th|"
-                        r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|"
-                        r"nov|dec|january|february|march|april|june|july|august|september|october|november|"
-                        r"december)$", re.I)
+_DATE_WORD = re.compile(rf"^(?:minutes?|meeting|for|of|the|on|held|notes?|st|nd|rd|th|sept|"
+                        rf"{words_pattern(MONTHS + WEEKDAYS + tuple(m[:3] for m in MONTHS))})$", re.I)
 
 
 def _under_headings(marks: list) -> list:

@@ -15,10 +15,10 @@ from parsers.extract.result import Result
 from parsers.extract.speech import Statement, statements
 from parsers.patterns import INITIALS, NAME, Gated, sentences, topic_off
 from parsers.records import Answer, Question
-from parsers.vocabulary import ALL_WORDS, GROUP_OWNERS, words_pattern
+from parsers.vocabulary import ALL_WORDS, ASKING_VERBS, GROUP_OWNERS, words_pattern
 
 _REQUEST = re.compile(r"\bplease\b", re.I)
-_ASKED = r"(?:asked|asks|queried|queries|enquired|enquires|inquired|inquires|wondered|questioned|raised the question)"
+_ASKED = words_pattern(ASKING_VERBS)
 # the answer in the next sentence: "Answer: …", "SR responded that …"
 _ANSWER_NEXT = re.compile(
     rf"^(?:(?:answer|response|reply|a)\s*[:–—-]\s*(?P<answer>.+)|(?:the\s+)?(?P<by>{INITIALS}|{NAME})\s+(?:said|replied|answered|"
