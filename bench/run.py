@@ -321,7 +321,7 @@ def bench_ingest(paths: list[str], jobs: int, workdir: str) -> dict:
 def _bare_insert(source: str, target: str) -> float:
     """Insert the rows of ``source`` into a fresh database of the same schema with
     insert_all, one transaction per meeting: the floor of the store's work."""
-    from minutes import store
+    from minutes.db import connect, transaction
 
     src = sqlite3.connect(source)
     per_meeting: dict[int, dict[str, list[dict]]] = {}
@@ -338,15 +338,15 @@ def _bare_insert(source: str, target: str) -> float:
             else:
                 shared.setdefault(table, []).append(row)
     src.close()
-    db = store.connect(target)
-    with store.transaction(db):
+    db = connect(target)
+    with transaction(db):
         pass
     t = time.perf_counter()
-    with store.transaction(db):
+    with transaction(db):
         for table, rows in shared.items():
             db[table].insert_all(rows, batch_size=500)
     for mid in sorted(per_meeting):
-        with store.transaction(db):
+        with transaction(db):
             for table in TABLES:
                 rows = per_meeting[mid].get(table)
                 if rows:
@@ -362,11 +362,11 @@ def build_actions_db(path: str, meetings: int, per_meeting: int, seed: int = 7) 
     """A database of the real schema filled by direct SQL: ``meetings`` x ``per_meeting``
     actions, one or two owners each among 400 people; recent actions mostly open, old
     ones mostly done (about 5% open in all).  FTS triggers are dropped for the build."""
-    from minutes import store
+    from minutes.db import connect, transaction
 
     rng = random.Random(seed)
-    db = store.connect(path)
-    with store.transaction(db):
+    db = connect(path)
+    with transaction(db):
         pass
     conn = db.conn
     for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
@@ -433,16 +433,32 @@ def best(fn, n: int = 5) -> float:
 
 
 def bench_queries(path: str, info: dict) -> dict:
-    from minutes import store, tracker
+    from minutes import queries
+    from minutes.db import connect
+    from minutes.tracking.owners import by_owner
 
-    db = store.connect(path, create=False)
+    db = connect(path, create=False)
     out = dict(info)
     out["grouped_sql_ms"] = best(lambda: db.execute(GROUPED_SQL).fetchall()) * 1e3
-    out["owner_ms"] = best(lambda: tracker.outstanding(db, owner=info["owner"])) * 1e3
-    out["owner_rows"] = len(tracker.outstanding(db, owner=info["owner"]))
-    out["all_open_ms"] = best(lambda: tracker.by_owner(tracker.outstanding(db)), 3) * 1e3
+    out["owner_ms"] = best(lambda: queries.outstanding(db, owner=info["owner"])) * 1e3
+    out["owner_rows"] = len(queries.outstanding(db, owner=info["owner"]))
+    out["all_open_ms"] = best(lambda: by_owner(queries.outstanding(db)), 3) * 1e3
     db.close()
     return out
+
+
+def bench_all_queries(work: str, actions_db: tuple[int, int]) -> tuple[list[dict], dict]:
+    """The query figures on ``actions_db`` (meetings x actions) and on 10,000 meetings, where
+    'minutes actions' is also timed as a whole process."""
+    queries = []
+    big = os.path.join(work, "actions.db")
+    queries.append(bench_queries(big, build_actions_db(big, *actions_db)))
+    os.remove(big)
+    ten = os.path.join(work, "ten.db")
+    cli = build_actions_db(ten, 10_000, 10)
+    queries.append(bench_queries(ten, cli))
+    cli.update(bench_cli(ten))
+    return queries, cli
 
 
 def bench_cli(path: str) -> dict:
@@ -514,16 +530,21 @@ def report_parse(parse_rows, memory, args, pdf_row=None) -> str:
 def report(parse_rows, memory, ingest_res, queries, cli, args, pdf_row=None) -> str:
     lines = [report_parse(parse_rows, memory, args, pdf_row)]
     lines += ["", *report_ingest(ingest_res)]
-    lines += ["", "3. queries"]
+    lines += ["", *report_queries(queries, cli)]
+    return "\n".join(lines)
+
+
+def report_queries(queries, cli) -> list[str]:
+    lines = ["3. queries"]
     for q in queries:
         lines += [f"  {q['actions']:,} actions in {q['meetings']:,} meetings ({q['open']:,} open)",
                   f"    open actions grouped by owner (SQL):          {q['grouped_sql_ms']:8.1f} ms",
-                  f"    one owner's open list (tracker, {q['owner_rows']} rows):   {q['owner_ms']:8.1f} ms",
-                  f"    every open action with owners (tracker):      {q['all_open_ms']:8.1f} ms"]
+                  f"    one owner's open list (queries, {q['owner_rows']} rows):   {q['owner_ms']:8.1f} ms",
+                  f"    every open action with owners (queries):      {q['all_open_ms']:8.1f} ms"]
     lines += [f"  'minutes actions' whole process, {cli['meetings']:,} meetings ({cli['actions']:,} actions, "
               f"{cli['open']:,} open): {cli['seconds'] * 1e3:.0f} ms (import minutes.cli "
               f"{cli['import_cli_ms']:.0f} ms)"]
-    return "\n".join(lines)
+    return lines
 
 
 def main() -> None:
@@ -533,12 +554,21 @@ def main() -> None:
                     help="where the generated documents are kept between runs")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="workers for the parallel ingest")
     ap.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
-    ap.add_argument("--only", choices=("parse", "ingest"), help="run only this section (parse: with memory)")
+    ap.add_argument("--only", choices=("parse", "ingest", "queries"),
+                    help="run only this section (parse: with memory; queries: with 'minutes actions')")
     args = ap.parse_args()
     rounds = {"small": 5, "medium": 5, "large": 1} if args.quick else {"small": 15, "medium": 11, "large": 3}
     copies = 24 if args.quick else 120
     actions_db = (2_000, 50) if args.quick else (20_000, 50)   # meetings x actions each
 
+    if args.only == "queries":
+        with tempfile.TemporaryDirectory() as work:
+            queries, cli = bench_all_queries(work, actions_db)
+        print("\n".join(report_queries(queries, cli)))
+        if args.json:
+            with open(args.json, "w") as fh:
+                json.dump({"queries": queries, "cli": cli}, fh, indent=1)
+        return
     t0 = time.perf_counter()
     files = corpus.write(args.corpus)
     ingest_files = corpus.write(args.corpus, sizes=("medium",), copies=copies)[("docx", "medium")]
@@ -564,14 +594,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as work:
         ingest_res = bench_ingest(ingest_files, args.jobs, work)
         print("ingest done", file=sys.stderr)
-        queries = []
-        big = os.path.join(work, "actions.db")
-        queries.append(bench_queries(big, build_actions_db(big, *actions_db)))
-        os.remove(big)
-        ten = os.path.join(work, "ten.db")
-        cli = build_actions_db(ten, 10_000, 10)
-        queries.append(bench_queries(ten, cli))
-        cli.update(bench_cli(ten))
+        queries, cli = bench_all_queries(work, actions_db)
     text = report(parse_rows, memory, ingest_res, queries, cli, args, pdf_row)
     print(text)
     if args.json:

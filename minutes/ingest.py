@@ -5,13 +5,12 @@
 
 Reading and parsing (``prepare``) is a pure function of the file, so that
 ``jobs > 1`` parses in worker processes while this process alone writes.
-The parsers are imported lazily: commands that only read the database never
-load bs4, lxml or python-docx.
+The readers are imported lazily: commands that only read the database never
+load lxml, python-docx or markdown-it-py.  What is read (the extensions) and
+how much (the size limit) are the parsers' own constants.
 """
 from __future__ import annotations
 
-import fnmatch
-import glob
 import hashlib
 import multiprocessing
 import os
@@ -23,13 +22,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from minutes import store
+from minutes.db import connect, describe, path_of, schema_is_current
 from minutes.errors import MinutesError
+from minutes.paths import find_files
+from parsers.limits import DEFAULT_MAX_SIZE
 
 if TYPE_CHECKING:  # pragma: no cover
     from parsers.records import Minutes
 
-EXTENSIONS = (".docx", ".pdf", ".html", ".htm", ".md", ".markdown", ".txt")
-DEFAULT_MAX_SIZE = 50 * 1024 * 1024
 BATCH = 50          # documents stored between two relinks of their series (and reports of them)
 SERIAL_BELOW = 2    # fewer files than this many per worker: parse them here, start no workers
 
@@ -75,122 +75,6 @@ class Prepared:
     unchanged: bool = False
 
 
-def find_files(paths: Iterable[str]) -> tuple[list[str], list[FileResult]]:
-    """Expand files, folders (recursively, by extension) and globs; report what matches
-    nothing (failed) and the links to folders not followed (skipped).
-
-    A folder named, or the fixed part of a pattern, may itself be a link; below
-    it, links to folders are never followed (they could lead out of the folder,
-    or round in a loop), and each is reported.  Links to files are read."""
-    files: list[str] = []
-    others: list[FileResult] = []
-    seen: set[str] = set()
-    skipped: list[str] = []
-
-    def add(p: str) -> None:
-        real = os.path.realpath(p)
-        if real not in seen:
-            seen.add(real)
-            files.append(p)
-
-    for arg in paths:
-        if os.path.isdir(arg):
-            found = list(_walk(arg, skipped))
-            if not found:
-                others.append(FileResult(arg, "failed", "is a folder with no minutes in it ("
-                                         + ", ".join(EXTENSIONS) + ")"))
-            for p in found:
-                add(p)
-        elif os.path.lexists(arg):  # a broken link or a loop: read_file_bytes says why
-            add(arg)
-        elif glob.has_magic(arg):
-            hits = sorted(_glob(arg, skipped))
-            if not hits:
-                others.append(FileResult(arg, "failed", "no file matches this pattern"))
-            for hit in hits:
-                for p in (_walk(hit, skipped) if os.path.isdir(hit) else [hit]):
-                    add(p)
-        else:
-            others.append(FileResult(arg, "failed", "no such file or folder"))
-    for link in dict.fromkeys(skipped):
-        others.append(FileResult(link, "skipped", f"a link to the folder {os.path.realpath(link)}: not followed"))
-    return files, others
-
-
-def _walk(folder: str, skipped: list[str]) -> Iterator[str]:
-    """The minutes files under ``folder``, by name; links to folders below it go to ``skipped``."""
-    for root, dirs, names in os.walk(folder):   # never descends into a link (followlinks=False)
-        for d in dirs:
-            if not d.startswith(".") and os.path.islink(os.path.join(root, d)):
-                skipped.append(os.path.join(root, d))
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not os.path.islink(os.path.join(root, d)))
-        for name in sorted(names):
-            if name.lower().endswith(EXTENSIONS) and not name.startswith((".", "~$")):
-                yield os.path.join(root, name)
-
-
-def _glob(pattern: str, skipped: list[str]) -> Iterator[str]:
-    """``glob.glob(pattern, recursive=True)``, except that a ``*`` or ``**`` never
-    goes through a link to a folder (glob's own ``**`` follows them, and loops on
-    a cycle): such links go to ``skipped``.  Names starting with a dot match
-    only a pattern that starts with one, as in glob."""
-    parts = pattern.split(os.sep)
-    fixed = 0
-    while fixed < len(parts) - 1 and not glob.has_magic(parts[fixed]):
-        fixed += 1
-    base = os.sep.join(parts[:fixed]) or (os.sep if pattern.startswith(os.sep) else "")
-    yield from _match(base, parts[fixed:], skipped)
-
-
-def _match(folder: str, parts: list[str], skipped: list[str]) -> Iterator[str]:
-    part, rest = parts[0], parts[1:]
-    if part == "**":
-        if rest:
-            yield from _match(folder, rest, skipped)
-        for sub in _entries(folder, "*", skipped, folders_only=True):
-            if not rest:
-                yield sub
-            yield from _match(sub, parts, skipped)
-        if not rest:
-            yield from (p for p in _entries(folder, "*", skipped) if not os.path.isdir(p))
-        return
-    if not glob.has_magic(part):   # a name the pattern gives: followed, link or not
-        path = os.path.join(folder, part) if folder else part
-        if not rest:
-            if os.path.lexists(path):
-                yield path
-        elif os.path.isdir(path):
-            yield from _match(path, rest, skipped)
-        return
-    for path in _entries(folder, part, skipped, folders_only=bool(rest)):
-        if rest:
-            yield from _match(path, rest, skipped)
-        else:
-            yield path
-
-
-def _entries(folder: str, part: str, skipped: list[str], folders_only: bool = False) -> Iterator[str]:
-    """The names in ``folder`` that ``part`` matches, as paths; a link to a folder
-    goes to ``skipped`` instead (a folder matched is read, and so would be followed)."""
-    try:
-        entries = sorted(os.scandir(folder or os.curdir), key=lambda e: e.name)
-    except OSError:
-        return
-    for entry in entries:
-        if entry.name.startswith(".") and not part.startswith("."):
-            continue
-        if not fnmatch.fnmatchcase(entry.name, part):
-            continue
-        path = os.path.join(folder, entry.name) if folder else entry.name
-        is_dir = entry.is_dir()
-        if is_dir and entry.is_symlink():
-            skipped.append(path)
-            continue
-        if folders_only and not is_dir:
-            continue
-        yield path
-
-
 def prepare(path: str, max_size: int = DEFAULT_MAX_SIZE, known: frozenset[str] = frozenset()) -> Prepared:
     """Read and parse one file (no database); a file whose sha256 is ``known`` is not parsed."""
     from parsers import ParseError, parse_bytes, read_file_bytes
@@ -209,7 +93,7 @@ def prepare(path: str, max_size: int = DEFAULT_MAX_SIZE, known: frozenset[str] =
 
 def _known(db, series: str | None) -> frozenset[str]:
     """sha256 of the current source of every stored meeting (of ``series``, if given)."""
-    if not store.schema_is_current(db):
+    if not schema_is_current(db):
         return frozenset()
     sql = "SELECT d.sha256 FROM meetings m JOIN documents d ON d.id = m.document_id"
     rows = db.execute(sql + " WHERE m.series = ?", [series]) if series else db.execute(sql)
@@ -228,7 +112,7 @@ def _write(db, prepared: Prepared, series: str | None) -> FileResult | store.Sav
     except MinutesError as exc:
         return FileResult(prepared.path, "failed", f"not stored: {exc}")
     except sqlite3.Error as exc:
-        return FileResult(prepared.path, "failed", f"not stored: {store.describe(store.path_of(db), exc)}")
+        return FileResult(prepared.path, "failed", f"not stored: {describe(path_of(db), exc)}")
 
 
 def _result(path: str, saved: store.SaveResult) -> FileResult:
@@ -253,10 +137,9 @@ def _finish(db, batch: list[tuple[str, FileResult | store.SaveResult]], report: 
     owed = None
     if any(isinstance(w, store.SaveResult) for _, w in batch):
         try:
-            with store.transaction(db):   # relink_pending: each series once
-                pass
+            store.repair(db)   # the series the batch deferred, each relinked once
         except (MinutesError, sqlite3.Error) as exc:
-            owed = str(exc) if isinstance(exc, MinutesError) else store.describe(store.path_of(db), exc)
+            owed = str(exc) if isinstance(exc, MinutesError) else describe(path_of(db), exc)
             report.errors.append(f"{owed}: the meetings stored are not yet linked to the earlier meetings "
                                  "of their series; the next ingest links them")
     out = []
@@ -282,7 +165,8 @@ def ingest_paths(db_path: str, paths: Iterable[str], series: str | None = None, 
     belong to are relinked once per ``BATCH`` documents, and the results of
     those documents are reported then: ``progress(result, total)`` per file.
     """
-    files, missing = find_files(paths)
+    files, unread = find_files(paths)
+    missing = [FileResult(u.path, u.status, u.detail) for u in unread]
     total = len(files) + len(missing)
     report = IngestReport()
     for r in missing:
@@ -291,11 +175,11 @@ def ingest_paths(db_path: str, paths: Iterable[str], series: str | None = None, 
             progress(r, total)
     if not files:
         return report
-    db = store.connect(db_path)
+    db = connect(db_path)
     try:
         _store_all(db, files, total, report, series, max_size, jobs, progress)
     except sqlite3.Error as exc:   # the database's own failure, not one file's
-        raise MinutesError(store.describe(db_path, exc)) from None
+        raise MinutesError(describe(db_path, exc)) from None
     finally:
         db.close()
     return report
@@ -303,8 +187,7 @@ def ingest_paths(db_path: str, paths: Iterable[str], series: str | None = None, 
 
 def _store_all(db, files: list[str], total: int, report: IngestReport, series: str | None, max_size: int,
                jobs: int | None, progress: Callable[[FileResult, int], None] | None) -> None:
-    with store.transaction(db):   # the schema, and series a cut-short ingest left owed
-        pass
+    store.repair(db)   # the schema, and series a cut-short ingest left owed
     known = _known(db, series)
     batch: list[tuple[str, FileResult | store.SaveResult]] = []
     prepared_files = _prepared(files, max_size, known, jobs)

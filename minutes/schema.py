@@ -198,7 +198,7 @@ END;""")
     return "\n".join(out)
 
 
-# Actions across the meetings of a series (minutes.series): an action re-issued
+# Actions across the meetings of a series (minutes.tracking.series): an action re-issued
 # by a later meeting points at the action it carries forward; an update row
 # points at the action it reports on, with how it was matched; events carry the
 # day they happened (``on_date``: the meeting's date for what its minutes say,
@@ -223,7 +223,7 @@ UPDATE action_events SET on_date = CASE WHEN event = 'created'
 UPDATE action_events SET on_date = substr(at, 1, 10) WHERE on_date IS NULL;
 """
 
-# Indexes for one owner's list (``tracker.outstanding(owner=...)``): owners are
+# Indexes for one owner's list (``queries.outstanding(owner=...)``): owners are
 # matched case-insensitively on what was written and on attendees' initials.
 OWNER_INDEXES = """
 CREATE INDEX idx_action_owners_lower_written ON action_owners (lower(written));

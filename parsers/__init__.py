@@ -19,26 +19,14 @@ from typing import Iterator
 
 from parsers.document import Document, TooManyBlocks, block_budget, block_text
 from parsers.errors import ParseError
+from parsers.limits import DEFAULT_MAX_SIZE, DOCX_FILE_RATIO, size_text
 from parsers.records import Minutes, Source
 from parsers.sniff import sniff
 
 __all__ = ["parse", "parse_bytes", "read", "read_bytes", "ParseError", "DEFAULT_MAX_SIZE",
            "read_file_bytes", "size_text"]
 
-# The most text read from one file by default (bytes): the size of an HTML or
-# text file, or what the XML parts of a .docx unpack to.  Callers may raise it.
-DEFAULT_MAX_SIZE = 10 * 1024 * 1024
-# A .docx or PDF file itself (images included) may be this many times the limit.
-DOCX_FILE_RATIO = 10
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
-
-
-def size_text(n: int) -> str:
-    """A byte count for people: "12 MB", "700 KB", "312 bytes"."""
-    for unit, size in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
-        if n >= size:
-            return f"{n / size:.1f}".removesuffix(".0") + f" {unit}"
-    return f"{n} bytes"
 
 
 def _too_big(path: str, size: int, limit: int) -> ParseError:

@@ -37,10 +37,10 @@ from lxml import etree
 from parsers.document import Block, Cell, Document, Heading, Row, Run, Table, block_text, make_paragraph
 from parsers.docx_styles import FALSE, NS, PPR, RPR, VAL, W, Numbering, Styles, int_val, toggle
 from parsers.errors import ParseError
+from parsers.limits import DEFAULT_MAX_SIZE, UNPACK_RATIO, size_text
 from parsers.vocabulary import PLACEHOLDER_PROMPTS
 
 MAX_MEMBERS = 10_000
-UNPACK_RATIO = 20                    # unpacked total may be this many times max_size
 MAX_TABLE_DEPTH = 50
 _HEAD = 8192                         # bytes of each part searched for a DTD
 _CHUNK = 1 << 16                     # bytes of the main part parsed at a time
@@ -66,7 +66,7 @@ _BLOCKS = frozenset({P, TBL, W + "altChunk"})
 _DRAWINGS = frozenset({W + "drawing", W + "pict", W + "object", MC + "AlternateContent"})
 
 
-def read(path: str, data: bytes, max_size: int = 50 * 1024 * 1024) -> Document:
+def read(path: str, data: bytes, max_size: int = DEFAULT_MAX_SIZE) -> Document:
     """The document model of the .docx ``data`` read from ``path``."""
     package = _Package(path, max_size)
     try:
@@ -274,8 +274,8 @@ class _Package:
         info = self.names[name.lower()]
         if info.file_size > self.xml_left:
             raise ParseError(self.path, f"has XML parts that unpack to more than the limit of "
-                                        f"{_size(self.max_size)} ({name} alone is "
-                                        f"{_size(info.file_size)}; raise it with --max-size)")
+                                        f"{size_text(self.max_size)} ({name} alone is "
+                                        f"{size_text(info.file_size)}; raise it with --max-size)")
         with self.zip.open(info) as fh:
             raw = fh.read(info.file_size + 1)   # never more than the size declared
         self.xml_left -= len(raw)
@@ -319,12 +319,6 @@ class _Package:
         title = core.find("{http://purl.org/dc/elements/1.1/}title") if core is not None else None
         text = " ".join((title.text or "").split()) if title is not None else ""
         return {"title": text} if text else {}
-
-
-def _size(n: int) -> str:
-    from parsers import size_text
-
-    return size_text(n)
 
 
 # -- the body walk ------------------------------------------------------------------

@@ -18,13 +18,11 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from parsers.errors import ParseError
+from parsers.limits import UNPACK_RATIO
 
 # The most pages read from one PDF: minutes run to tens of pages, an agenda pack
 # with its papers to a few hundred.
 MAX_PAGES = 2_000
-# What the compressed streams of a PDF may inflate to, as a multiple of the size
-# limit (a .docx's parts may unpack to as much).
-INFLATE_RATIO = 20
 # The longest one PDF may take to read (seconds), checked page by page.
 TIME_BUDGET = 30.0
 # The most characters on one page (a dense page of minutes has 5,000) and in one PDF.
@@ -73,12 +71,12 @@ class Page:
 
 
 def check_streams(path: str, data: bytes, max_size: int) -> None:
-    """Refuse a PDF whose compressed streams would inflate past ``INFLATE_RATIO``
+    """Refuse a PDF whose compressed streams would inflate past ``UNPACK_RATIO``
     times the size limit: a decompression bomb.  Each stream is inflated in
     bounded chunks, through every Flate filter of its chain, and the output
     thrown away, so the check itself stays small.  Images are left out: they
     are never decoded to read the text."""
-    budget = [max_size * INFLATE_RATIO]
+    budget = [max_size * UNPACK_RATIO]
     for m in _STREAM.finditer(data):
         start = m.end()
         head = data[max(0, m.start() - 4096):m.start()]
@@ -105,7 +103,7 @@ def _feed(path: str, chain: list, data: bytes, budget: list[int]) -> bool:
             budget[0] -= len(out)
             if budget[0] < 0:
                 raise ParseError(path, "is a likely decompression bomb: its streams would unpack "
-                                       f"to more than {INFLATE_RATIO} times the size limit")
+                                       f"to more than {UNPACK_RATIO} times the size limit")
             if out and not _feed(path, chain[1:], out, budget):
                 return False
             data = d.unconsumed_tail

@@ -11,6 +11,9 @@ TEXT_EXTENSIONS = {".txt", ".md", ".markdown", ".text", ".mdown"}
 HTML_EXTENSIONS = {".html", ".htm", ".xhtml"}
 DOCX_EXTENSIONS = {".docx", ".docm", ".dotx"}
 PDF_EXTENSIONS = {".pdf"}
+# Every extension read as minutes, in a stable order (what a folder scan picks up).
+EXTENSIONS = (tuple(sorted(DOCX_EXTENSIONS)) + tuple(sorted(PDF_EXTENSIONS)) + tuple(sorted(HTML_EXTENSIONS))
+              + tuple(sorted(TEXT_EXTENSIONS)))
 
 _BOMS = [
     (codecs.BOM_UTF8, "utf-8-sig"),

@@ -9,6 +9,7 @@ import os
 import pytest
 
 from minutes import store
+from minutes.db import connect
 from minutes.ingest import ingest_paths
 from parsers.records import Action, Attendee, Decision, Item, Meeting, Minutes, Source, Update
 
@@ -46,7 +47,7 @@ def build(tmp_path, name: str = "board.db") -> str:
                      if n.startswith("sample") and not n.endswith((".json", ".py")))
     report = ingest_paths(path, samples)
     assert not report.failed, report.summary()
-    db = store.connect(path)
+    db = connect(path)
     store.save(db, second_meeting(), series=SERIES)
     db.close()
     return path
@@ -60,6 +61,6 @@ def db_path(tmp_path_factory):
 
 @pytest.fixture
 def db(db_path):
-    db = store.connect(db_path, create=False)
+    db = connect(db_path, create=False)
     yield db
     db.close()

@@ -14,8 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from minutes_factory import board
 
-from minutes import store, web
+from minutes import serve, store
 from minutes.cli import cli
+from minutes.db import connect
 
 SAMPLE = os.path.join(os.path.dirname(__file__), os.pardir, "fixtures", "sample.txt")
 MAX_ID = (1 << 63) - 1
@@ -31,7 +32,7 @@ SETTINGS = settings(max_examples=60, deadline=None, derandomize=True,
 @pytest.fixture(scope="module")
 def db_path(tmp_path_factory):
     path = str(tmp_path_factory.mktemp("args") / "m.db")
-    db = store.connect(path)
+    db = connect(path)
     store.save(db, board())
     db.close()
     return path
@@ -83,7 +84,7 @@ NUMBER_COMMANDS = [(["search", "tender", "--limit", "{}"], 1, MAX_ID),
 @SETTINGS
 @given(value=VALUES)
 def test_numbers(template, low, high, value, db_path, monkeypatch):
-    monkeypatch.setattr(web, "serve", lambda *a, **k: None)   # a valid port is checked, then not served
+    monkeypatch.setattr(serve, "serve", lambda *a, **k: None)   # a valid port is checked, then not served
     result = invoke([value if a == "{}" else a for a in template], db_path)
     if is_number(value, low, high):
         assert result.exit_code in (0, 1), (template, value, result.stderr)

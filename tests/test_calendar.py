@@ -8,11 +8,18 @@ from click.testing import CliRunner
 from icalendar import Calendar
 from report_db import HOSTILE, SERIES, build, db, db_path  # noqa: F401 (db, db_path are fixtures)
 
-from minutes import store
+from minutes import queries
 from minutes.cli import cli
-from minutes.ical import due_calendar
+from minutes.db import connect
+from minutes.output import ical
 
 STAMP = datetime(2015, 3, 20, 9, 0, tzinfo=timezone.utc)
+
+
+def due_calendar(db, owner=None, series=None, **options):
+    """The calendar of the open actions in ``db`` (of ``owner``, of ``series``), as the command line makes it."""
+    return ical.due_calendar(queries.outstanding(db, owner=owner, series=series), owner=owner, series=series,
+                             **options)
 
 
 
@@ -76,7 +83,7 @@ def test_cli_writes_the_file(db_path, tmp_path):
 
 
 def test_a_due_that_is_not_a_date_is_a_warning(tmp_path):
-    db = store.connect(build(tmp_path))
+    db = connect(build(tmp_path))
     db.execute("UPDATE actions SET due = 'after the election' WHERE text LIKE 'Agree the rules%'")
     result = due_calendar(db)
     db.close()

@@ -11,6 +11,7 @@ from minutes_factory import board
 
 from minutes import store
 from minutes.cli import cli
+from minutes.db import connect
 
 MD = "# Steering Group Meeting #3\n\nDate: 9 December 2015\n\n## 1. Welcome\n\nTG opened the meeting.\n"
 
@@ -18,7 +19,7 @@ MD = "# Steering Group Meeting #3\n\nDate: 9 December 2015\n\n## 1. Welcome\n\nT
 @pytest.fixture
 def db_path(tmp_path):
     path = str(tmp_path / "m.db")
-    db = store.connect(path)
+    db = connect(path)
     minutes = board()
     minutes.actions[1].text += " \x1b[31mnow\x1b[0m"
     store.save(db, minutes)
@@ -134,7 +135,7 @@ def test_ingest_default_database_in_current_folder(tmp_path, monkeypatch):
     (tmp_path / "a.md").write_text(MD, encoding="utf-8")
     result = CliRunner().invoke(cli, ["ingest", "a.md"])
     assert result.exit_code == 0, result.output
-    store.connect(str(tmp_path / "minutes.db"), create=False).close()
+    connect(str(tmp_path / "minutes.db"), create=False).close()
 
 
 def test_check_prints_warnings_and_strict_fails(tmp_path, monkeypatch):
@@ -178,7 +179,7 @@ def test_meetings_show_people_search_decisions(db_path):
 def test_pg_action_survives_reingest_and_an_edited_copy(tmp_path):
     """Done when: marked done, the same file again and an edited copy leave it done with its history."""
     db = str(tmp_path / "m.db")
-    conn = store.connect(db)
+    conn = connect(db)
     store.save(conn, board())
     aid = json.loads(run(["actions", "--owner", "pg", "--json"], db).stdout)[0]["id"]
     run(["done", str(aid), "--note", "sent"], db)

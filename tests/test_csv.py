@@ -14,8 +14,10 @@ import io
 import pytest
 from click.testing import CliRunner
 
-from minutes import report, store
+from minutes import store
 from minutes.cli import cli
+from minutes.db import connect
+from minutes.output import formats
 from parsers.records import Action, Attendee, Item, Meeting, Minutes, Source
 
 STARTS = ["=", "+", "-", "@", "\t", "\r"]
@@ -37,7 +39,7 @@ def hostile_minutes() -> Minutes:
 @pytest.fixture
 def db_path(tmp_path):
     path = str(tmp_path / "m.db")
-    db = store.connect(path)
+    db = connect(path)
     store.save(db, hostile_minutes())
     db.close()
     return path
@@ -69,19 +71,19 @@ def test_no_cell_starts_a_formula(args, db_path):
                                            ("\r", ""),         # a control character: removed
                                            ("\r=", "'=")])     # and what it hid is made text too
 def test_each_formula_character_gets_a_leading_quote(start, written):
-    text = report.to_csv([{"cell": f"{start}SUM(A1:A9)", "n": 3}], ["cell", "n"])
+    text = formats.to_csv([{"cell": f"{start}SUM(A1:A9)", "n": 3}], ["cell", "n"])
     assert list(csv.reader(io.StringIO(text, newline=""))) == [["cell", "n"], [f"{written}SUM(A1:A9)", "3"]]
 
 
 def test_text_that_only_holds_a_formula_character_later_is_unchanged():
-    text = report.to_csv([{"cell": "Budget = 4,000 + VAT", "n": -1}], ["cell", "n"])
+    text = formats.to_csv([{"cell": "Budget = 4,000 + VAT", "n": -1}], ["cell", "n"])
     assert list(csv.reader(io.StringIO(text))) == [["cell", "n"], ["Budget = 4,000 + VAT", "-1"]]
 
 
 def test_the_report_and_the_query_commands_write_through_the_one_writer(db_path, monkeypatch):
     calls = []
-    real = report.to_csv
-    monkeypatch.setattr(report, "to_csv", lambda *a, **k: calls.append(a[1]) or real(*a, **k))
+    real = formats.to_csv
+    monkeypatch.setattr(formats, "to_csv", lambda *a, **k: calls.append(a[1]) or real(*a, **k))
     csv_of(["report", "actions", "--series", "Canal", "--format", "csv"], db_path)
     csv_of(["actions", "--csv"], db_path)
     assert len(calls) == 2 and calls[0][0] == "group" and calls[1][0] == "id"

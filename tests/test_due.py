@@ -1,9 +1,10 @@
-"""Due phrases resolved against the meeting's date (minutes.due)."""
+"""Due phrases resolved against the meeting's date (minutes.tracking.due)."""
 from __future__ import annotations
 
 import pytest
 
-from minutes.due import phrase_in, resolve_due
+from minutes.db import connect
+from minutes.tracking.due import phrase_in, resolve_due
 
 
 @pytest.mark.parametrize("text, meeting, next_meeting, expected", [
@@ -19,6 +20,11 @@ from minutes.due import phrase_in, resolve_due
     ("by the end of the month", "2015-02-03", None, "2015-02-28"),
     ("within two weeks", "2015-01-20", None, "2015-02-03"),
     ("in 3 months", "2015-01-31", None, "2015-04-30"),
+    ("within a month", "2016-01-31", None, "2016-02-29"),        # a leap year's February
+    ("within 13 months", "2015-12-15", None, "2017-01-15"),      # over the turn of two years
+    ("by the end of the week", "2015-01-23", None, "2015-01-23"),  # a Friday: that day
+    ("by the end of the week", "2015-01-24", None, "2015-01-30"),  # a Saturday: the next Friday
+    ("by the end of February", "2016-01-10", None, "2016-02-29"),
     ("by 31/02/2015", "2015-01-20", None, None),                 # no such day
     ("as soon as possible", "2015-01-20", None, None),
     (None, "2015-01-20", None, None),
@@ -40,7 +46,6 @@ def test_phrase_in(text, expected):
 
 def test_a_due_column_phrase_is_resolved_against_the_series(tmp_path):
     """A Due cell saying "end of March" (not a date) becomes the date it means."""
-    from minutes import store
     from minutes.ingest import ingest_paths
 
     doc = tmp_path / "m.md"
@@ -49,7 +54,7 @@ def test_a_due_column_phrase_is_resolved_against_the_series(tmp_path):
                    encoding="utf-8")
     db_path = str(tmp_path / "t.db")
     assert not ingest_paths(db_path, [str(doc)]).failed
-    db = store.connect(db_path)
+    db = connect(db_path)
     try:
         rows = list(db.query("select due from actions"))
     finally:

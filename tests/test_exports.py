@@ -13,10 +13,11 @@ from markdown_it import MarkdownIt
 from report_db import HOSTILE, SERIES, db, db_path  # noqa: F401 (db, db_path are fixtures)
 
 import parsers
-from minutes.actionlog import action_log
 from minutes.cli import cli
 from minutes.errors import MinutesError
-from minutes.exports import export, md_escape
+from minutes.output.actionlog import export
+from minutes.output.formats import md_escape
+from minutes.queries import action_log
 
 TODAY = date(2015, 3, 20)
 

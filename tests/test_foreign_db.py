@@ -13,6 +13,7 @@ from minutes_factory import board
 
 from minutes import store
 from minutes.cli import cli
+from minutes.db import connect
 
 FIXTURE = os.path.join(os.path.dirname(__file__), os.pardir, "fixtures", "sample.txt")
 
@@ -36,7 +37,7 @@ def one_error(result, db: str) -> str:
 @pytest.fixture
 def minutes_db(tmp_path) -> str:
     path = str(tmp_path / "board.db")
-    db = store.connect(path)
+    db = connect(path)
     store.save(db, board())
     db.close()
     return path
@@ -86,7 +87,7 @@ def test_a_damaged_file_is_named(tmp_path):
 
 
 def test_a_locked_database_is_named(minutes_db, monkeypatch):
-    monkeypatch.setattr(store, "BUSY_TIMEOUT", 0.2)
+    monkeypatch.setattr("minutes.db.BUSY_TIMEOUT", 0.2)
     holder = sqlite3.connect(minutes_db, isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")
     try:

@@ -11,7 +11,10 @@ from click.testing import CliRunner
 
 from minutes import ingest
 from minutes.cli import cli
-from minutes.ingest import find_files, ingest_paths, prepare
+from minutes.ingest import ingest_paths, prepare
+from minutes.paths import find_files
+from parsers.limits import DEFAULT_MAX_SIZE
+from parsers.sniff import DOCX_EXTENSIONS, HTML_EXTENSIONS, TEXT_EXTENSIONS
 
 MD = "# Steering Group Meeting #3\n\nDate: 9 December 2015\n\n## 1. Welcome\n\nTG opened the meeting.\n"
 
@@ -33,6 +36,28 @@ def test_find_files_folders_by_extension_globs_and_missing(tmp_path):
     assert files == [a, c, b]  # each once, PDFs in, spreadsheets and hidden folders skipped
     assert [(m.path.endswith("nope.md"), m.detail) for m in missing] == [
         (True, "no such file or folder"), (False, "no file matches this pattern")]
+
+
+@pytest.mark.parametrize("extension", sorted(DOCX_EXTENSIONS | HTML_EXTENSIONS | TEXT_EXTENSIONS))
+def test_a_folder_scan_finds_every_extension_parse_reads(tmp_path, extension):
+    path = write(tmp_path / "in" / f"minutes{extension.upper() if extension == '.md' else extension}")
+    assert find_files([str(tmp_path / "in")]) == ([path], [])
+
+
+def test_ingest_of_a_folder_stores_xhtml_mdown_and_text_files(tmp_path):
+    page = "<html><body><h1>Steering Group Meeting #4</h1><p>Date: 9 January 2016</p></body></html>"
+    for name, text in (("a.xhtml", page), ("b.mdown", MD), ("c.text", MD.replace("#3", "#5").replace("9 D", "9 F"))):
+        write(tmp_path / "in" / name, text)
+    report = ingest_paths(str(tmp_path / "m.db"), [str(tmp_path / "in")])
+    assert [(os.path.basename(r.path), r.status) for r in report.results] == [
+        ("a.xhtml", "added"), ("b.mdown", "added"), ("c.text", "added")]
+
+
+def test_the_library_reads_to_the_limit_the_command_line_gives(tmp_path):
+    """One size limit: ingest's own default is the parsers' (the README's 10M), not another."""
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"x" * (DEFAULT_MAX_SIZE + 1))
+    assert prepare(str(big)).error == "is 10 MB, over the limit of 10 MB (raise it with --max-size)"
 
 
 def test_ingest_same_file_twice_then_an_edited_copy(tmp_path):
@@ -166,7 +191,7 @@ def test_a_glob_never_follows_a_link_to_a_folder(tmp_path, pattern):
 
 def test_a_recursive_glob_over_a_link_cycle_ends(tmp_path):
     inside, expected = linked_tree(tmp_path)
-    code = f"from minutes.ingest import find_files; print(len(find_files([{str(inside / '**' / '*.md')!r}])[0]))"
+    code = f"from minutes.paths import find_files; print(len(find_files([{str(inside / '**' / '*.md')!r}])[0]))"
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0 and proc.stdout.strip() == "2", proc.stderr
 

@@ -12,8 +12,9 @@ import unicodedata
 import pytest
 from click.testing import CliRunner
 
-from minutes import schema, store
+from minutes import schema
 from minutes.cli import cli
+from minutes.db import connect, transaction
 
 RLO = "\u202e"
 MD = """# Harbour Board
@@ -100,8 +101,8 @@ def test_the_people_table_gains_the_email_column_by_migration(tmp_path):
     conn.execute(f"PRAGMA user_version = {schema.VERSION - 1}")
     conn.commit()
     conn.close()
-    db = store.connect(path)
-    with store.transaction(db):
+    db = connect(path)
+    with transaction(db):
         pass
     assert "email" in {c.name for c in db["people"].columns}
     db.close()

@@ -7,15 +7,16 @@ from __future__ import annotations
 
 import pytest
 
-from minutes import store, tracker
+from minutes import queries
+from minutes.db import connect, transaction
 
 STAMP = "2024-01-01T00:00:00+00:00"
 
 
 @pytest.fixture
 def db(tmp_path):
-    db = store.connect(str(tmp_path / "q.db"))
-    with store.transaction(db):
+    db = connect(str(tmp_path / "q.db"))
+    with transaction(db):
         pass
     c = db.conn
     c.execute("BEGIN")
@@ -57,7 +58,7 @@ def plan_of(db, call) -> str:
 
 
 def test_one_owners_list_is_found_through_indexes(db):
-    plan = plan_of(db, lambda: tracker.outstanding(db, owner="p3"))
+    plan = plan_of(db, lambda: queries.outstanding(db, owner="p3"))
     assert "idx_action_owners_lower_written" in plan
     assert "idx_attendees_lower_initials" in plan
     assert "idx_action_owners_person_id_action_id" in plan
@@ -66,14 +67,14 @@ def test_one_owners_list_is_found_through_indexes(db):
 
 
 def test_one_owners_list_finds_written_initials_and_names(db):
-    assert {r["id"] for r in tracker.outstanding(db, owner="p1")} == {m * 100 for m in range(1, 31)}
-    assert {r["id"] for r in tracker.outstanding(db, owner="Person 2")} == {m * 100 + 1 for m in range(1, 31)}
-    assert tracker.outstanding(db, owner="nobody") == []
+    assert {r["id"] for r in queries.outstanding(db, owner="p1")} == {m * 100 for m in range(1, 31)}
+    assert {r["id"] for r in queries.outstanding(db, owner="Person 2")} == {m * 100 + 1 for m in range(1, 31)}
+    assert queries.outstanding(db, owner="nobody") == []
 
 
 def test_open_actions_are_never_a_scan_of_every_action(db):
     # SQLite may start from the status index or walk meetings by date (no sort);
     # either way the actions table itself is searched through an index
-    plan = plan_of(db, lambda: tracker.outstanding(db))
+    plan = plan_of(db, lambda: queries.outstanding(db))
     assert "SEARCH a USING INDEX" in plan or "SEARCH a USING COVERING INDEX" in plan, plan
     assert "SCAN a\n" not in plan + "\n", plan

@@ -1,4 +1,4 @@
-"""Actions across the meetings of a series (minutes.series): linking, carry-forward,
+"""Actions across the meetings of a series (minutes.tracking.series): linking, carry-forward,
 status from later minutes, order of ingest, due dates, the carried report."""
 from __future__ import annotations
 
@@ -13,8 +13,9 @@ import pytest
 import sqlite_utils
 from click.testing import CliRunner
 
-from minutes import store, tracker
+from minutes import queries, store
 from minutes.cli import cli
+from minutes.db import connect
 from minutes.ingest import ingest_paths
 
 REAL = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "corpus", "real")
@@ -102,13 +103,13 @@ def write_series(folder, fmt, meetings=MEETINGS):
 
 def state(db_path):
     """Statuses, due dates, histories and link warnings, without ids or timestamps."""
-    db = store.connect(db_path, create=False)
+    db = connect(db_path, create=False)
     try:
-        rows = tracker.outstanding(db, status="all")
+        rows = queries.outstanding(db, status="all")
         actions = {}
         for r in rows:
             events = [(e["date"], e["event"], e["source"], e["document"], e["note"])
-                      for e in tracker.history(db, r["id"])]
+                      for e in queries.history(db, r["id"])]
             actions[r["text"]] = (r["status"], r["due"], r["meeting_date"], events)
         warnings = {m: json.loads(w) for m, w in db.execute("SELECT date, link_warnings FROM meetings")}
         return actions, warnings
@@ -187,18 +188,18 @@ def test_a_status_set_by_hand_is_not_overridden_by_older_minutes(tmp_path):
     paths = write_series(tmp_path / "docs", "md")
     db_path = str(tmp_path / "m.db")
     ingest_paths(db_path, paths[:1])
-    db = store.connect(db_path)
-    venue = next(r["id"] for r in tracker.outstanding(db) if r["text"].startswith("Book the venue"))
-    budget = next(r["id"] for r in tracker.outstanding(db) if r["text"] == BUDGET)
-    tracker.set_status(db, venue, "drop", note="no away day this year", by="chair")
-    tracker.set_status(db, budget, "done", note="sent by email", by="chair")
+    db = connect(db_path)
+    venue = next(r["id"] for r in queries.outstanding(db) if r["text"].startswith("Book the venue"))
+    budget = next(r["id"] for r in queries.outstanding(db) if r["text"] == BUDGET)
+    store.set_status(db, venue, "drop", note="no away day this year", by="chair")
+    store.set_status(db, budget, "done", note="sent by email", by="chair")
     db.close()
     ingest_paths(db_path, [paths[2], paths[1]])   # the 2024 minutes are older than the change by hand
-    db = store.connect(db_path)
+    db = connect(db_path)
     try:
-        assert tracker.get_action(db, venue)["status"] == "dropped"
-        assert tracker.get_action(db, budget)["status"] == "done"
-        events = [(e["event"], e["source"]) for e in tracker.history(db, budget)]
+        assert queries.get_action(db, venue)["status"] == "dropped"
+        assert queries.get_action(db, budget)["status"] == "done"
+        events = [(e["event"], e["source"]) for e in queries.history(db, budget)]
         assert events == [("created", "minutes"), ("note", "minutes"), ("done", "minutes"), ("done", "hand")]
     finally:
         db.close()
@@ -219,18 +220,18 @@ def test_a_reissued_action_is_carried_forward_not_duplicated(tmp_path, order):
     db_path = str(tmp_path / "m.db")
     for i in order:
         ingest_paths(db_path, [paths[i]])
-    db = store.connect(db_path)
+    db = connect(db_path)
     try:
-        rows = tracker.outstanding(db)
+        rows = queries.outstanding(db)
         assert [(r["text"], r["meeting_date"], r["ref"]) for r in rows] == [
             (BUDGET, "2024-01-10", "2.1"), ("Renew the insurance", "2024-02-14", "3.1")]
         assert rows[0]["due"] == "2024-04-30"          # the latest due date the minutes gave
-        carried = tracker.carried(db, series="finance", today=date(2024, 5, 1))
+        carried = queries.carried(db, series="finance", today=date(2024, 5, 1))
         assert [(r["text"], r["meetings_open"]) for r in carried] == [
             (BUDGET, 3), ("Renew the insurance", 2)]
         assert carried[0]["last_update"] == "2024-03-20: Carried forward"
-        assert tracker.outstanding(db, overdue=True, today=date(2024, 5, 1))[0]["text"] == BUDGET
-        events = [(e["date"], e["event"], e["document"]) for e in tracker.history(db, rows[0]["id"])]
+        assert queries.outstanding(db, overdue=True, today=date(2024, 5, 1))[0]["text"] == BUDGET
+        events = [(e["date"], e["event"], e["document"]) for e in queries.history(db, rows[0]["id"])]
         assert events == [
             ("2024-01-10", "created", "finance-1.md"),
             ("2024-02-14", "created", "finance-2.md"),        # the re-issue, as the minutes wrote it
@@ -243,7 +244,7 @@ def test_a_reissued_action_is_carried_forward_not_duplicated(tmp_path, order):
             ("2024-03-20", "edited", "finance-3.md")]
         reissue = db.execute("SELECT id FROM actions WHERE carried_from = ? ORDER BY id", [rows[0]["id"]]).fetchall()
         assert len(reissue) == 2
-        done = tracker.set_status(db, reissue[0][0], "done", by="chair")   # a re-issue stands for the action
+        done = store.set_status(db, reissue[0][0], "done", by="chair")   # a re-issue stands for the action
         assert done["id"] == rows[0]["id"] and done["status"] == "done"
     finally:
         db.close()
@@ -259,18 +260,18 @@ def test_icat_minutes_ingest_as_one_series_in_either_order(tmp_path):
         for path in order:
             report = ingest_paths(db_path, [path])
             assert not report.failed, report.results[0].detail
-        db = store.connect(db_path)
+        db = connect(db_path)
         try:
             assert {r[0] for r in db.execute("SELECT series FROM meetings")} == {"ICAT Steering Group"}
             linked = dict(db.execute("SELECT u.ref, a.ref FROM updates u JOIN meetings m ON m.id = u.meeting_id "
                                      "JOIN actions a ON a.id = u.action_id WHERE m.date = '2016-10-20'"))
             assert linked == {"2.2": "2.2", "2.4": "2.4", "2.7": "2.7", "2.10": "2.10", "2.11": "2.11"}
-            rows = tracker.outstanding(db, status="all")
+            rows = queries.outstanding(db, status="all")
             set_2015 = {r["ref"]: r["status"] for r in rows if r["meeting_date"] == "2015-12-09"}
             assert set_2015 == {"2.2": "done", "2.4": "open", "2.7": "done", "2.10": "done", "2.11": "done"}
             check = next(r for r in rows if r["ref"] == "2.4")
             assert [r["ref"] for r in rows].count("2.4") == 1     # re-issued in 2016, tracked once
-            history = tracker.history(db, check["id"])
+            history = queries.history(db, check["id"])
             assert {e["document"] for e in history} == {"icat-sg-2015-12-09.md", "icat-sg-2016-10-20.md"}
             ends.append(state(db_path))
         finally:
@@ -336,7 +337,7 @@ def test_an_ingest_cut_short_before_its_relink_is_repaired_by_the_next_command(t
     paths = write_series(tmp_path / "docs", "md")
     whole, cut = str(tmp_path / "whole.db"), str(tmp_path / "cut.db")
     ingest_paths(whole, paths)
-    db = store.connect(cut)
+    db = connect(cut)
     try:
         for path in paths:   # each document committed, the series' relink owed (as if killed then)
             store.save(db, prepare(path).minutes, defer=True)

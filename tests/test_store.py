@@ -8,9 +8,10 @@ import pytest
 import sqlite_utils
 from minutes_factory import board
 
-from minutes import schema, store, tracker
-from minutes.keys import derive_series
+from minutes import queries, schema, store
+from minutes.tracking.keys import derive_series
 from parsers.records import Action
+from minutes.db import connect, transaction
 
 TABLES = ["documents", "meetings", "people", "attendees", "items", "questions", "answers", "actions",
           "action_owners", "action_events", "updates", "decisions"]
@@ -18,7 +19,7 @@ TABLES = ["documents", "meetings", "people", "attendees", "items", "questions", 
 
 @pytest.fixture
 def db(tmp_path):
-    database = store.connect(str(tmp_path / "m.db"))
+    database = connect(str(tmp_path / "m.db"))
     yield database
     database.close()
 
@@ -28,7 +29,7 @@ def counts(db) -> dict[str, int]:
 
 
 def test_schema_tables_keys_indexes_and_fts(db):
-    with store.transaction(db):
+    with transaction(db):
         pass
     names = set(db.table_names())
     assert set(TABLES) <= names
@@ -49,7 +50,7 @@ def test_schema_tables_keys_indexes_and_fts(db):
 
 def test_ensure_schema_is_idempotent(db):
     for _ in range(2):
-        with store.transaction(db):
+        with transaction(db):
             pass
     assert db.execute("PRAGMA user_version").fetchone()[0] == schema.VERSION
 
@@ -70,7 +71,7 @@ def test_save_stores_every_part(db):
 
 def test_owners_resolved_to_attendees_unknown_kept_all_expanded(db):
     store.save(db, board())
-    rows = {r["text"][:4]: r for r in tracker.outstanding(db)}
+    rows = {r["text"][:4]: r for r in queries.outstanding(db)}
     assert rows["Get "]["owners"] == [{"name": None, "initials": "PG", "person_id": None}]
     assert [o["initials"] for o in rows["Circ"]["owners"]] == ["DP", "SMcB"]
     assert rows["Circ"]["owners"][0]["name"] == "Daxa Pancholi"
@@ -88,8 +89,8 @@ def test_same_document_twice_changes_nothing(db):
 
 def test_corrected_version_keeps_status_and_history(db):
     store.save(db, board())
-    pg = tracker.outstanding(db, owner="PG")[0]
-    tracker.set_status(db, pg["id"], "done", note="sent", by="chair")
+    pg = queries.outstanding(db, owner="PG")[0]
+    store.set_status(db, pg["id"], "done", note="sent", by="chair")
     corrected = board(sha="v2", actions=[
         Action("4", ["PG"], "Get further information on the financial standing of consortiums"),
         Action("4", ["DP", "SMcB"], "Circulate the market position statement", due="2015-02-01"),
@@ -97,14 +98,14 @@ def test_corrected_version_keeps_status_and_history(db):
     result = store.save(db, corrected)
     assert result.status == "updated" and result.actions_kept == 2 and result.actions_added == 0
     assert [text for _, text in result.actions_gone] == ["Read the tender pack before the next meeting"]
-    again = tracker.get_action(db, pg["id"])
+    again = queries.get_action(db, pg["id"])
     assert again["status"] == "done"
     assert again["text"].startswith("Get further information on the financial")
-    events = [e["event"] for e in tracker.history(db, pg["id"])]
+    events = [e["event"] for e in queries.history(db, pg["id"])]
     assert events == ["created", "done", "edited"]
-    gone = tracker.outstanding(db, status="dropped")
+    gone = queries.outstanding(db, status="dropped")
     assert len(gone) == 1 and not gone[0]["in_minutes"]
-    assert tracker.history(db, gone[0]["id"])[-1]["note"] == "no longer in the minutes"
+    assert queries.history(db, gone[0]["id"])[-1]["note"] == "no longer in the minutes"
     assert db["meetings"].count == 1 and db["documents"].count == 2 and db["actions"].count == 3
     assert db["attendees"].count == 3 and db["people"].count == 3
 
@@ -112,9 +113,9 @@ def test_corrected_version_keeps_status_and_history(db):
 def test_action_back_in_the_minutes_is_reopened(db):
     store.save(db, board())
     store.save(db, board(sha="v2", actions=[]))
-    assert tracker.outstanding(db) == []
+    assert queries.outstanding(db) == []
     store.save(db, board(sha="v3"))
-    assert len(tracker.outstanding(db)) == 3
+    assert len(queries.outstanding(db)) == 3
     assert db["actions"].count == 3
 
 
@@ -135,7 +136,7 @@ def test_failure_leaves_nothing_behind(db, monkeypatch):
     def broken(*args, **kwargs):
         raise sqlite3.IntegrityError("boom")
 
-    with store.transaction(db):
+    with transaction(db):
         pass
     monkeypatch.setattr(module, "save_actions", broken)
     with pytest.raises(sqlite3.IntegrityError):
@@ -164,7 +165,7 @@ def test_derive_series(title, series):
 
 def _ingest_one(args):
     path, n = args
-    database = store.connect(path)
+    database = connect(path)
     try:
         return store.save(database, board(sha=f"c{n}", date=f"2015-01-{n + 1:02d}")).status
     finally:

@@ -6,13 +6,15 @@ from datetime import date
 import pytest
 from minutes_factory import board
 
-from minutes import audit, store, tracker
+from minutes import queries, store
+from minutes.db import connect
 from minutes.errors import MinutesError, UnknownAction
+from minutes.tracking.owners import by_owner
 
 
 @pytest.fixture
 def db(tmp_path):
-    database = store.connect(str(tmp_path / "m.db"))
+    database = connect(str(tmp_path / "m.db"))
     store.save(database, board())
     later = board(sha="later", date="2015-03-10", title="Finance Committee, 10 March 2015")
     later.actions = later.actions[1:2]
@@ -27,7 +29,7 @@ def texts(rows):
 
 
 def test_outstanding_oldest_first_with_owners_and_age(db):
-    rows = tracker.outstanding(db, today=date(2015, 1, 30))
+    rows = queries.outstanding(db, today=date(2015, 1, 30))
     assert texts(rows) == ["Get furth", "Circulate", "Read the ", "Circulate"]
     assert rows[0]["age_days"] == 10 and rows[0]["item_title"] == "Financial standing"
 
@@ -43,80 +45,80 @@ def test_outstanding_oldest_first_with_owners_and_age(db):
     ("nobody", []),
 ])
 def test_owner_filter(db, owner, expected):
-    assert texts(tracker.outstanding(db, owner=owner)) == expected
+    assert texts(queries.outstanding(db, owner=owner)) == expected
 
 
 def test_status_series_meeting_and_date_filters(db):
-    assert texts(tracker.outstanding(db, series="finance")) == ["Circulate"]
-    assert texts(tracker.outstanding(db, meeting="2015-01-20")) == ["Get furth", "Circulate", "Read the "]
-    assert texts(tracker.outstanding(db, since="2015-02-01")) == ["Circulate"]
-    assert texts(tracker.outstanding(db, until="2015-02-01")) == ["Get furth", "Circulate", "Read the "]
-    assert tracker.outstanding(db, status="done") == []
+    assert texts(queries.outstanding(db, series="finance")) == ["Circulate"]
+    assert texts(queries.outstanding(db, meeting="2015-01-20")) == ["Get furth", "Circulate", "Read the "]
+    assert texts(queries.outstanding(db, since="2015-02-01")) == ["Circulate"]
+    assert texts(queries.outstanding(db, until="2015-02-01")) == ["Get furth", "Circulate", "Read the "]
+    assert queries.outstanding(db, status="done") == []
     with pytest.raises(MinutesError, match="unknown status"):
-        tracker.outstanding(db, status="closed")
+        queries.outstanding(db, status="closed")
 
 
 def test_overdue_compares_iso_due_dates_only(db):
-    rows = tracker.outstanding(db, overdue=True, today=date(2015, 2, 2))
+    rows = queries.outstanding(db, overdue=True, today=date(2015, 2, 2))
     assert [r["due"] for r in rows] == ["2015-02-01", "2015-02-01"]
-    assert tracker.outstanding(db, overdue=True, today=date(2015, 1, 31)) == []
+    assert queries.outstanding(db, overdue=True, today=date(2015, 1, 31)) == []
 
 
 def test_by_owner_groups(db):
-    groups = dict(tracker.by_owner(tracker.outstanding(db)))
+    groups = dict(by_owner(queries.outstanding(db)))
     assert set(groups) == {"All attendees", "Daxa Pancholi (DP)", "PG", "Stephanie McBurney (SMcB)"}
     assert len(groups["Daxa Pancholi (DP)"]) == 2
 
 
 def test_set_status_and_history(db):
-    aid = tracker.outstanding(db, owner="pg")[0]["id"]
-    assert tracker.set_status(db, aid, "done", note="sent", by="chair")["status"] == "done"
+    aid = queries.outstanding(db, owner="pg")[0]["id"]
+    assert store.set_status(db, aid, "done", note="sent", by="chair")["status"] == "done"
     with pytest.raises(MinutesError, match=f"action {aid} is already done"):
-        tracker.set_status(db, aid, "done")
-    tracker.set_status(db, aid, "reopen", by="chair")
-    tracker.set_status(db, aid, "drop", note="overtaken", by="chair")
-    events = tracker.history(db, aid)
+        store.set_status(db, aid, "done")
+    store.set_status(db, aid, "reopen", by="chair")
+    store.set_status(db, aid, "drop", note="overtaken", by="chair")
+    events = queries.history(db, aid)
     assert [(e["event"], e["actor"], e["source"], e["note"]) for e in events] == [
         ("created", "minutes", "minutes", "from board.md"), ("done", "chair", "hand", "sent"),
         ("reopened", "chair", "hand", None), ("dropped", "chair", "hand", "overtaken")]
-    assert tracker.set_status(db, aid, "reopen")["status"] == "open"
-    assert tracker.history(db, aid)[-1]["actor"] == tracker.actor()
+    assert store.set_status(db, aid, "reopen")["status"] == "open"
+    assert queries.history(db, aid)[-1]["actor"] == store.actor()
 
 
 def test_unknown_action(db):
     with pytest.raises(UnknownAction, match="there is no action with id 99"):
-        tracker.set_status(db, 99, "done")
+        store.set_status(db, 99, "done")
     with pytest.raises(UnknownAction):
-        tracker.history(db, 99)
+        queries.history(db, 99)
 
 
 def test_find_meeting(db):
-    assert tracker.find_meeting(db, "1") == 1
-    assert tracker.find_meeting(db, "finance") == 2
+    assert queries.find_meeting(db, "1") == 1
+    assert queries.find_meeting(db, "finance") == 2
     with pytest.raises(MinutesError, match="matches 2 meetings"):
-        tracker.find_meeting(db, "2015")
+        queries.find_meeting(db, "2015")
     with pytest.raises(MinutesError, match="no meeting matching"):
-        tracker.find_meeting(db, "%")
+        queries.find_meeting(db, "%")
 
 
 def test_search_marks_matches_and_survives_fts_syntax(db):
-    rows = audit.search(db, "financial standing")
+    rows = queries.search(db, "financial standing")
     kinds = {r["kind"] for r in rows}
     assert {"item", "question", "action"} <= kinds
     assert any("[financial]" in r["snippet"].lower() for r in rows)
-    assert audit.search(db, 'tender" (pack*') and audit.search(db, "***") == []
-    answer = audit.search(db, "turnover")[0]
+    assert queries.search(db, 'tender" (pack*') and queries.search(db, "***") == []
+    answer = queries.search(db, "turnover")[0]
     assert (answer["kind"], answer["item"]) == ("answer", "4")
 
 
 def test_meetings_people_decisions_show(db):
-    assert [(m["date"], m["series"], m["actions"]) for m in audit.meetings(db)] == [
+    assert [(m["date"], m["series"], m["actions"]) for m in queries.meetings(db)] == [
         ("2015-01-20", "Delivery Group", 3), ("2015-03-10", "Finance Committee", 1)]
-    people = {p["name"]: p for p in audit.people(db)}
+    people = {p["name"]: p for p in queries.people(db)}
     assert [m["date"] for m in people["Daxa Pancholi"]["meetings"]] == ["2015-01-20", "2015-03-10"]
     assert len(people["Daxa Pancholi"]["open_actions"]) == 3
-    assert [d["text"] for d in audit.decisions(db, since="2015-02-01")] == ["Budget approved"]
-    assert [d["text"] for d in audit.decisions(db, series="delivery")] == ["The tender will be split into two lots"]
-    shown = audit.show_meeting(db, "2015-01-20")
+    assert [d["text"] for d in queries.decisions(db, since="2015-02-01")] == ["Budget approved"]
+    assert [d["text"] for d in queries.decisions(db, series="delivery")] == ["The tender will be split into two lots"]
+    shown = queries.show_meeting(db, "2015-01-20")
     assert shown["questions"][0]["answers"][0]["speaker"] == "DP"
     assert len(shown["actions"]) == 3 and shown["meeting"]["warnings"]

@@ -1,6 +1,6 @@
 """For auditors: meetings, one meeting in full, people, decisions, full-text search.
 
-Plain rows out, no printing; ``minutes.report`` turns them into text.
+Plain rows out, no writes, no printing; ``minutes.output`` turns them into text.
 """
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ import json
 import re
 from typing import Any
 
+from minutes.db import fetch
+from minutes.queries.actions import find_meeting, meeting_filters, outstanding
 from minutes.schema import SEARCHED
-from minutes.tracker import _rows, find_meeting, meeting_filters, outstanding
 
 KINDS = {"items": "item", "questions": "question", "answers": "answer", "actions": "action",
          "decisions": "decision"}
@@ -19,7 +20,7 @@ def meetings(db, *, series: str | None = None, since: str | None = None,
              until: str | None = None) -> list[dict[str, Any]]:
     """Every meeting with its counts, by date."""
     where, params = meeting_filters(since, until, series)
-    return _rows(db, (
+    return fetch(db, (
         "SELECT m.id, m.date, m.series, m.title, d.name AS document, "
         "(SELECT count(*) FROM attendees WHERE meeting_id = m.id) AS attendees, "
         "(SELECT count(*) FROM items WHERE meeting_id = m.id) AS items, "
@@ -33,37 +34,37 @@ def meetings(db, *, series: str | None = None, since: str | None = None,
 def show_meeting(db, ref: str) -> dict[str, Any]:
     """One meeting back in full: attendees, items, questions with answers, actions, decisions."""
     mid = find_meeting(db, ref)
-    meeting = _rows(db, "SELECT m.*, d.path AS document, d.sha256, d.format, d.ingested_at FROM meetings m "
+    meeting = fetch(db, "SELECT m.*, d.path AS document, d.sha256, d.format, d.ingested_at FROM meetings m "
                     "JOIN documents d ON d.id = m.document_id WHERE m.id = ?", [mid])[0]
     meeting["warnings"] = json.loads(meeting["warnings"] or "[]")
     meeting["link_warnings"] = json.loads(meeting.get("link_warnings") or "[]")
-    questions = _rows(db, "SELECT id, item, asker, text, locator FROM questions WHERE meeting_id = ? "
+    questions = fetch(db, "SELECT id, item, asker, text, locator FROM questions WHERE meeting_id = ? "
                       "ORDER BY position", [mid])
-    answers = _rows(db, "SELECT question_id, speaker, text FROM answers WHERE meeting_id = ? "
+    answers = fetch(db, "SELECT question_id, speaker, text FROM answers WHERE meeting_id = ? "
                     "ORDER BY question_id, position", [mid])
     for q in questions:
         q["answers"] = [a for a in answers if a["question_id"] == q["id"]]
     return {
         "meeting": meeting,
-        "attendees": _rows(db, "SELECT name, initials, role, organisation, status, person_id FROM attendees "
+        "attendees": fetch(db, "SELECT name, initials, role, organisation, status, person_id FROM attendees "
                            "WHERE meeting_id = ? ORDER BY position", [mid]),
-        "items": _rows(db, "SELECT number, title, text, locator FROM items WHERE meeting_id = ? "
+        "items": fetch(db, "SELECT number, title, text, locator FROM items WHERE meeting_id = ? "
                        "ORDER BY position", [mid]),
         "questions": questions,
         "actions": outstanding(db, status="all", meeting=str(mid), include_carried=True),
-        "updates": _rows(db, "SELECT item, ref, owners, text, status, note, due, locator, action_id, matched_by, "
+        "updates": fetch(db, "SELECT item, ref, owners, text, status, note, due, locator, action_id, matched_by, "
                          "confidence FROM updates WHERE meeting_id = ? ORDER BY position", [mid]),
-        "decisions": _rows(db, "SELECT item, text, locator FROM decisions WHERE meeting_id = ? "
+        "decisions": fetch(db, "SELECT item, text, locator FROM decisions WHERE meeting_id = ? "
                            "ORDER BY position", [mid]),
     }
 
 
 def people(db) -> list[dict[str, Any]]:
     """Each person with the meetings they attended and the actions they hold."""
-    rows = _rows(db, "SELECT id, name, initials, email FROM people ORDER BY name COLLATE NOCASE")
-    attended = _rows(db, "SELECT a.person_id, m.id, m.date, m.series, a.status FROM attendees a "
+    rows = fetch(db, "SELECT id, name, initials, email FROM people ORDER BY name COLLATE NOCASE")
+    attended = fetch(db, "SELECT a.person_id, m.id, m.date, m.series, a.status FROM attendees a "
                      "JOIN meetings m ON m.id = a.meeting_id ORDER BY m.date, m.id")
-    held = _rows(db, "SELECT DISTINCT o.person_id, a.id, a.status FROM action_owners o "
+    held = fetch(db, "SELECT DISTINCT o.person_id, a.id, a.status FROM action_owners o "
                  "JOIN actions a ON a.id = o.action_id WHERE o.person_id IS NOT NULL ORDER BY a.id")
     out = []
     for p in rows:
@@ -79,7 +80,7 @@ def people(db) -> list[dict[str, Any]]:
 def decisions(db, *, since: str | None = None, until: str | None = None,
               series: str | None = None) -> list[dict[str, Any]]:
     where, params = meeting_filters(since, until, series)
-    return _rows(db, (
+    return fetch(db, (
         "SELECT d.id, m.date AS meeting_date, m.title AS meeting_title, m.series, d.item, "
         "i.title AS item_title, d.text, d.locator AS 'where' FROM decisions d "
         "JOIN meetings m ON m.id = d.meeting_id LEFT JOIN items i ON i.id = d.item_id"
@@ -111,7 +112,7 @@ def search(db, text: str, *, limit: int = 50, mark: tuple[str, str] = ("[", "]")
             f"JOIN meetings m ON m.id = t.meeting_id {meeting_item} WHERE {table}_fts MATCH ?")
         params += [mark[0], mark[1], query]
     sql = " UNION ALL ".join(parts) + " ORDER BY rank, meeting_date LIMIT ?"
-    rows = _rows(db, sql, params + [limit])
+    rows = fetch(db, sql, params + [limit])
     for r in rows:
         del r["rank"]
     return rows

@@ -8,22 +8,16 @@ name without ``.db``): a label column for every table, so that each foreign
 key shows a name; a description of each table and column; and canned
 queries (outstanding actions by owner, actions by organisation, the decision
 history of a series, an action's full history).  Full-text search needs no
-metadata: Datasette finds the ``<table>_fts`` tables itself.  ``serve`` runs
-Datasette in this process when the ``web`` extra is installed.
+metadata: Datasette finds the ``<table>_fts`` tables itself.  The owner
+query names owners as ``minutes actions --owner`` does (``OWNER_TESTS``).
+``minutes.serve`` runs Datasette with it.
 """
 from __future__ import annotations
 
-import errno
-import importlib.util
-import json
 import os
-import socket
-import tempfile
 
-from minutes.errors import MinutesError
 from minutes.schema import SEARCHED
-
-INSTALL = "pip install 'minutes[web]'"
+from minutes.tracking.owners import row_named
 
 # table -> (label column, description, {column: description})
 TABLES: dict[str, tuple[str, str, dict[str, str]]] = {
@@ -68,6 +62,8 @@ TABLES: dict[str, tuple[str, str, dict[str, str]]] = {
 }
 
 _OWNER = "coalesce(p.name, o.written, '(no owner)')"
+_NAMED = row_named(":owner", "\n       or ")   # the words typed name the owner row as they do for 'minutes actions --owner'
+
 QUERIES: dict[str, dict[str, str]] = {
     "outstanding_by_owner": {
         "title": "Outstanding actions by owner",
@@ -80,8 +76,7 @@ left join action_owners o on o.action_id = a.id
 left join people p on p.id = o.person_id
 left join attendees t on t.id = o.attendee_id
 where a.status = 'open'
-  and (:owner = '' or lower(o.written) = lower(:owner) or lower(coalesce(t.initials, p.initials, '')) = lower(:owner)
-       or p.name like '%' || :owner || '%')
+  and (:owner = '' or {_NAMED})
 order by owner collate nocase, m.date, a.position""",
     },
     "actions_by_organisation": {
@@ -142,40 +137,3 @@ def metadata(name: str = "minutes") -> dict:
 def database_name(db_path: str) -> str:
     """The name Datasette gives the database file (its name without the extension)."""
     return os.path.splitext(os.path.basename(db_path))[0]
-
-
-def available() -> bool:
-    return importlib.util.find_spec("datasette") is not None
-
-
-def check_address(host: str, port: int) -> None:
-    """``MinutesError`` unless a server can listen on ``host``:``port`` now (the port
-    is free, the address is this machine's), so that a busy port is one line, not
-    the server's log."""
-    try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
-    except (socket.gaierror, UnicodeError, ValueError) as exc:
-        raise MinutesError(f"{host}: is not an address of this machine ({exc})") from None
-    family, kind, proto, _, address = infos[0]
-    try:
-        with socket.socket(family, kind, proto) as probe:
-            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)   # as the server does
-            probe.bind(address)
-    except OSError as exc:
-        reason = "the port is in use" if exc.errno == errno.EADDRINUSE else (exc.strerror or str(exc))
-        raise MinutesError(f"{host}:{port}: cannot listen there: {reason} (choose another with --port)") from None
-
-
-def serve(db_path: str, *, host: str = "127.0.0.1", port: int = 8001, extra: tuple[str, ...] = ()) -> None:
-    """Run Datasette on ``db_path`` with this metadata until it is stopped."""
-    if not available():
-        raise MinutesError(f"Datasette is not installed: install it with {INSTALL}")
-    check_address(host, port)
-    from datasette.cli import cli as datasette_cli
-
-    with tempfile.TemporaryDirectory(prefix="minutes-") as tmp:
-        meta = os.path.join(tmp, "metadata.json")
-        with open(meta, "w", encoding="utf-8") as fh:
-            json.dump(metadata(database_name(db_path)), fh, ensure_ascii=False, indent=1)
-        args = ["serve", db_path, "--metadata", meta, "--host", host, "--port", str(port), *extra]
-        datasette_cli.main(args=args, prog_name="datasette", standalone_mode=False)

@@ -1,6 +1,6 @@
 """The action log as a file: Word (DOCX), HTML, Markdown or CSV.
 
-    >>> data = export(action_log(db, "Steering Group"), "docx")
+    >>> data = export(queries.action_log(db, "Steering Group"), "docx")
     >>> open("action-log.docx", "wb").write(data)
 
 One table: a header row, then each group (owner or organisation) as a row
@@ -14,41 +14,43 @@ from __future__ import annotations
 
 import html
 import io
-import re
+from typing import TYPE_CHECKING
 
-from minutes import report
-from minutes.actionlog import ActionLog, Entry
+from minutes.choices import LOG_FORMATS
 from minutes.errors import MinutesError
-from minutes.report import clean
+from minutes.output import formats
+from minutes.output.formats import clean, md_escape
 
-FORMATS = ("docx", "markdown", "html", "csv")
+if TYPE_CHECKING:  # pragma: no cover
+    from minutes.queries.actionlog import ActionLog, Entry
+
 SECTION = "Summary of actions"
 COLUMNS = ["No.", "Action", "Owner", "Organisation", "Meeting", "Due", "Latest update"]
 CSV_COLUMNS = ["group", "number", "action", "owner", "initials", "organisation", "meeting", "meeting_name",
                "item", "due", "status", "latest_update"]
 
 
-def export(log: ActionLog, fmt: str) -> bytes:
+def export(log: "ActionLog", fmt: str) -> bytes:
     """The log written as ``fmt`` (docx, markdown, html or csv), as bytes."""
     if fmt == "docx":
         return _docx(log)
-    if fmt not in FORMATS:
-        raise MinutesError(f"unknown format {fmt!r}: use {', '.join(FORMATS)}")
+    if fmt not in LOG_FORMATS:
+        raise MinutesError(f"unknown format {fmt!r}: use {', '.join(LOG_FORMATS)}")
     return {"markdown": _markdown, "html": _html, "csv": _csv}[fmt](log).encode("utf-8")
 
 
-def _columns(log: ActionLog) -> list[str]:
+def _columns(log: "ActionLog") -> list[str]:
     return COLUMNS[:6] + ["Status"] + COLUMNS[6:] if log.since else COLUMNS
 
 
-def _cells(log: ActionLog, e: Entry) -> list[str]:
+def _cells(log: "ActionLog", e: "Entry") -> list[str]:
     meeting = e.meeting + (f", item {e.item}" if e.item else "")
     cells = [str(e.number), e.text, e.owner_text, e.organisation_text, meeting, e.due]
     cells += [e.status] if log.since else []
     return [clean(c, one_line=True) for c in cells + [e.latest]]
 
 
-def _intro(log: ActionLog) -> str:
+def _intro(log: "ActionLog") -> str:
     scope = "Open actions" + (f" and actions closed since {log.since}" if log.since else "")
     last = f"{log.last_meeting}" if not log.last_date or log.last_date in log.last_meeting \
         else f"{log.last_meeting} ({log.last_date})"
@@ -56,42 +58,31 @@ def _intro(log: ActionLog) -> str:
                  one_line=True)
 
 
-def _empty(log: ActionLog) -> str:
+def _empty(log: "ActionLog") -> str:
     return "There are no open actions." if not log.since else f"There are no open actions or actions closed since {log.since}."
 
 
 # --- CSV -----------------------------------------------------------------------
 
-def _csv(log: ActionLog) -> str:
+def _csv(log: "ActionLog") -> str:
     rows = [dict(zip(CSV_COLUMNS, (clean(v, one_line=True) for v in (
         label, e.number, e.text, e.owner_text, "; ".join(o.initials or "" for o in e.owners),
         e.organisation_text, e.meeting, e.meeting_name, e.item, e.due, e.status, e.latest))))
         for label, entries in log.groups for e in entries]
-    return report.to_csv(rows, CSV_COLUMNS, line_end="\r\n")  # the one writer: formulas made text
+    return formats.to_csv(rows, CSV_COLUMNS, line_end="\r\n")  # the one writer: formulas made text
 
 
 # --- Markdown ----------------------------------------------------------------------
 
-_MD_INLINE = re.compile(r"([\\`*_\[\]<|~]|&(?=#?\w+;))")
-_MD_LEAD = re.compile(r"^(\s*)([#>+=-])|^(\s*\d+)([.)])")
-
-
-def md_escape(text: object) -> str:
-    """Text that Markdown shows as written: inline markup and a leading block marker escaped."""
-    s = _MD_INLINE.sub(r"\\\1", clean(text, one_line=True))
-    return _MD_LEAD.sub(lambda m: "\\".join(m.group(1, 2) if m.group(2) else m.group(3, 4)), s)
-
-
-def _markdown(log: ActionLog) -> str:
-    cols = _columns(log)
+def _markdown(log: "ActionLog") -> str:
     out = [f"# {md_escape(log.title)}", "", md_escape(_intro(log)), "", f"## {SECTION}", ""]
     if not log.groups:
         return "\n".join(out + [_empty(log), ""])
-    out += ["| " + " | ".join(cols) + " |", "|" + "|".join("---" for _ in cols) + "|"]
+    rows: list[list[object] | str] = []
     for label, entries in log.groups:
-        out.append(f"| **{md_escape(label)}** |" + " |" * (len(cols) - 1))
-        out += ["| " + " | ".join(md_escape(c) for c in _cells(log, e)) + " |" for e in entries]
-    return "\n".join(out) + "\n"
+        rows.append(label)
+        rows += [_cells(log, e) for e in entries]
+    return "\n".join(out + formats.markdown_table(_columns(log), rows)) + "\n"
 
 
 # --- HTML ------------------------------------------------------------------------------
@@ -102,7 +93,7 @@ thead th{background:#e8e8e8}tr.group th{background:#f4f4f4}
 @media print{thead{display:table-header-group}tr{page-break-inside:avoid}}"""
 
 
-def _html(log: ActionLog) -> str:
+def _html(log: "ActionLog") -> str:
     e = lambda s: html.escape(clean(s, one_line=True))  # noqa: E731 - one-letter escape for the template
     cols = _columns(log)
     out = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
@@ -123,7 +114,7 @@ def _html(log: ActionLog) -> str:
 
 # --- Word -------------------------------------------------------------------------------
 
-def _docx(log: ActionLog) -> bytes:
+def _docx(log: "ActionLog") -> bytes:
     import docx
     from docx.enum.section import WD_ORIENT
     from docx.oxml import OxmlElement

@@ -1,54 +1,34 @@
-"""Actions across versions of the same minutes: resolve owners, match, keep history.
+"""A meeting's actions across versions of its minutes, and the changes people make by hand.
 
-A corrected version of a meeting replaces its parse, but an action that
-still appears (same owners and text, or a text at least ``SIMILAR`` alike)
-keeps its id, its status set by hand and its history.  Actions that no
-longer appear are kept, marked ``dropped`` with the note
-"no longer in the minutes" (unless someone already closed them by hand).
+``save_actions`` inserts a meeting's actions, or — for a corrected version —
+keeps each action that still appears (``minutes.tracking.versions``) with its
+id, its status set by hand and its history.  Actions that no longer appear
+are kept, marked ``dropped`` with the note "no longer in the minutes"
+(unless someone already closed them by hand).  ``set_status`` is one change
+by hand (``minutes done``, ``reopen``, ``drop``): the action's status and one
+history row, nothing else (the series is not walked again for it).
 """
 from __future__ import annotations
 
+import getpass
+import os
 from typing import TYPE_CHECKING
 
-from minutes.due import phrase_in
-from minutes.keys import action_key, fold, is_all, similarity
+from minutes.choices import CHANGES
+from minutes.db import now, transaction
+from minutes.errors import MinutesError
+from minutes.tracking.due import phrase_in
+from minutes.tracking.keys import action_key
+from minutes.tracking.owners import resolve_owner
+from minutes.tracking.series import tracked_id
+from minutes.tracking.versions import match
 
 if TYPE_CHECKING:  # pragma: no cover
     import sqlite_utils
     from parsers.records import Action
 
-SIMILAR = 0.8
 GONE_NOTE = "no longer in the minutes"
 ACTOR = "minutes"
-
-
-def resolve_owner(written: str, attendees: list[dict]) -> list[dict]:
-    """The attendees ``written`` names: initials, full name, unique first name, role, or All.
-
-    Returns owner rows (written, person_id, attendee_id, all_attendees); an
-    owner no attendee matches is kept as written with no person.
-    """
-    if is_all(written):
-        present = [a for a in attendees if a["status"] in ("present", "in_attendance")] or attendees
-        if present:
-            return [{"written": written, "person_id": a["person_id"], "attendee_id": a["id"],
-                     "all_attendees": 1} for a in present]
-        return [{"written": written, "person_id": None, "attendee_id": None, "all_attendees": 1}]
-    w = written.strip()
-    f = fold(w)
-    tests = [
-        lambda a: a["initials"] == w,
-        lambda a: bool(a["initials"]) and a["initials"].casefold() == w.casefold(),
-        lambda a: fold(a["name"]) == f,
-        lambda a: bool(f) and fold(a["name"]).split()[:1] == [f],
-        lambda a: bool(a["role"]) and fold(a["role"]) == f,
-    ]
-    for test in tests:
-        found = [a for a in attendees if test(a)]
-        if len(found) == 1:
-            return [{"written": w, "person_id": found[0]["person_id"], "attendee_id": found[0]["id"],
-                     "all_attendees": 0}]
-    return [{"written": w, "person_id": None, "attendee_id": None, "all_attendees": 0}]
 
 
 def _owner_rows(action_id: int, meeting_id: int, owners: list[str], attendees: list[dict]) -> list[dict]:
@@ -57,26 +37,6 @@ def _owner_rows(action_id: int, meeting_id: int, owners: list[str], attendees: l
         for row in resolve_owner(written, attendees):
             rows.append({**row, "action_id": action_id, "meeting_id": meeting_id, "position": len(rows)})
     return rows
-
-
-def match(new: list["Action"], old: list[dict]) -> dict[int, dict]:
-    """Pair new actions (by index) with old action rows: equal keys first, then similar text."""
-    pairs: dict[int, dict] = {}
-    free = {o["id"]: o for o in old}
-    for i, a in enumerate(new):
-        k = action_key(a.owners, a.text)
-        hit = next((o for o in free.values() if o["key"] == k), None)
-        if hit:
-            pairs[i] = free.pop(hit["id"])
-    scored = sorted(((similarity(a.text, o["text"]), i, o["id"])
-                     for i, a in enumerate(new) if i not in pairs for o in free.values()),
-                    reverse=True)
-    for score, i, oid in scored:
-        if score < SIMILAR:
-            break
-        if i not in pairs and oid in free:
-            pairs[i] = free.pop(oid)
-    return pairs
 
 
 def set_by_hand(db: "sqlite_utils.Database", action_id: int) -> bool:
@@ -109,8 +69,8 @@ def save_actions(db: "sqlite_utils.Database", meeting_id: int, actions: list["Ac
     for i, a in enumerate(actions):
         row = {"meeting_id": meeting_id, "item_id": item_ids.get(a.item), "item": a.item,
                "owners": ", ".join(a.owners), "text": a.text, "key": action_key(a.owners, a.text),
-               "due": a.due, "due_text": a.due or getattr(a, "due_text", None) or phrase_in(a.text), "minutes_status": a.status or "open",
-               "in_minutes": 1, "ref": a.ref, "locator": a.where, "position": i, "updated_at": stamp}
+               "due": a.due, "due_text": a.due or getattr(a, "due_text", None) or phrase_in(a.text),
+               "minutes_status": a.status or "open", "in_minutes": 1, "ref": a.ref, "locator": a.where, "position": i, "updated_at": stamp}
         o = pairs.get(i)
         if o is None:
             action_id, next_id = next_id, next_id + 1
@@ -127,7 +87,7 @@ def save_actions(db: "sqlite_utils.Database", meeting_id: int, actions: list["Ac
                 if status != o["status"]:
                     kind = "reopened" if status == "open" else status
                     event(action_id, kind, "back in the minutes" if not o["in_minutes"] else "as the minutes say")
-            del row["due"]  # the due date in force is the series' to say (minutes.series)
+            del row["due"]  # the due date in force is the series' to say (minutes.tracking.series)
             db["actions"].update(action_id, {**row, "status": status})
         owners.extend(_owner_rows(action_id, meeting_id, a.owners, attendees))
     gone = []
@@ -149,3 +109,33 @@ def save_actions(db: "sqlite_utils.Database", meeting_id: int, actions: list["Ac
     if events:
         db["action_events"].insert_all(events, batch_size=500)
     return len(new_rows), len(pairs), gone
+
+
+def actor() -> str:
+    """Who makes a change by hand: the login name."""
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name (some containers)
+        return os.environ.get("USER") or "unknown"
+
+
+def set_status(db, action_id: int, change: str, note: str | None = None, by: str | None = None) -> dict:
+    """Mark an action done, reopen it or drop it; writes a history row.
+
+    A re-issued action stands for the action it carries forward: the change is
+    made there, and to every re-issue of it.  Returns the action changed: its
+    ``id``, new ``status`` and ``text``.
+    """
+    status, event, allowed = CHANGES[change]
+    with transaction(db):
+        action_id = tracked_id(db, action_id)
+        row = db.execute("SELECT status, meeting_id, text FROM actions WHERE id = ?", [action_id]).fetchone()
+        if row[0] not in allowed:
+            raise MinutesError(f"action {action_id} is already {row[0]}")
+        stamp = now()
+        db.execute("UPDATE actions SET status = ?, updated_at = ? WHERE id = ? OR carried_from = ?",
+                   [status, stamp, action_id, action_id])
+        db.execute("INSERT INTO action_events (action_id, meeting_id, at, on_date, event, actor, source, note) "
+                   "VALUES (?, ?, ?, ?, ?, ?, 'hand', ?)",
+                   [action_id, row[1], stamp, stamp[:10], event, by or actor(), note])
+    return {"id": action_id, "status": status, "text": row[2]}

@@ -1,11 +1,11 @@
-"""Stable keys: the series of a meeting, a person's key, an action's key.
+"""Stable keys: the series of a meeting, a person's key, an action's key, how alike two texts are.
 
 Every rule that decides "is this the same meeting / person / action" lives
-here, so that the store and the tracker agree.
+here, so that the write side and the read side agree.  Texts are compared by
+the parsers' one comparison helper (``parsers.extract.alike``), on folded text.
 """
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 
@@ -28,7 +28,6 @@ _SERIES_NOISE_RE = re.compile("|".join(f"(?:{p})" for p in _SERIES_NOISE), re.I)
 _EDGE_WORDS = re.compile(r"^(?:(?:the|minutes|of|notes|from)\b\s*)+|(?:\b(?:minutes|notes)\s*)+$", re.I)
 _EDGE_PUNCT = " \t-–—:;,.|/()[]"
 _HONORIFICS = {"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "cllr", "councillor", "sir", "dame"}
-ALL_OWNERS = {"all", "everyone", "everybody", "all attendees", "all members", "all present", "team", "the team"}
 
 
 def fold(text: str | None) -> str:
@@ -71,22 +70,28 @@ def person_key(name: str) -> str:
     return " ".join(words) or fold(name)
 
 
-def is_all(owner: str) -> bool:
-    return fold(owner) in ALL_OWNERS
-
-
 def action_key(owners: list[str], text: str) -> str:
     """Owners (sorted, folded) and the folded text: equal keys are the same action."""
     return "/".join(sorted(fold(o) for o in owners)) + "|" + fold(text)
 
 
 def similarity(a: str, b: str) -> float:
-    """How alike two action texts are, from 0 to 1 (on folded text)."""
-    return difflib.SequenceMatcher(None, fold(a), fold(b), autojunk=False).ratio()
+    """How alike two action texts are, from 0 to 1: difflib's ratio of the folded texts."""
+    Text = _alike().Text
+    matcher = Text(fold(b), autojunk=False).matcher()
+    matcher.set_seq1(fold(a))
+    return matcher.ratio()
 
 
-def owner_label(owner: dict) -> str:
-    """"Tom Griffin (TG)", or the initials as written when no attendee has them."""
-    if owner.get("name") and owner.get("initials") and not owner.get("all"):
-        return f"{owner['name']} ({owner['initials']})"
-    return owner.get("name") if owner.get("all") else (owner.get("name") or owner.get("initials") or "?")
+def alike(a: str, b: str, threshold: float) -> bool:
+    """``similarity(a, b) >= threshold``, asked as cheaply as may be."""
+    found = _alike()
+    return found.at_least(found.Text(fold(a)), found.Text(fold(b), autojunk=False), threshold)
+
+
+def _alike():
+    # Imported when first needed: importing it loads the parsers' extractors
+    # (a tenth of a second), which the read commands never need.
+    from parsers.extract import alike
+
+    return alike

@@ -1,6 +1,6 @@
 """Due actions as an iCalendar file, for any calendar program.
 
-    >>> result = due_calendar(db, owner="TG")
+    >>> result = due_calendar(queries.outstanding(db, owner="TG"), owner="TG")
     >>> open("actions.ics", "wb").write(result.data)
 
 One all-day event on its due date per open action (or, with ``todo=True``,
@@ -15,9 +15,8 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 
-from minutes.keys import owner_label
-from minutes.report import clean
-from minutes.tracker import outstanding
+from minutes.output.formats import clean
+from minutes.tracking.owners import owner_label
 
 PRODID = "-//minutes//due actions//EN"
 
@@ -36,9 +35,11 @@ def _due_date(text: str | None) -> date | None:
         return None
 
 
-def due_calendar(db, *, owner: str | None = None, series: str | None = None, todo: bool = False,
+def due_calendar(rows: list[dict], *, owner: str | None = None, series: str | None = None, todo: bool = False,
                  stamp: datetime | None = None) -> CalendarResult:
-    """Open actions that have a due date, as iCalendar bytes; actions whose due is not a date are warned about."""
+    """The actions of ``rows`` (open actions, as ``queries.outstanding`` gives them) that have a
+    due date, as iCalendar bytes; actions whose due is not a date are warned about.  ``owner``
+    and ``series`` (what the rows were chosen by) name the calendar."""
     from icalendar import Calendar, Event, Todo
 
     stamp = stamp or datetime.now(timezone.utc).replace(microsecond=0)
@@ -49,7 +50,7 @@ def due_calendar(db, *, owner: str | None = None, series: str | None = None, tod
     cal.add("x-wr-calname", clean("Actions due" + "".join(f" — {x}" for x in (series, owner) if x), True))
     warnings: list[str] = []
     count = 0
-    for r in outstanding(db, owner=owner, series=series):
+    for r in rows:
         day = _due_date(r["due"])
         if day is None:
             if r["due"]:

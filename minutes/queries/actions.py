@@ -1,42 +1,24 @@
-"""Read and track: outstanding actions by owner, status changes with history, search.
+"""Actions read back: outstanding by owner, one action, its history, those carried forward.
 
-    >>> db = store.connect("minutes.db", create=False)
+    >>> db = minutes.db.connect("minutes.db", create=False)
     >>> rows = outstanding(db, owner="pg")
-    >>> set_status(db, rows[0]["id"], "done", note="sent the figures")
+    >>> groups = by_owner(rows)
 
 Every function takes an open database and returns plain rows (dicts and
-lists); formatting belongs to ``minutes.report``.
+lists); nothing is written, and formatting belongs to ``minutes.output``.
 """
 from __future__ import annotations
 
-import getpass
-import os
 from datetime import date
 from typing import Any
 
-from minutes import store
+from minutes.choices import STATUSES
+from minutes.db import fetch, like_escape
 from minutes.errors import MinutesError, UnknownAction
-from minutes.keys import owner_label
+from minutes.tracking.owners import actions_named
+from minutes.tracking.series import tracked_id
 
-STATUSES = ("open", "done", "dropped")
-# command -> (new status, history event, statuses it may start from)
-CHANGES = {
-    "done": ("done", "done", ("open", "dropped")),
-    "reopen": ("open", "reopened", ("done", "dropped")),
-    "drop": ("dropped", "dropped", ("open", "done")),
-}
 ISO_DATE = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*"
-
-
-def like_escape(text: str) -> str:
-    """``text`` as a LIKE pattern that matches it literally anywhere (ESCAPE '\\')."""
-    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
-def _rows(db, sql: str, params: list | tuple = ()) -> list[dict[str, Any]]:
-    cur = db.execute(sql, params)
-    cols = [c[0] for c in cur.description]
-    return [dict(zip(cols, r)) for r in cur.fetchall()]
 
 
 def _age(day: str | None, today: date) -> int | None:
@@ -50,9 +32,9 @@ def find_meeting(db, ref: str) -> int:
     """A meeting by id, date (YYYY-MM-DD) or part of its name; ambiguity is an error."""
     ref = str(ref).strip()
     as_id = ref.isascii() and ref.isdigit() and int(ref) < 1 << 63   # "١" and "²" are no id; 2^63 is none
-    hits = _rows(db, "SELECT id, name FROM meetings WHERE id = ?", [int(ref)]) if as_id else []
+    hits = fetch(db, "SELECT id, name FROM meetings WHERE id = ?", [int(ref)]) if as_id else []
     if not hits:
-        hits = _rows(db, "SELECT id, name FROM meetings WHERE date = ? ORDER BY date, id", [ref]) or _rows(
+        hits = fetch(db, "SELECT id, name FROM meetings WHERE date = ? ORDER BY date, id", [ref]) or fetch(
             db, "SELECT id, name FROM meetings WHERE name LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\' "
             "ORDER BY date, id", [like_escape(ref), like_escape(ref)])
     if not hits:
@@ -109,34 +91,29 @@ def outstanding(db, *, owner: str | None = None, status: str = "open", series: s
         where.append("a.status = 'open' AND a.due GLOB ? AND substr(a.due, 1, 10) < ?")
         params += [ISO_DATE, today.isoformat()]
     if owner:
-        # one indexed branch per way of naming an owner (an OR over joins scans every owner row)
-        where.append(
-            "a.id IN (SELECT action_id FROM action_owners WHERE lower(written) = lower(?) "
-            "UNION SELECT o.action_id FROM action_owners o JOIN attendees t ON t.id = o.attendee_id "
-            "WHERE lower(t.initials) = lower(?) "
-            "UNION SELECT o.action_id FROM action_owners o JOIN people p ON p.id = o.person_id "
-            "WHERE lower(p.initials) = lower(?) OR p.name LIKE ? ESCAPE '\\')")
-        params += [owner, owner, owner, like_escape(owner)]
+        named, named_params = actions_named(owner)
+        where.append(f"a.id IN ({named})")
+        params += named_params
     sql = ("SELECT a.id, a.text, a.status, a.due, a.due_text, a.ref, a.carried_from, a.item, "
            "i.title AS item_title, a.locator AS 'where', "
            "a.in_minutes, a.created_at, m.id AS meeting_id, m.date AS meeting_date, m.title AS meeting_title, "
            "m.series FROM actions a JOIN meetings m ON m.id = a.meeting_id "
            "LEFT JOIN items i ON i.id = a.item_id"
            + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY m.date, m.id, a.position")
-    rows = _rows(db, sql, params)
-    owners = _owners(db, [r["id"] for r in rows])
+    rows = fetch(db, sql, params)
+    owners = owners_of(db, [r["id"] for r in rows])
     for r in rows:
         r["owners"] = owners.get(r["id"], [])
         r["age_days"] = _age(r["meeting_date"] or r["created_at"], today)
     return rows
 
 
-def _owners(db, action_ids: list[int]) -> dict[int, list[dict]]:
+def owners_of(db, action_ids: list[int]) -> dict[int, list[dict]]:
     """Owners per action; "All" collapses to one owner."""
     out: dict[int, list[dict]] = {}
     for chunk in range(0, len(action_ids), 500):
         ids = action_ids[chunk:chunk + 500]
-        for r in _rows(db, "SELECT o.action_id, o.written, o.all_attendees, o.person_id, p.name, "
+        for r in fetch(db, "SELECT o.action_id, o.written, o.all_attendees, o.person_id, p.name, "
                        "coalesce(t.initials, p.initials) AS initials FROM action_owners o "
                        "LEFT JOIN people p ON p.id = o.person_id LEFT JOIN attendees t ON t.id = o.attendee_id "
                        f"WHERE o.action_id IN ({', '.join('?' * len(ids))}) ORDER BY o.action_id, o.position",
@@ -150,51 +127,6 @@ def _owners(db, action_ids: list[int]) -> dict[int, list[dict]]:
             owners.append({"name": r["name"], "initials": r["initials"] or (None if r["name"] else r["written"]),
                            "person_id": r["person_id"]})
     return out
-
-
-def by_owner(rows: list[dict]) -> list[tuple[str, list[dict]]]:
-    """Group action rows by owner (an action with two owners is in both groups); no owner last."""
-    groups: dict[str, list[dict]] = {}
-    for r in rows:
-        for label in [owner_label(o) for o in r["owners"]] or ["(no owner)"]:
-            groups.setdefault(label, []).append(r)
-    return sorted(groups.items(), key=lambda g: (g[0] == "(no owner)", g[0].casefold()))
-
-
-def actor() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name (some containers)
-        return os.environ.get("USER") or "unknown"
-
-
-def tracked_id(db, action_id: int) -> int:
-    """The action ``action_id`` carries forward (itself when it was not re-issued)."""
-    row = db.execute("SELECT carried_from FROM actions WHERE id = ?", [action_id]).fetchone()
-    if row is None:
-        raise UnknownAction(action_id)
-    return row[0] or action_id
-
-
-def set_status(db, action_id: int, change: str, note: str | None = None, by: str | None = None) -> dict:
-    """Mark an action done, reopen it or drop it; writes a history row.  Returns the action.
-
-    A re-issued action stands for the action it carries forward: the change is
-    made there, and to every re-issue of it.
-    """
-    status, event, allowed = CHANGES[change]
-    with store.transaction(db):
-        action_id = tracked_id(db, action_id)
-        row = db.execute("SELECT status, meeting_id FROM actions WHERE id = ?", [action_id]).fetchone()
-        if row[0] not in allowed:
-            raise MinutesError(f"action {action_id} is already {row[0]}")
-        stamp = store.now()
-        db.execute("UPDATE actions SET status = ?, updated_at = ? WHERE id = ? OR carried_from = ?",
-                   [status, stamp, action_id, action_id])
-        db.execute("INSERT INTO action_events (action_id, meeting_id, at, on_date, event, actor, source, note) "
-                   "VALUES (?, ?, ?, ?, ?, ?, 'hand', ?)",
-                   [action_id, row[1], stamp, stamp[:10], event, by or actor(), note])
-    return get_action(db, action_id)
 
 
 def get_action(db, action_id: int) -> dict:
@@ -214,13 +146,19 @@ def history(db, action_id: int) -> list[dict]:
     minutes an event came from.
     """
     root = tracked_id(db, action_id)
-    return _rows(db, "SELECT coalesce(e.on_date, substr(e.at, 1, 10)) AS date, e.event, e.actor, e.source, "
+    return fetch(db, "SELECT coalesce(e.on_date, substr(e.at, 1, 10)) AS date, e.event, e.actor, e.source, "
                  "e.note, e.at, e.action_id, m.date AS meeting_date, "
                  "CASE WHEN e.source = 'minutes' THEN d.name END AS document "
                  "FROM action_events e JOIN actions a ON a.id = e.action_id "
                  "LEFT JOIN meetings m ON m.id = e.meeting_id LEFT JOIN documents d ON d.id = m.document_id "
                  "WHERE a.id = ? OR a.carried_from = ? "
                  "ORDER BY date IS NULL, date, e.derived, e.id", [root, root])
+
+
+def life(db, action_id: int) -> tuple[dict, list[dict]]:
+    """An action (the one it re-issues, if it is a re-issue) and its whole history."""
+    events = history(db, action_id)
+    return get_action(db, tracked_id(db, action_id)), events
 
 
 def carried(db, *, series: str | None = None, owner: str | None = None, minimum: int = 2,
@@ -234,7 +172,7 @@ def carried(db, *, series: str | None = None, owner: str | None = None, minimum:
     dates: dict[str, list[str]] = {}
     for series_name, day in db.execute("SELECT series, date FROM meetings WHERE date IS NOT NULL ORDER BY date"):
         dates.setdefault(series_name, []).append(day)
-    notes = {r["action_id"]: r for r in _rows(
+    notes = {r["action_id"]: r for r in fetch(
         db, "SELECT u.action_id, m.date, u.note, u.status FROM updates u JOIN meetings m ON m.id = u.meeting_id "
         "WHERE u.action_id IS NOT NULL ORDER BY m.date, u.position")}
     out = []

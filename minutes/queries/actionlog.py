@@ -7,19 +7,21 @@ The series' open actions (and, with ``since``, those closed on or after that
 date), each with its owners (name, initials, organisation), the meeting and
 item that set it, its due date and its latest update: the last change in its
 history, or the last update a later meeting of the series gave on it.
-Plain data out; ``minutes.exports`` writes it as DOCX, HTML, Markdown or CSV.
+Plain data out; ``minutes.output.actionlog`` writes it as DOCX, HTML, Markdown or CSV.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
 
+from minutes.choices import GROUPINGS
+from minutes.db import fetch, like_escape
 from minutes.errors import MinutesError
-from minutes.keys import owner_label, similarity
-from minutes.matching import SIMILAR
-from minutes.tracker import _rows, like_escape, outstanding
+from minutes.queries.actions import outstanding
+from minutes.tracking.keys import alike
+from minutes.tracking.owners import owner_label
+from minutes.tracking.versions import SIMILAR
 
-GROUPINGS = ("owner", "organisation")
 NO_OWNER = "(no owner)"
 NO_ORGANISATION = "(no organisation)"
 
@@ -79,10 +81,10 @@ class ActionLog:
 
 def find_series(db, series: str) -> str:
     """The one series named ``series`` (exactly, or else by part of its name)."""
-    names = [r["series"] for r in _rows(db, "SELECT DISTINCT series FROM meetings WHERE lower(series) = lower(?)",
+    names = [r["series"] for r in fetch(db, "SELECT DISTINCT series FROM meetings WHERE lower(series) = lower(?)",
                                          [series.strip()])]
     if not names:
-        names = [r["series"] for r in _rows(db, "SELECT DISTINCT series FROM meetings WHERE series LIKE ? "
+        names = [r["series"] for r in fetch(db, "SELECT DISTINCT series FROM meetings WHERE series LIKE ? "
                                                  "ESCAPE '\\' ORDER BY series", [like_escape(series.strip())])]
     if not names:
         raise MinutesError(f"there is no series matching {series!r} (see 'minutes meetings')")
@@ -101,7 +103,7 @@ def action_log(db, series: str, *, by: str = "owner", since: str | None = None,
     closed = _closed_dates(db, [r["id"] for r in rows if r["status"] != "open"])
     rows = [r for r in rows if r["status"] == "open"
             or (since and (closed.get(r["id"]) or r["meeting_date"] or "") >= since)]
-    last = _rows(db, "SELECT name, date FROM meetings WHERE series = ? ORDER BY date DESC, id DESC LIMIT 1", [name])[0]
+    last = fetch(db, "SELECT name, date FROM meetings WHERE series = ? ORDER BY date DESC, id DESC LIMIT 1", [name])[0]
     organisations = _organisations(db, rows)
     latest = _latest(db, name, rows)
     entries = [_entry(r, organisations, latest.get(r["id"], "")) for r in rows]
@@ -136,7 +138,7 @@ def _closed_dates(db, ids: list[int]) -> dict[int, str]:
         return {}
     marks = ", ".join("?" * len(ids))
     day = "coalesce(on_date, substr(at, 1, 10))" if "on_date" in _columns(db, "action_events") else "substr(at, 1, 10)"
-    return {r["action_id"]: r["day"] for r in _rows(
+    return {r["action_id"]: r["day"] for r in fetch(
         db, f"SELECT action_id, max({day}) AS day FROM action_events WHERE event IN ('done', 'dropped') "
         f"AND action_id IN ({marks}) GROUP BY action_id", ids)}
 
@@ -146,7 +148,7 @@ def _organisations(db, rows: list[dict]) -> dict[tuple[int, int], str]:
     people = sorted({o["person_id"] for r in rows for o in r["owners"] if o.get("person_id")})
     if not people:
         return {}
-    seen = _rows(db, "SELECT a.person_id, a.meeting_id, a.organisation FROM attendees a "
+    seen = fetch(db, "SELECT a.person_id, a.meeting_id, a.organisation FROM attendees a "
                  "JOIN meetings m ON m.id = a.meeting_id WHERE a.organisation IS NOT NULL AND a.organisation != '' "
                  f"AND a.person_id IN ({', '.join('?' * len(people))}) ORDER BY m.date, m.id", people)
     latest = {s["person_id"]: s["organisation"] for s in seen}
@@ -163,11 +165,11 @@ def _latest(db, series: str, rows: list[dict]) -> dict[int, str]:
     marks = ", ".join("?" * len(ids))
     day = "coalesce(on_date, substr(at, 1, 10))" if "on_date" in _columns(db, "action_events") else "substr(at, 1, 10)"
     found: dict[int, tuple[str, str]] = {}
-    for e in _rows(db, f"SELECT action_id, {day} AS day, event, note FROM action_events WHERE event != 'created' "
+    for e in fetch(db, f"SELECT action_id, {day} AS day, event, note FROM action_events WHERE event != 'created' "
                    f"AND action_id IN ({marks}) ORDER BY {day}, id", ids):
         found[e["action_id"]] = (e["day"], f"{e['day']} {e['event']}" + (f": {e['note']}" if e["note"] else ""))
-    linked = "action_id" in _columns(db, "updates")    # updates linked to their action by minutes.series
-    updates = _rows(db, f"SELECT m.date, u.text, u.status, u.note, {'u.action_id' if linked else 'NULL'} AS action_id "
+    linked = "action_id" in _columns(db, "updates")    # updates linked to their action by the series walk
+    updates = fetch(db, f"SELECT m.date, u.text, u.status, u.note, {'u.action_id' if linked else 'NULL'} AS action_id "
                     "FROM updates u JOIN meetings m ON m.id = u.meeting_id "
                     "WHERE m.series = ? AND m.date IS NOT NULL ORDER BY m.date, u.position", [series])
     for r in rows:
@@ -175,7 +177,7 @@ def _latest(db, series: str, rows: list[dict]) -> dict[int, str]:
             if u["action_id"] is not None:
                 if u["action_id"] != r["id"]:
                     continue
-            elif u["date"] <= (r["meeting_date"] or "") or similarity(u["text"], r["text"]) < SIMILAR:
+            elif u["date"] <= (r["meeting_date"] or "") or not alike(u["text"], r["text"], SIMILAR):
                 continue
             if u["date"] >= found.get(r["id"], ("", ""))[0]:
                 said = u["note"] or u["status"] or ""

@@ -8,13 +8,17 @@
 Pure functions: no database, no parser.  ``phrase_in`` finds the phrase in an
 action's text ("Circulate the figures by 31/03/2015"); ``resolve_due`` turns a
 phrase or a date into ISO ``YYYY-MM-DD``, or ``None`` when it cannot be known
-(the next meeting's date when the series does not know it yet).
+(the next meeting's date when the series does not know it yet).  Calendar
+arithmetic (a month on, a month's last day, that week's Friday) is dateutil's
+``relativedelta``.
 """
 from __future__ import annotations
 
 import calendar
 import re
 from datetime import date, timedelta
+
+from dateutil.relativedelta import FR, relativedelta
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -87,7 +91,7 @@ def _iso(day: str | None) -> date | None:
 
 
 def _month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
+    return date(year, month, 1) + relativedelta(day=31)   # day=31 stops at the month's last day
 
 
 def _year_for(m: re.Match, month: int, day: int | None, base: date | None) -> int:
@@ -95,7 +99,7 @@ def _year_for(m: re.Match, month: int, day: int | None, base: date | None) -> in
         return int(m.group("year"))
     if base is None:
         raise ValueError("no year")
-    probe = date(base.year, month, day or calendar.monthrange(base.year, month)[1])
+    probe = date(base.year, month, day) if day else _month_end(base.year, month)
     return base.year if probe >= base else base.year + 1
 
 
@@ -115,7 +119,7 @@ def _named(m, base, nxt, end: bool):
 def _end_of(m, base, nxt):
     unit = m.group("unit").lower()
     if unit == "week":
-        return (base + timedelta(days=(4 - base.weekday()) % 7)).isoformat()  # that Friday
+        return (base + relativedelta(weekday=FR)).isoformat()   # that Friday (the day itself, if one)
     if unit == "month":
         return _month_end(base.year, base.month).isoformat()
     return date(base.year, 12, 31).isoformat()
@@ -125,9 +129,7 @@ def _within(m, base, nxt):
     n = _NUMBERS.get(m.group("n").lower()) or int(m.group("n"))
     unit = m.group("unit").lower()
     if unit == "month":
-        month = base.month - 1 + n
-        year, month = base.year + month // 12, month % 12 + 1
-        return date(year, month, min(base.day, calendar.monthrange(year, month)[1])).isoformat()
+        return (base + relativedelta(months=n)).isoformat()   # 31 January + 1 month: 28 or 29 February
     return (base + timedelta(days=n * (7 if unit == "week" else 1))).isoformat()
 
 

@@ -1,0 +1,4 @@
+"""``python -m minutes.cli``: the same as the ``minutes`` command."""
+from minutes.cli import cli
+
+cli()

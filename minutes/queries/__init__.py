@@ -1,0 +1,17 @@
+"""The read side: rows out of the database, no writes, no formatting.
+
+actions (outstanding actions by owner, one action, its history, those
+carried forward), audit (meetings, one meeting in full, people, decisions,
+full-text search) and actionlog (a series' action log for the agenda pack).
+"""
+from __future__ import annotations
+
+from minutes.queries.actionlog import ActionLog, action_log, find_series
+from minutes.queries.actions import (carried, find_meeting, get_action, history, life, meeting_filters,
+                                     outstanding, owners_of)
+from minutes.queries.audit import decisions, meetings, people, search, show_meeting
+from minutes.tracking.series import tracked_id
+
+__all__ = ["ActionLog", "action_log", "find_series", "carried", "find_meeting", "get_action",
+           "history", "life", "meeting_filters", "outstanding", "owners_of", "decisions", "meetings", "people",
+           "search", "show_meeting", "tracked_id"]
