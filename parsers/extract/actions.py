@@ -8,6 +8,8 @@ review-of-actions section are updates.  An action stated twice is one.
 """
 from __future__ import annotations
 
+import functools
+import heapq
 import re
 from collections import Counter
 from itertools import chain
@@ -101,7 +103,7 @@ def extract(sections: list[Section], roster: Roster, owners: Owners | None = Non
                         for action in prose_actions(said, item, owners, previous):
                             actions.append(action)
                             previous = action.owners
-                    if struck(said.line.runs):
+                    if len(actions) > start and struck(said.line.runs):
                         _done(actions[start:])
                     before = said.text
     for action in actions:
@@ -553,8 +555,8 @@ def _status_words(text: str) -> str:
 _STOP = {"the", "and", "for", "with", "from", "that", "this", "will", "into", "about", "their", "have", "has"}
 
 
-def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2 and w not in _STOP}
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w for w in _all_words(text) if len(w) > 2 and w not in _STOP)
 
 
 def same_task(a: str, b: str, overlap_needed: float = 0.75) -> bool:
@@ -605,17 +607,25 @@ def _dedupe(actions: list[Action], roster: Roster) -> tuple[list[Action], list[s
         if twin_at is None:
             shared: Counter[int] = Counter()  # counted in C
             shared.update(chain.from_iterable(by_word[not action.listed].get(word, ()) for word in words))
-            candidates = [k for k, n in shared.items() if n >= 0.3 * min(len(words), size[k])]
-            twin_at = next((k for k in sorted(candidates) if _compatible(out[k], people[k], action, mine)), None)
+            # the likeliest twins, by the share of words in common, and only a few of them: a long
+            # list of plain tasks shares its common words with every inline action
+            least = 0.3 * len(words)  # (a bound of 0.3 * min(len(words), size[k]) asked cheaply first)
+            candidates = heapq.nlargest(_MAX_CANDIDATES, ((n / max(1, min(len(words), size[k])), -k)
+                                                          for k, n in shared.items()
+                                                          if (n >= least or n >= 0.3 * size[k])))
+            twin_at = next((-k for _, k in candidates if _compatible(out[-k], people[-k], action, mine)), None)
         if twin_at is None:
-            shape = (frozenset(mine), re.sub(r"\d+", "#", " ".join(action.text.lower().split())))
-            if shape in by_shape and alike < _MAX_ALIKE_WARNINGS:
-                other = out[by_shape[shape]]
-                warnings.append(f"two actions of {', '.join(action.owners) or 'no owner'} differ only in their "
-                                f"numbers and are kept apart: '{_short(other.text)}' ({other.where}) and "
-                                f"'{_short(action.text)}' ({action.where})")
-            alike += shape in by_shape
-            by_shape.setdefault(shape, len(out))
+            # texts without a number differ in their words, not their numbers: no shape to compare
+            shape = (frozenset(mine), re.sub(r"\d+", "#", " ".join(action.text.lower().split()))) \
+                if any(ch.isdigit() for ch in action.text) else None
+            if shape is not None:
+                if shape in by_shape and alike < _MAX_ALIKE_WARNINGS:
+                    other = out[by_shape[shape]]
+                    warnings.append(f"two actions of {', '.join(action.owners) or 'no owner'} differ only in their "
+                                    f"numbers and are kept apart: '{_short(other.text)}' ({other.where}) and "
+                                    f"'{_short(action.text)}' ({action.where})")
+                alike += shape in by_shape
+                by_shape.setdefault(shape, len(out))
             twin_at = len(out)
             out.append(action)
             people.append(mine)
@@ -639,6 +649,7 @@ def _dedupe(actions: list[Action], roster: Roster) -> tuple[list[Action], list[s
 
 
 _MAX_ALIKE_WARNINGS = 10
+_MAX_CANDIDATES = 6  # inline actions a listed one is compared with (the most alike)
 
 
 def _short(text: str) -> str:
@@ -656,8 +667,12 @@ def _different_objects(a: str, b: str) -> bool:
     return len(only_a) == 1 and len(only_b) == 1
 
 
-def _all_words(text: str) -> set[str]:
-    return set(re.findall(r"[a-z0-9]+", text.lower()))
+@functools.lru_cache(maxsize=4096)
+def _all_words(text: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(text.lower()))
+
+
+_WORD = re.compile(r"[a-z0-9]+")
 
 
 def _merge(twin: Action, action: Action) -> None:
@@ -686,6 +701,8 @@ def _compatible(a: Action, a_people: set[str], b: Action, b_people: set[str]) ->
         return a.ref == b.ref
     if a.listed == b.listed:
         return False  # two rows of the meeting's list, or two things said, are two actions
+    if a_people and b_people and a_people != b_people:
+        return False  # (asked first: it costs least)
     if _different_objects(a.text, b.text):
         return False
     if a_people and b_people:
