@@ -107,3 +107,36 @@ def test_a_second_owner_joined_in_the_same_sentence():
 
 def test_a_resolution_is_not_also_an_action():
     assert found("RESOLVED: the committee will buy a new mower.") == []
+
+
+# -- what a resolution tells an officer or a member to do --------------------------------------
+@pytest.mark.parametrize("body, expected", [
+    ("RESOLVED: (i) That the hedge be cut in March; (ii) That the Clerk should write to the landowner about "
+     "the footpath.", [(["Clerk"], "Write to the landowner about the footpath")]),
+    ("RESOLVED: That the Treasurer should, before the next meeting, move the reserve to the deposit account.",
+     [(["Treasurer"], "Before the next meeting, move the reserve to the deposit account")]),
+    ("Agreed: to ask Tom to price a new water butt.", [(["Tom"], "Price a new water butt")]),
+    ("RESOLVED: (a) That the society should buy two new hoses; and (b) That Priya be asked to collect them.",
+     [(["Priya"], "Collect them")]),
+])
+def test_a_resolution_that_instructs_someone_sets_their_action(body, expected):
+    assert found(body) == expected
+
+
+@pytest.mark.parametrize("body", [
+    "RESOLVED: That the committee should review the rents every two years.",
+    "RESOLVED: the group will publish the planting rota.",
+    "The members authorised Tom to sign the lease on their behalf.",
+])
+def test_a_resolution_of_the_body_itself_or_a_permission_is_no_action(body):
+    assert found(body) == []
+
+
+def test_an_owner_told_something_who_then_will_act():
+    assert found("Omar has been informed and will order the woodchip.") == [(["Omar"], "Order the woodchip")]
+
+
+def test_a_body_that_noted_something_and_requested_an_officer_to_act():
+    body = ("The society noted with thanks the work of the volunteers who had cleared the brambles by the shed, "
+            "and requested the Secretary to write to each of them.")
+    assert found(body) == [(["Secretary"], "Write to each of them")]

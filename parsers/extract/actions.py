@@ -17,7 +17,7 @@ from itertools import chain
 from parsers.blocks import Grid, Line, cell_lines, cell_struck, grid, lines_of, struck
 from parsers.document import Heading, Paragraph, Table, squash
 from parsers.extract.alike import Text, at_least
-from parsers.extract.grammar import Owners, list_action, sentence_actions, subject_of
+from parsers.extract.grammar import Owners, list_action, resolution_actions, sentence_actions, subject_of
 from parsers.extract.people import Roster
 from parsers.extract.items import Section
 from parsers.extract.result import Result
@@ -145,8 +145,11 @@ def prose_actions(said, item: str | None, owners: Owners, previous: list[str] | 
             previous = found.owners
     speaker = said.who if said.who and owners.one(said.who, groups=False) else None
     for sentence in said_sentences:
-        if DECISION_LABEL.match(sentence):
-            continue  # "RESOLVED: the group will publish …" is what was decided
+        label = DECISION_LABEL.match(sentence)
+        if label:  # "RESOLVED: the group will publish …" is what was decided; an officer told to act acts
+            for found in resolution_actions(sentence[label.end():], owners):
+                out.append(Action(item, found.owners, _capital(found.task), where=line.loc))
+            continue
         found_all = sentence_actions(sentence, owners, speaker, previous)
         for found in found_all:
             out.append(Action(item, found.owners, _capital(found.task), where=line.loc))

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from parsers.extract.people import Roster, name_key
 from parsers.patterns import INITIALS, INITIALS_RE, TITLES, topic_off
 from parsers.vocabulary import (ACTION_LINKS, ALL_WORDS, GROUP_OWNERS, LEAD_VERBS, LIST_LINKS, NOT_OWNERS, NOT_TASKS,
-                                PUT_FORWARD, ROLE_OWNERS, words_pattern)
+                                PUT_FORWARD, ROLE_OWNERS, SELF_OWNERS, words_pattern)
 
 _TITLE = rf"(?i:{TITLES})"
 _NAME_WORD = r"[A-Z][\w'’-]*(?:\.(?=\s))?"
@@ -45,10 +45,16 @@ _DISCOURSE = r"(?i:(?:so|also|then|and|finally|further|meanwhile|in addition|in 
 _LINK = rf"(?P<link>(?i:{words_pattern(ACTION_LINKS)}))"
 _LIST_LINK = rf"(?P<link>(?i:{words_pattern(LIST_LINKS)}))"
 _SENTENCE = re.compile(rf"^{_DISCOURSE}{_OWNERS}\s+(?i:(?:also|then|now|still|kindly|probably|hopefully|again)\s+)?"
+                       # "Mr Wheeler has been informed and will organise …": what befell the owner, then the link
+                       rf"(?i:(?:has|have|had|was|were)\s+[a-z]+(?:\s+[a-z]+)?\s+and\s+(?=will|is\s+to|are\s+to|"
+                       rf"agreed\s+to|has\s+agreed\s+to|would)\b)?"
                        rf"{_LINK}\s+(?P<task>.+)$", re.S)
 _LIST_SENTENCE = re.compile(rf"^{_DISCOURSE}{_OWNERS}\s+{_LIST_LINK}\s+(?P<task>.+)$", re.S)
 # "Tim asked Ann to …", "Martin recommended that Lars contact …"
-_ASKED = re.compile(rf"^.{{0,80}}?\b(?:asked|invited|requested|tasked|charged|encouraged|urged|reminded)\s+"
+_ASKED = re.compile(rf"^(?:.{{0,80}}?\b(?:asked|invited|requested|tasked|charged|encouraged|urged|reminded|instructed|"
+                    rf"(?i:to\s+(?:ask|request|instruct|invite)))|"
+                    # a second clause of the sentence's subject: "The Council noted …, and requested the Clerk to …"
+                    rf".{{0,240}}?\band\s+(?:also\s+)?(?:asked|requested|instructed|invited))\s+"
                     rf"{_OWNERS}\s+(?P<link>to|with)\s+(?P<task>.+)$", re.S)
 _FORWARD = re.compile(rf"^.{{0,80}}?\b{words_pattern(PUT_FORWARD)}\s+{_OWNERS}\s+(?P<task>[a-z].+)$", re.S)
 # "… said that she would …": the speaker is who she is
@@ -197,6 +203,36 @@ def sentence_actions(sentence: str, owners: Owners, speaker: str | None = None,
         if found:
             first.task = first.task[:second.start()].rstrip(" ,;")
             out.append(found)
+    return out
+
+
+# a resolution's instruction: "(ii) That the Clerk should order the tree", "the Treasurer be asked to …"
+_INSTRUCTED = re.compile(rf"^(?i:that\s+)?{_OWNERS}\s+(?i:should|shall|must|is\s+to|are\s+to|"
+                         rf"be\s+(?:asked|instructed|requested|invited)\s+to)\s*,?\s+(?P<task>.+)$",
+                         re.S)
+# where a resolution's parts begin: "(i) That …; (ii) That …; and (iii) …"
+_PART = re.compile(r"(?:^|[;,]\s*(?:and\s+)?|\s)\(\s*(?:[ivx]{1,5}|[a-h])\s*\)\s+", re.I)
+
+
+def resolution_actions(text: str, owners: Owners) -> list[Found]:
+    """What a resolution instructs someone (not the body itself) to do: each of
+    its parts that says a named officer or person should, or is asked to, do
+    something ("RESOLVED: (i) That the Clerk should order the tree; (ii) …",
+    "Agreed: to ask the Treasurer to open an account")."""
+    out = []
+    for part in _PART.split(text):
+        part = part.strip(" ;,.")
+        if len(part.split()) < 3:
+            continue
+        m = _INSTRUCTED.match(part)
+        if m:
+            who = owners.read(m.group("owners"), m.group("co"), groups=False)
+            task = _task(m.group("task").lstrip(", "))
+            if who and task and not _NOT_TASK.match(m.group("task")):
+                out.append(Found(who, task))
+                continue
+        out.extend(found for found in sentence_actions(re.sub(r"^(?i:that)\s+", "", part), owners)
+                   if not all(_GROUP_RE.match(o) or o.lower() in SELF_OWNERS for o in found.owners))  # the body acts
     return out
 
 
