@@ -722,3 +722,19 @@ def test_struck_row_of_an_action_log_table_is_done_unless_its_status_says_otherw
     body = ("## Action log\n\n| Action | Owner | Status |\n|---|---|---|\n"
             "| ~~Book the venue~~ | JS | |\n| ~~Print the agenda~~ | AK | dropped |\n| Send invites | PG | |\n")
     assert [a["status"] for a in actions(body)] == ["done", "dropped", "open"]
+
+
+def test_cue_owner_and_short_task_ending_a_sentence_take_the_line_above_as_context():
+    body = "## 4. Hall\n\nLeak in the kitchen roof. JS had asked the builder, but he has not come, action AK to chase.\n"
+    assert owners_and_text(body) == [(["AK"], "Chase: Leak in the kitchen roof")]
+
+
+def test_cue_owner_and_short_task_ending_a_sentence_take_the_clause_before_as_context():
+    body = "## 4. Hall\n\nPG reported on the works – the new lights are in and the ramp is still awaited, action DP to chase.\n"
+    assert owners_and_text(body) == [(["DP"], "Chase: the new lights are in and the ramp is still awaited")]
+
+
+def test_one_trailing_cue_among_other_sentences_of_a_paragraph():
+    body = ("## 5. Cleaning\n\nThe cleaner has left. Ask the caretaker about cover, action PG. "
+            "The changing rooms can wait.\n")
+    assert owners_and_text(body) == [(["PG"], "Ask the caretaker about cover")]

@@ -140,3 +140,21 @@ def test_a_body_that_noted_something_and_requested_an_officer_to_act():
     body = ("The society noted with thanks the work of the volunteers who had cleared the brambles by the shed, "
             "and requested the Secretary to write to each of them.")
     assert found(body) == [(["Secretary"], "Write to each of them")]
+
+
+def test_agreed_that_someone_should_do_something_is_their_action():
+    body = "The quotes were close, and after a long debate it was agreed that Tom & Ann should choose the supplier."
+    assert found(body) == [(["Tom", "Ann"], "Choose the supplier")]
+
+
+def test_the_last_clause_gives_a_known_owner_a_task():
+    assert found("The survey firm has not managed a visit yet, Omar to chase them again.") == \
+        [(["Omar"], "Chase them again")]
+
+
+def test_a_last_clause_needs_someone_the_minutes_know():
+    assert found("The survey firm has not managed a visit yet, Gandalf to chase them again.") == []
+
+
+def test_someone_who_had_asked_someone_earlier_sets_no_action():
+    assert found("Priya had asked the plumber to look at the tap, but nothing has happened.") == []

@@ -48,6 +48,10 @@ _ROLE_OWNER = re.compile(rf"^(?:the\s+)?{words_pattern(ROLE_OWNERS)}$", re.I)
 # "… before the next meeting. **Action: JS**", "…, action Mags", "…, c/f action Jon": the owner after the task
 _TRAILING_CUE = Gated(re.compile(r"(?:^|(?<=[\s,;(–—-]))\W*(?:c/?f\s+|carried\s+forward,?\s+)?actions?\s*(?:[:–—-]\s*)?"
                                  r"(?P<who>[^.:;,()]{1,60}?)\W*$", re.I), "action")
+# "…, action Mags to check." / "… (action Jess to keep on case)": a cue, its owner and a short task, ending a sentence
+_TRAILING_TASK = Gated(re.compile(r"(?<=\S)\s*[,;(–—-]\s*(?:c/?f\s+)?(?i:actions?)\s*(?:[:–—-]\s*)?"
+                                  r"(?P<who>[A-Z][^.:;,()]{0,40}?)\s+(?:to|will)\s+(?P<task>[a-z][^.:;()]{1,80}?)"
+                                  r"\W*$"), "action")
 # the body of a cue that ends with its owners: "contact the venue, Ann and Bob by Friday 4 Dec"
 _OWNERS_AFTER = re.compile(r"^(?P<task>.+?)(?:,\s*|\s+[–—-]\s*)(?P<who>[^,–—]{2,80}?)"
                            r"(?:\s+(?:by|before)\s+(?P<due>[^,]{3,40}?))?\.?$", re.S)
@@ -251,7 +255,8 @@ def cued_actions(line: Line, item: str | None, roster: Roster, text: str, before
     # a cue inside a sentence starts a part of its own: "… administrators for the page Action: JA by 17 Dec"
     parts = [piece for sentence in sentences(text) for piece in _INNER_CUE.split(sentence) if piece.strip()]
     cued = [k for k, part in enumerate(parts) if "action" in part.lower()]
-    if len(parts) <= 1 or len(cued) <= 1 and _TRAILING_CUE.search(text) is None:
+    if len(parts) <= 1 or len(cued) == 1 and not _TRAILING_CUE.search(parts[cued[0]]) \
+            and not _TRAILING_TASK.search(parts[cued[0]]) or not cued:
         found = inline_action(line, item, roster, text, before, people)
         return [found] if found else []
     out = []
@@ -281,6 +286,16 @@ def inline_action(line: Line, item: str | None, roster: Roster, text: str | None
         if lead:
             return Action(item, lead[0], lead[1], ref=ref, where=line.loc)
         return Action(item, _subject(body, roster), body + ".", ref=ref, where=line.loc)
+    trailing = _TRAILING_TASK.search(text)
+    if trailing:  # "…, action Mags to check.": the owner and a short task after the cue
+        owners = owners_of(trailing.group("who"), roster) or (
+            people.read(trailing.group("who").strip(" .*"), strangers=False) if people is not None else None)
+        if owners:
+            task = trailing.group("task").strip()
+            if len(task.split()) <= 3:  # "check", "keep on case": what of is said before the cue
+                context = _context(text[:trailing.start()], before)
+                task = f"{task}: {context}" if context else task
+            return Action(item, owners, _capital(task), where=line.loc)
     trailing = _TRAILING_CUE.search(text)
     if trailing:
         # after the task, the owner must be someone known: "Summary of Action Items" names nobody
@@ -333,6 +348,19 @@ def _subject(text: str, roster: Roster) -> list[str]:
         return []
     owners = owners_of(m.group(1), roster)
     return [o for o in owners or [] if o != "All" and (INITIALS_RE.match(o) or roster.knows(o))]
+
+
+def _context(text: str, before: str | None) -> str:
+    """What a short task after a cue is about: the clause before the cue, or (when
+    the cue's sentence is only about who did what) the sentence before it."""
+    text = text.strip(" ,;–—-")
+    clause = re.split(r"\s*(?:[,;]|\s[–—-])\s+", text)[-1].strip(" .") if text else ""
+    if before and len(before.split()) <= 15 and (not clause or _COMMENT.match(clause)):
+        return before.strip().rstrip(".")  # "…, but as yet he hasn't, action Mags to check": the line above
+    return clause
+
+
+_COMMENT = re.compile(r"^(?:but|and|although|though|however|as yet|yet|so|he|she|they|it|who|which)\b", re.I)
 
 
 def _last_sentence(text: str) -> str:

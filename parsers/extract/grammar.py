@@ -51,7 +51,7 @@ _SENTENCE = re.compile(rf"^{_DISCOURSE}{_OWNERS}\s+(?i:(?:also|then|now|still|ki
                        rf"{_LINK}\s+(?P<task>.+)$", re.S)
 _LIST_SENTENCE = re.compile(rf"^{_DISCOURSE}{_OWNERS}\s+{_LIST_LINK}\s+(?P<task>.+)$", re.S)
 # "Tim asked Ann to …", "Martin recommended that Lars contact …"
-_ASKED = re.compile(rf"^(?:.{{0,80}}?\b(?:asked|invited|requested|tasked|charged|encouraged|urged|reminded|instructed|"
+_ASKED = re.compile(rf"^(?:.{{0,80}}?\b(?<!\bhad\s)(?:asked|invited|requested|tasked|charged|encouraged|urged|reminded|instructed|"
                     rf"(?i:to\s+(?:ask|request|instruct|invite)))|"
                     # a second clause of the sentence's subject: "The Council noted …, and requested the Clerk to …"
                     rf".{{0,240}}?\band\s+(?:also\s+)?(?:asked|requested|instructed|invited))\s+"
@@ -170,6 +170,11 @@ _OPENING = re.compile(r"^(?:(?i:after|following|in|at|during|once|as|when|with|f
 _THAT = re.compile(rf"^.{{0,100}}?\b(?:said|stated|confirmed|indicated|explained|noted|reported|agreed|"
                    rf"acknowledged|announced|mentioned|replied|added)\s+that\s+{_OWNERS}\s+{_LINK}\s+(?P<task>.+)$",
                    re.S)
+# "…, it was agreed that Mags & Karen should come to the final decision": agreed, what someone should do
+_AGREED_THAT = re.compile(rf"^.{{0,160}}?\b(?:agreed|decided|resolved)\s+that\s+{_OWNERS}\s+"
+                          rf"(?P<link>(?i:should|must|needs\s+to|need\s+to))\s+(?P<task>[a-z].+)$", re.S)
+# the last clause of a sentence: "Still trying to find a date, Karen to keep on the case."
+_LAST_CLAUSE = re.compile(rf"[,;]\s+{_OWNERS}\s+(?P<link>to)\s+(?P<task>[a-z][^,;]+)$", re.S)
 # a second owner in the same sentence: "…, and Peter volunteered to alter …", "… and the Clerk was asked to …"
 _AND_THEN = re.compile(rf"(?:,\s*|;\s*|\s)(?:and|while|whilst|but)\s+{_OWNERS}\s+{_LINK}\s+(?P<task>.+)$", re.S)
 _SUBJECT = re.compile(rf"^{_DISCOURSE}{_OWNERS}\s+(?:(?i:had|has|have|was|were|is|are)\s+)?[a-z]+\b", re.S)
@@ -248,6 +253,11 @@ def _first_action(text: str, owners: Owners, speaker: str | None, previous: list
         found = _linked(m, owners, groups_may=True)
         if found:
             return found
+    m = _AGREED_THAT.match(text)
+    if m:
+        found = _linked(m, owners)
+        if found:
+            return found
     m = _ASKED.match(text)
     if m:
         who = owners.read(m.group("owners"), m.group("co"), groups=False)
@@ -264,6 +274,12 @@ def _first_action(text: str, owners: Owners, speaker: str | None, previous: list
         task = _task_after(m.group("link"), m.group("task"))
         if task:
             return Found(list(previous), task)
+    m = _LAST_CLAUSE.search(text) if "," in text or ";" in text else None
+    if m:
+        who = owners.read(m.group("owners"), m.group("co"), groups=False, strangers=False)
+        task = _task_after(m.group("link"), m.group("task")) if who else None
+        if who and task:
+            return Found(who, task)
     if speaker:
         m = _FIRST_PERSON.match(text)
         if m and not _NOT_TASK.match(m.group("task")):
