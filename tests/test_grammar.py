@@ -158,3 +158,12 @@ def test_a_last_clause_needs_someone_the_minutes_know():
 
 def test_someone_who_had_asked_someone_earlier_sets_no_action():
     assert found("Priya had asked the plumber to look at the tap, but nothing has happened.") == []
+
+
+def test_someone_who_advised_that_they_are_to_act():
+    assert found("Lars advised that he is to contact the water board.") == [(["Lars"], "Contact the water board")]
+
+
+def test_a_last_clause_with_is_also_to():
+    assert found("The rota is to be redrawn, Chris is also to phone the new volunteers.") == \
+        [(["Chris"], "Phone the new volunteers")]

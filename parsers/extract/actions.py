@@ -91,15 +91,17 @@ def extract(sections: list[Section], roster: Roster, owners: Owners | None = Non
         # where an item table has an Action column, that column says who acts, not the discussion
         owned_by_column = any(g.column("action") is not None or g.column("owner") is not None
                               for g, _ in section.rows)
+        before = None  # the line above, within the item: "Action: Ann" alone takes its task from it
         for block in section.blocks:
             if isinstance(block, Table):
                 _action_table(block, item, roster, actions, updates, section)
-            elif isinstance(block, (Paragraph, Heading)):
                 before = None
+            elif isinstance(block, (Paragraph, Heading)):
                 previous: list[str] | None = None  # who the last action of the paragraph was for
                 for said in statements([block], roster):
                     start = len(actions)
-                    found = cued_actions(said.line, item, roster, said.text, before, owners)
+                    found = [a for action in cued_actions(said.line, item, roster, said.text, before, owners)
+                             for a in _split_second(action, roster)]
                     if found:
                         actions.extend(found)
                         previous = found[-1].owners or previous
@@ -253,10 +255,13 @@ def cued_actions(line: Line, item: str | None, roster: Roster, text: str, before
     if "action" not in text.lower():
         return []
     # a cue inside a sentence starts a part of its own: "… administrators for the page Action: JA by 17 Dec"
-    parts = [piece for sentence in sentences(text) for piece in _INNER_CUE.split(sentence) if piece.strip()]
+    parts = [piece for sentence in sentences(text) for cut in _INNER_CUE.split(sentence)
+             for piece in _after_dates(cut) if piece.strip()]
     cued = [k for k, part in enumerate(parts) if "action" in part.lower()]
-    if len(parts) <= 1 or len(cued) == 1 and not _TRAILING_CUE.search(parts[cued[0]]) \
-            and not _TRAILING_TASK.search(parts[cued[0]]) or not cued:
+    one = parts[cued[0]] if len(cued) == 1 else ""
+    if len(parts) <= 1 or not cued or one and (cued[0] == 0 or ACTION_TAG.search(one)) \
+            and not _TRAILING_CUE.search(one) and not _TRAILING_TASK.search(one):
+        # one cue, opening the line or tagging it "(ACTION)": the line is its body
         found = inline_action(line, item, roster, text, before, people)
         return [found] if found else []
     out = []
@@ -265,6 +270,38 @@ def cued_actions(line: Line, item: str | None, roster: Roster, text: str, before
         if found:
             out.append(found)
     return out
+
+
+# "… by Friday 04 Dec A Zoom link is to be sent …": a deadline, then the next sentence with no stop between
+_DATE_THEN_SENTENCE = re.compile(r"\b(?:by|before)\s+(?:[A-Z][a-z]+day\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|"
+                                 r"May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?P<gap>\s+)(?=[A-Z][a-z]*\s+[A-Za-z]+\s+[a-z])")
+
+
+def _after_dates(text: str) -> list[str]:
+    """``text`` cut where a deadline is followed by a new sentence without a stop."""
+    out, start = [], 0
+    for m in _DATE_THEN_SENTENCE.finditer(text):
+        out.append(text[start:m.start("gap")])
+        start = m.end("gap")
+    out.append(text[start:])
+    return out
+
+
+# "Danny to contact IAM and John to contact DAM, by end January": two owners, a task each
+_SECOND_TASK = re.compile(r"^(?P<first>.+?)\s+and\s+(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)\s+(?:to|will)\s+"
+                          r"(?P<task>[a-z].+?)(?P<due>,?\s+(?:by|before)\s+[^,]{3,40})?\.?$", re.S)
+
+
+def _split_second(action: Action, roster: Roster) -> list[Action]:
+    """One cue that gives two people a task each is two actions (the deadline after both is both's)."""
+    m = _SECOND_TASK.match(action.text) if " and " in action.text else None
+    who = owners_of(m.group("who"), roster) if m and roster.knows(m.group("who")) else None
+    if not m or not who or not action.owners or set(who) & set(action.owners):
+        return [action]
+    due = m.group("due") or ""
+    second = Action(action.item, who, _capital(m.group("task").strip()) + due, ref=None, where=action.where)
+    action.text = m.group("first").strip(" ,;") + due
+    return [action, second]
 
 
 def inline_action(line: Line, item: str | None, roster: Roster, text: str | None = None,

@@ -120,10 +120,12 @@ def extract(document: Document) -> Result:
                 expecting = len(people) == 1  # the next name may be a paragraph of its own
                 continue
         if isinstance(expecting, str):
-            _set_roles(found, " ".join(lines), expecting, block)
-            found.consumed.add(id(block))
-            expecting = False
-            continue
+            text = " ".join(lines)
+            expecting, label = False, expecting
+            if len(text.split()) <= 12 and _names_only(text):  # who holds the role, not a report under a heading
+                _set_roles(found, text, label, block)
+                found.consumed.add(id(block))
+                continue
         if status and expecting and block.level is None and _names_only(" ".join(lines)) and \
                 not all(r.bold for r in block.runs):  # a bold line is the next label, not a name
             people = _prose(" ".join(lines), status)

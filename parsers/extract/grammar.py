@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from parsers.extract.people import Roster, name_key
 from parsers.patterns import INITIALS, INITIALS_RE, TITLES, topic_off
 from parsers.vocabulary import (ACTION_LINKS, ALL_WORDS, GROUP_OWNERS, LEAD_VERBS, LIST_LINKS, NOT_OWNERS, NOT_TASKS,
-                                PUT_FORWARD, ROLE_OWNERS, SELF_OWNERS, words_pattern)
+                                PUT_FORWARD, REPORTING_VERBS, ROLE_OWNERS, SELF_OWNERS, words_pattern)
 
 _TITLE = rf"(?i:{TITLES})"
 _NAME_WORD = r"[A-Z][\w'’-]*(?:\.(?=\s))?"
@@ -58,8 +58,9 @@ _ASKED = re.compile(rf"^(?:.{{0,80}}?\b(?<!\bhad\s)(?:asked|invited|requested|ta
                     rf"{_OWNERS}\s+(?P<link>to|with)\s+(?P<task>.+)$", re.S)
 _FORWARD = re.compile(rf"^.{{0,80}}?\b{words_pattern(PUT_FORWARD)}\s+{_OWNERS}\s+(?P<task>[a-z].+)$", re.S)
 # "… said that she would …": the speaker is who she is
-_SAID = re.compile(rf"^{_DISCOURSE}{_OWNERS}\s+(?:said|stated|confirmed|indicated|explained|noted|reported|agreed|"
-                   rf"replied)(?:\s+that)?\s+(?:he|she|they)\s+(?P<link>would|will|is to|was to|could)\s+"
+_REPORTING = words_pattern(REPORTING_VERBS)
+_SAID = re.compile(rf"^{_DISCOURSE}{_OWNERS}\s+{_REPORTING}(?:\s+that)?\s+(?:he|she|they)\s+"
+                   rf"(?P<link>would|will|is to|was to|could)\s+"
                    rf"(?P<task>.+)$", re.S)
 _PRONOUN = re.compile(rf"^{_DISCOURSE}(?P<pronoun>(?i:he|she|they))\s+{_LINK}\s+(?P<task>.+)$", re.S)
 _FIRST_PERSON = re.compile(r"^(?:yes,?\s+|ok,?\s+|so,?\s+)?(?:i\s+will|i'll|i’ll|i\s+can|i\s+shall)\s+(?P<task>.+)$",
@@ -167,14 +168,13 @@ _OPENING = re.compile(r"^(?:(?i:after|following|in|at|during|once|as|when|with|f
                       r"meanwhile|in the meantime)\b[^,;]{0,70}?(?:,\s+|\)\s+(?=[A-Z]))"
                       r"|(?:(?:\d[\w:.@/]*|@|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)\s+)+(?=[A-Z]))")
 # "… that <owner> <link> …": what someone said or noted someone else will do
-_THAT = re.compile(rf"^.{{0,100}}?\b(?:said|stated|confirmed|indicated|explained|noted|reported|agreed|"
-                   rf"acknowledged|announced|mentioned|replied|added)\s+that\s+{_OWNERS}\s+{_LINK}\s+(?P<task>.+)$",
-                   re.S)
+_THAT = re.compile(rf"^.{{0,100}}?\b{_REPORTING}\s+that\s+{_OWNERS}\s+{_LINK}\s+(?P<task>.+)$", re.S)
 # "…, it was agreed that Mags & Karen should come to the final decision": agreed, what someone should do
 _AGREED_THAT = re.compile(rf"^.{{0,160}}?\b(?:agreed|decided|resolved)\s+that\s+{_OWNERS}\s+"
                           rf"(?P<link>(?i:should|must|needs\s+to|need\s+to))\s+(?P<task>[a-z].+)$", re.S)
 # the last clause of a sentence: "Still trying to find a date, Karen to keep on the case."
-_LAST_CLAUSE = re.compile(rf"[,;]\s+{_OWNERS}\s+(?P<link>to)\s+(?P<task>[a-z][^,;]+)$", re.S)
+_LAST_CLAUSE = re.compile(rf"[,;]\s+{_OWNERS}\s+(?:(?:is|are)\s+(?:also\s+)?)?(?P<link>to)\s+(?P<task>[a-z][^,;]+)$",
+                          re.S)
 # a second owner in the same sentence: "…, and Peter volunteered to alter …", "… and the Clerk was asked to …"
 _AND_THEN = re.compile(rf"(?:,\s*|;\s*|\s)(?:and|while|whilst|but)\s+{_OWNERS}\s+{_LINK}\s+(?P<task>.+)$", re.S)
 _SUBJECT = re.compile(rf"^{_DISCOURSE}{_OWNERS}\s+(?:(?i:had|has|have|was|were|is|are)\s+)?[a-z]+\b", re.S)
