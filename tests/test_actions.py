@@ -768,3 +768,16 @@ def test_a_deadline_without_its_year_takes_the_meetings_year_or_the_next():
     found = parse_md(head + "Action: JS to book the hall by 17 December.\n\nAction: AK to pay the deposit by "
                             "15 January.\n").to_dict()["actions"]
     assert [a["due"] for a in found] == ["2025-12-17", "2026-01-15"]
+
+
+def test_marks_one_under_another_in_an_action_cell_go_with_the_paragraphs_beside_them():
+    html = ("<h1>Board</h1><p>Present: Jane Smith (JS), Amir Khan (AK)</p>"
+            "<table><tr><th>No</th><th>Minute</th><th>Action</th></tr>"
+            "<tr><td>6.</td><td><p><b>Reports</b></p><p>Visitor numbers are up on last year.</p>"
+            "<p>The new leaflet will be sent to every branch.</p>"
+            "<p>The board asked for a breakdown of the figures by branch.</p></td>"
+            "<td><p>JS</p><p>AK</p></td></tr></table>")
+    found = parse_html(html).to_dict()["actions"]
+    assert [(a["owners"], a["text"]) for a in found] == [
+        (["JS"], "The new leaflet will be sent to every branch"),
+        (["AK"], "The board asked for a breakdown of the figures by branch")]

@@ -68,8 +68,8 @@ FLOORS = {
     "srcf-committee-2000-02-17.txt": 0.89,          # now 0.917
     "srcf-committee-2000-02-24.txt": 0.96,          # now 0.985
     "suffolk-g13-2017-02-21.docx": 0.98,            # now 1.000
-    "suffolk-libraries-board-2015-09-24.pdf": 0.67, # now 0.690
-    "suffolk-libraries-board-2015-11-26.pdf": 0.76, # now 0.788
+    "suffolk-libraries-board-2015-09-24.pdf": 0.78, # now 0.801
+    "suffolk-libraries-board-2015-11-26.pdf": 0.96, # now 0.980
     "teamcodd-2019-02-21.docx": 0.78,               # now 0.800
     "uwcs-exec-2007-01-19.md": 0.91,                # now 0.933
     "w3c-publ-wg-2018-08-27.md": 0.98,              # now 1.000

@@ -15,7 +15,7 @@ from collections import Counter
 from itertools import chain
 
 from parsers.blocks import Grid, Line, cell_lines, cell_struck, grid, lines_of, struck
-from parsers.document import Heading, Paragraph, Table, squash
+from parsers.document import Heading, Paragraph, Table, block_text, squash
 from parsers.extract.alike import Text, at_least
 from parsers.extract.grammar import Owners, list_action, resolution_actions, sentence_actions, subject_of
 from parsers.extract.people import Roster
@@ -88,6 +88,8 @@ def extract(sections: list[Section], roster: Roster, owners: Owners | None = Non
             _row_action(g, row, item, roster, actions)
             if _row_struck(g, row):
                 _done(actions[start:])
+            if section.parts:
+                _place(actions[start:], section.parts)
         # where an item table has an Action column, that column says who acts, not the discussion
         owned_by_column = any(g.column("action") is not None or g.column("owner") is not None
                               for g, _ in section.rows)
@@ -118,6 +120,16 @@ def extract(sections: list[Section], roster: Roster, owners: Owners | None = Non
             action.due_text = _due_words(action.text)
     kept, alike = _dedupe(actions, roster)
     return Result((kept, updates), warnings + alike)
+
+
+def _place(found: list[Action], parts: list[Section]) -> None:
+    """An action of an item table's row belongs to the sub-item whose text holds its task."""
+    for action in found:
+        probe = action.text[:60].lower()
+        for part in parts:
+            if probe and any(probe in block_text(b).lower() for b in part.blocks):
+                action.item = part.number
+                break
 
 
 def _row_struck(g: Grid, row) -> bool:
@@ -413,6 +425,10 @@ def _row_action(g: Grid, row, item: str | None, roster: Roster, actions: list[Ac
     cell_text = squash(cell.text)
     owners = owners_of(cell_text, roster)
     where = row.loc
+    marks = [ln.text for ln in cell_lines(cell) if ln.text.strip()]
+    if owners is None and len(marks) >= 2 and all(owners_of(m, roster) for m in marks):
+        _marks_beside(g, row, marks, item, roster, actions)  # "JP" / "DH": a mark beside each task
+        return
     if owners is None:
         lead = split_lead(cell_text, roster, strict=False)
         if lead:
@@ -423,6 +439,25 @@ def _row_action(g: Grid, row, item: str | None, roster: Roster, actions: list[Ac
     discussion = g.cell(row, "text") or g.cell(row, "notes")
     text = _task_sentence([ln.text for ln in cell_lines(discussion)] if discussion else [], owners)
     actions.append(Action(item, owners, text, where=where))
+
+
+def _marks_beside(g: Grid, row, marks: list[str], item: str | None, roster: Roster, actions: list[Action]) -> None:
+    """An action cell holding several owners' marks, one under the other: each mark
+    sits beside the part of the discussion it is for.  A mark whose owner the
+    discussion names takes the sentence that names them; the others go, in order,
+    with the last paragraphs of the discussion (the marks stand level with them)."""
+    discussion = g.cell(row, "text") or g.cell(row, "notes")
+    paras = [ln.text for ln in cell_lines(discussion) if ln.text.strip()] if discussion else []
+    free = paras[-len(marks):] if len(paras) >= len(marks) else paras
+    for k, mark in enumerate(marks):
+        owners = owners_of(mark, roster) or []
+        named = [o for o in owners if o != "All" and any(re.search(rf"(?<!\w){re.escape(o)}(?!\w)", p) for p in paras)]
+        if named:
+            text = _task_sentence(paras, owners)
+        else:
+            beside = free[k] if k < len(free) else (paras[-1] if paras else "")
+            text = _last_sentence(beside) if beside else ""
+        actions.append(Action(item, owners, text, where=row.loc))
 
 
 def _task_sentence(lines: list[str], owners: list[str]) -> str:
