@@ -102,6 +102,15 @@ def _may_decide(text: str) -> bool:
     return False
 
 
+def _holds(sentence: str, needles: list[str]) -> bool:
+    """Does a sentence of a line hold one of the cue words found in the line?"""
+    low = sentence.lower()
+    for needle in needles:
+        if needle in low:
+            return True
+    return False
+
+
 def extract(sections: list[Section], roster: Roster) -> Result:
     out: list[Decision] = []
     for section in sections:
@@ -144,13 +153,15 @@ def _section_decisions(section: Section, roster: Roster, out: list[Decision]) ->
             if len(motion_said) > _MOTION_LINES:
                 motion, motion_said = None, []
             continue
-        if not _may_decide(st.text):
+        low = st.text.lower()
+        present = [needle for needle in _NEEDLES if needle in low]  # the cue words the line holds
+        if not present:
             continue
         parts = sentences(st.text) or [st.text]
         j = 0
         while j < len(parts):
             sentence = parts[j]
-            if motion is None and len(parts) > 1 and not _may_decide(sentence):
+            if motion is None and len(parts) > 1 and not _holds(sentence, present):
                 j += 1
                 continue
             if motion is not None:
@@ -214,17 +225,19 @@ def decision_text(sentence: str) -> str | None:
     text = sentence.strip()
     if text.startswith("["):
         text = _LINK_LABEL.sub(r"\1", text)
-    if not DECISION_LABEL.match(text):
+    labelled = DECISION_LABEL.match(text)
+    if not labelled:
         text = topic_off(text)  # "Role-based email: it was resolved …" (not "RESOLVED: …")
     if not text or text.endswith("?") or _APOLOGIES.match(text):
         return None
-    clause = "it was" in text.lower() and _CLAUSE.search(text)
+    low = text.lower()
+    clause = "it was" in low and _CLAUSE.search(text)
     if clause:
         text = text[clause.end():]  # "Ann asked whether …; but it was agreed that …"
-    low = text.lower()
+        low = text.lower()
     if _BARE.match(text) or "decided" in low and _PEOPLE_DECIDE.match(text) or " as " in low and _AS_RECORD.match(text):
         return _capital(text)
-    label = DECISION_LABEL.match(text)
+    label = labelled if labelled and not clause else DECISION_LABEL.match(text)  # (asked again of a changed text)
     if label:
         rest = text[label.end():].strip()
         if not rest:
@@ -242,7 +255,7 @@ def decision_text(sentence: str) -> str | None:
         if that and re.match(r"^[\w'’-]+\s", that.group("clause")):
             return _capital(that.group("clause"))  # "It was agreed that the grant …" -> "The grant …"
         return _capital(text)
-    m = _BODY_DECIDES.match(text)
+    m = _may_body_decide(low) and _BODY_DECIDES.match(text)
     if m and not _WITH.match(m.group("rest")) and not _NEGATED.search(text[:m.end("verb")]):
         return _capital(text)
     if ("second" in low or "(p" in low) and _MOTION.search(text):
@@ -252,6 +265,17 @@ def decision_text(sentence: str) -> str | None:
             and len(text.split()) >= 4 and not _APOLOGIES.match(m.group("what")):
         return _capital(text)
     return None
+
+
+# the stems of the deciding verbs: a sentence without one is no body deciding
+_VERB_STEMS = tuple(sorted({v.split()[-1][:5] for v in DECISION_VERBS}))
+
+
+def _may_body_decide(low: str) -> bool:
+    for stem in _VERB_STEMS:
+        if stem in low:
+            return True
+    return False
 
 
 def _capital(text: str) -> str:
