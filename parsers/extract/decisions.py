@@ -57,7 +57,8 @@ _PASSIVE = re.compile(rf"^(?P<what>.{{3,160}}?)\s+(?:was|were|has been|have been
                       rf"ratified|endorsed|accepted|carried|passed|authori[sz]ed|decided|moved as (?:a )?(?:correct|true|"
                       rf"accurate)|(?:signed|confirmed|taken) as (?:a )?(?:correct|true|accurate))\b", re.I | re.S)
 # "Decided to use …", "Agreed to defer …": the cue verb opens the sentence
-_BARE = re.compile(r"^\W*(?:unanimously\s+)?(?:resolved|agreed|decided|approved)\s+(?:to|on|upon)\s+\S", re.I)
+_BARE = re.compile(r"^\W*(?:unanimously\s+)?(?:resolved|agreed|decided|approved)(?:\s+unanimously)?\s+(?:to|on|upon)\s+\S",
+                   re.I)
 # "Agreed as a true record", "Approved as a correct record"
 _AS_RECORD = re.compile(r"^\W*(?:agreed|approved|accepted|adopted|signed|confirmed)\s+as\s+(?:an?\s+)?(?:true|correct|"
                         r"accurate|fair)\b", re.I)
@@ -135,6 +136,8 @@ def _section_decisions(section: Section, roster: Roster, out: list[Decision]) ->
     said = statements(section.blocks, roster)
     pending: Decision | None = None  # a cue that owns the list or lines after it
     pending_level: int | None = None
+    inner = False  # a lead-in under the pending cue owns the lines after it
+    last_loc = None  # where the last line joined to it was
     motion: Decision | None = None   # a motion put, waiting for the vote that carries it
     motion_said: list[str] = []      # what was said between the motion and its vote
     pending_colon = False
@@ -142,12 +145,19 @@ def _section_decisions(section: Section, roster: Roster, out: list[Decision]) ->
     for k, st in enumerate(said):
         line = st.line
         if pending is not None:
-            if _continues_list(line, pending_level, pending_colon):
+            # a lead-in under a colon cue ("Article 15 is amended from:") owns what follows it too,
+            # up to the next line like the cue's own (the next entry of its list, or a plain paragraph)
+            like_cue = line.level == pending_level and line.label is None and (
+                line.level is not None or not line.text.rstrip().endswith(":"))
+            lead_in = pending_colon and not like_cue and line.text.rstrip().endswith(":") and len(line.text.split()) <= 12
+            same_entry = inner and line.loc == last_loc and line.label is None  # a further line of the entry
+            if _continues_list(line, pending_level, pending_colon) or lead_in or (inner and not like_cue) or same_entry:
                 joint = ":" if pending_colon and not joined and not pending.text.endswith(":") else ""
                 pending.text = f"{pending.text}{joint} {line.text}".strip()  # the colon goes back before the list
                 joined += 1
+                inner, last_loc = inner or lead_in, line.loc
                 continue
-            pending = None
+            pending, inner = None, False
         if motion is not None and not _may_decide(st.text):
             motion_said.append(st.text)  # the conditions of the motion, a list, a recorded vote
             if len(motion_said) > _MOTION_LINES:
