@@ -27,4 +27,4 @@ LOG_EXTENSIONS = {"docx": (".docx",), "markdown": (".md", ".markdown", ".txt"), 
 # The paper a Word action log is set on (A4, as in the UK, unless asked).
 PAPERS = ("a4", "letter")
 # The files a calendar is written as.
-CALENDAR_EXTENSIONS = (".ics", ".ical", ".ifb", ".icalendar")
+CALENDAR_EXTENSIONS = (".ics", ".ical", ".icalendar")

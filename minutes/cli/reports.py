@@ -7,7 +7,7 @@ import click
 
 from minutes.choices import CALENDAR_EXTENSIONS, GROUPINGS, LOG_EXTENSIONS, LOG_FORMATS, PAPERS
 from minutes.cli.common import check_output, db_option, fail, open_db, reading, run, write_out
-from minutes.cli.params import IsoDate, Number
+from minutes.cli.params import Duration, IsoDate, Number
 from minutes.errors import MinutesError
 
 
@@ -88,27 +88,37 @@ def output_format(output: str | None, fmt: str | None, extensions: dict[str, tup
 @click.option("--owner", help="Only this owner's actions (initials or part of a name).")
 @click.option("--series", help="Only this series (part of its name).")
 @click.option("--todo", is_flag=True, help="To-dos (VTODO) instead of all-day events.")
+@click.option("--alarm", "alarms", type=Duration(), multiple=True, metavar="SPAN",
+              help="Remind this long before an open action is due: 2d, 1w, 4h (may be given more than once).")
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE.ics (default: standard output).")
 @db_option
-def report_calendar(owner: str | None, series: str | None, todo: bool, output: str | None, db_path: str) -> None:
-    """An iCalendar file of the open actions that have a due date.
+def report_calendar(owner: str | None, series: str | None, todo: bool, alarms: tuple, output: str | None,
+                    db_path: str) -> None:
+    """An iCalendar file of the actions that have a due date.
 
     One all-day event (or to-do) per action on its due date, with the
     meeting and item it came from; import it into any calendar program.
+    Each action keeps its UID, so importing a newer file updates what was
+    imported: an action since done or dropped is marked completed or
+    cancelled (its SEQUENCE raised), never left out.  Open actions with no
+    due date are listed on standard error.
 
     \b
     Example:
         minutes report calendar --owner TG -o tg-actions.ics
+        minutes report calendar --todo --alarm 2d -o actions.ics
     """
     from minutes import queries
     from minutes.output.ical import due_calendar
 
     check_output(output, db_path)
-    rows = reading(db_path, queries.outstanding, owner=owner, series=series)
-    result = run(due_calendar, rows, owner=owner, series=series, todo=todo)
-    for warning in result.warnings:
-        click.echo(f"Warning: {warning}", err=True)
-    write_out(result.data, output, f"{result.count} due action{'s' if result.count != 1 else ''}", db_path)
+    run(output_format, output, None, {"icalendar": CALENDAR_EXTENSIONS}, "a calendar")
+    rows = reading(db_path, queries.calendar_actions, owner=owner, series=series)
+    result = run(due_calendar, rows, owner=owner, series=series, todo=todo, alarms=list(alarms))
+    for line in result.left_out:
+        click.echo(f"Not in the calendar: {line}", err=True)
+    closed = f" ({result.closed} of them done or dropped)" if result.closed else ""
+    write_out(result.data, output, f"{result.count} action{'s' if result.count != 1 else ''}{closed}", db_path)
 
 
 @click.command("datasette-metadata")
