@@ -33,7 +33,8 @@ TABLES: dict[str, tuple[str, str, dict[str, str]]] = {
                   "warnings": "What the parser could not read cleanly (JSON list)"}),
     "people": ("name", "Each person named as an attendee, once across meetings.",
                {"name": "Name as first written", "initials": "Initials as last written",
-                "key": "Folded name without honorifics", "email": "E-mail address as last written"}),
+                "key": "Folded name without honorifics", "email": "E-mail address as last written (or set by hand)",
+                "email_by_hand": "1 when the address was set with 'minutes people set-email' (no minutes override it)"}),
     "attendees": ("name", "Who was at (or sent apologies to) each meeting.",
                   {"meeting_id": "The meeting", "person_id": "The person", "status": "present, apologies, absent "
                    "or in_attendance", "organisation": "Organisation as written in these minutes"}),
