@@ -62,6 +62,9 @@ TABLES: dict[str, tuple[str, str, dict[str, str]]] = {
                        "write relinks them.", {"series": "The meeting series"}),
 }
 
+# The facets each table page offers: an action's status (open, done, dropped) first of all.
+FACETS = {"actions": ("status",), "meetings": ("series",), "attendees": ("status",), "action_events": ("event",)}
+
 _OWNER = "coalesce(p.name, o.written, '(no owner)')"
 _NAMED = row_named(":owner", "\n       or ")   # the words typed name the owner row as they do for 'minutes actions --owner'
 
@@ -124,6 +127,8 @@ def metadata(name: str = "minutes") -> dict:
     tables = {}
     for table, (label, description, columns) in TABLES.items():
         tables[table] = {"label_column": label, "description": description, "columns": columns}
+        if table in FACETS:
+            tables[table]["facets"] = list(FACETS[table])
         if table in SEARCHED:
             tables[table]["fts_table"] = f"{table}_fts"
             tables[table]["fts_pk"] = "id"
