@@ -133,7 +133,7 @@ def test_dry_run_prints_the_messages_and_sends_nothing(db_path, smtp):
     assert inbox.received == []
     assert result.stdout.count("Subject: Your actions:") == 2
     assert "To: Daxa Pancholi <daxa.pancholi@example.org>" in result.stdout
-    assert "Write to the bidders" in result.stdout and "Dry run: 2 messages not sent." in result.stderr
+    assert "Write to the bidders" in result.stdout and "Dry run: 2 messages printed, none sent." in result.stderr
     assert invoke(db_path, "remind", "--dry-run").exit_code == 0          # no server or sender needed to look
 
 

@@ -74,7 +74,7 @@ def remind(owner: str | None, series: str | None, overdue: bool, due_within: tim
     if dry_run:
         for message in messages:
             echo(_shown(message))
-        click.echo(f"Dry run: {len(messages)} message{'s' if len(messages) != 1 else ''} not sent.", err=True)
+        click.echo(f"Dry run: {len(messages)} message{'s' if len(messages) != 1 else ''} printed, none sent.", err=True)
         return
     user = os.environ.get(USER_VAR) or None
     results = run(send, mail, messages, user=user, password=os.environ.get(PASSWORD_VAR))
