@@ -89,9 +89,9 @@ _WITH = re.compile(r"^\s*(?:with|on|upon)\b", re.I)
 _APOLOGIES = re.compile(r"^\W*apolog", re.I)
 _RELATIVE = re.compile(r"\b(?:which|who|that)\s*$", re.I)
 # words one of which every decision holds: a line without any is not read further
-_NEEDLES = ("resolv", "agree", "decid", "approv", "adopt", "endors", "accept", "carried", "passed", "passes",
-            "ratif", "decision", "resolution", "outcome", "consensus", "voted", "seconded", "moved as", "confirmed",
-            "determined", "recommendation", "conclusion", "(p ", "authori", "signed as", "taken as")
+_NEEDLES = ("agree", "resol", "deci", "approv", "carried", "passe", "adopt", "accept", "endors", "ratif", "outcome",
+            "consensus", "voted", "seconded", "moved as", "confirmed", "determined", "recommend", "conclu", "(p ",
+            "authori", "signed as", "taken as")  # the commonest first: most lines that hold one hold these
 
 
 def _may_decide(text: str) -> bool:
