@@ -243,8 +243,13 @@ EMAIL = """
 ALTER TABLE people ADD COLUMN email TEXT;
 """
 
+# An e-mail address set by hand ('minutes people set-email'), which no minutes override.
+EMAIL_BY_HAND = """
+ALTER TABLE people ADD COLUMN email_by_hand INTEGER NOT NULL DEFAULT 0;
+"""
+
 # Each entry is one migration script; never edit a released one, append.
-MIGRATIONS: list[str] = [TABLES + _index_sql() + _fts_sql(), SERIES, OWNER_INDEXES, PENDING, EMAIL]
+MIGRATIONS: list[str] = [TABLES + _index_sql() + _fts_sql(), SERIES, OWNER_INDEXES, PENDING, EMAIL, EMAIL_BY_HAND]
 VERSION = len(MIGRATIONS)
 
 

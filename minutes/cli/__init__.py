@@ -2,7 +2,8 @@
 
 Each command lives in the module of its kind: ``files`` (parse, check,
 ingest), ``actions`` (actions, done, reopen, drop, history), ``audit``
-(meetings, show, people, search, decisions) and ``reports`` (report actions,
+(meetings, show, people, search, decisions), ``people`` (people set-email),
+``remind`` (e-mail each owner what they owe) and ``reports`` (report actions,
 report calendar, datasette-metadata, serve); ``params`` checks arguments at
 the edge and ``common`` holds what they share.  ``cli`` is the entry point.
 """
@@ -12,7 +13,7 @@ import sys
 
 import click
 
-from minutes.cli import actions, audit, files, reports
+from minutes.cli import actions, audit, files, people, remind, reports
 
 
 class OneLineErrors(click.Group):
@@ -53,3 +54,5 @@ for command in (files.parse, files.check, files.ingest, actions.actions, *action
                 audit.meetings, audit.show, audit.people, audit.search, audit.decisions, reports.reports,
                 reports.datasette_metadata, reports.serve):
     cli.add_command(command)
+cli.add_command(remind.remind)
+audit.people.add_command(people.set_email)

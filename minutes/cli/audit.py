@@ -46,16 +46,20 @@ def show(meeting: str, db_path: str, as_json: bool) -> None:
     emit(meeting_json(data) if as_json else meeting_text(data), "json" if as_json else None)
 
 
-@click.command()
+@click.group(invoke_without_command=True)
 @db_option
 @format_options
-def people(db_path: str, fmt: str | None) -> None:
+@click.pass_context
+def people(ctx: click.Context, db_path: str, fmt: str | None) -> None:
     """Each person with the meetings they attended and the actions they hold.
 
     \b
     Example:
         minutes people --csv > people.csv
+        minutes people set-email DP daxa.pancholi@example.org
     """
+    if ctx.invoked_subcommand:
+        return
     from minutes import queries
     from minutes.output import audit
 

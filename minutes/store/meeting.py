@@ -54,7 +54,7 @@ def save_attendees(db: sqlite_utils.Database, m: "Minutes", meeting_id: int, ser
 def _person(db: sqlite_utils.Database, name: str, initials: str | None, series: str,
             email: str | None = None) -> int:
     """The person with this name; or, in the same series, the same initials and first name.
-    Initials and e-mail address are kept as last written."""
+    Initials and e-mail address are kept as last written (an address set by hand stays)."""
     key = person_key(name)
     found = db.execute("SELECT id FROM people WHERE key = ?", [key]).fetchone()
     if not found and initials and key:
@@ -68,7 +68,7 @@ def _person(db: sqlite_utils.Database, name: str, initials: str | None, series: 
         if initials:
             db.execute("UPDATE people SET initials = ? WHERE id = ?", [initials, found[0]])
         if email:
-            db.execute("UPDATE people SET email = ? WHERE id = ?", [email, found[0]])
+            db.execute("UPDATE people SET email = ? WHERE id = ? AND NOT email_by_hand", [email, found[0]])
         return found[0]
     return db["people"].insert({"name": name, "initials": initials, "key": key, "email": email}).last_pk
 
