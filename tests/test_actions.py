@@ -781,3 +781,12 @@ def test_marks_one_under_another_in_an_action_cell_go_with_the_paragraphs_beside
     assert [(a["owners"], a["text"]) for a in found] == [
         (["JS"], "The new leaflet will be sent to every branch"),
         (["AK"], "The board asked for a breakdown of the figures by branch")]
+
+
+def test_a_line_of_known_initials_under_what_was_said_owns_its_last_sentence():
+    body = "## 2. Hall\n\nThe gutters are blocked again. A contractor should clear them.\n\nAK\n"
+    assert owners_and_text(body) == [(["AK"], "A contractor should clear them")]
+
+
+def test_a_line_of_unknown_capitals_is_no_owner():
+    assert owners_and_text("## 2. Hall\n\nThe gutters are blocked again.\n\nNB\n") == []

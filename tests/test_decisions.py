@@ -244,3 +244,13 @@ def test_a_colon_cue_owns_its_lead_ins_and_what_they_introduce_up_to_the_next_en
 def test_resolved_unanimously_to_do_something():
     assert texts("Resolved unanimously to buy a defibrillator for the hall.") == [
         "Resolved unanimously to buy a defibrillator for the hall."]
+
+
+def test_all_agreed_takes_what_was_agreed_from_the_sentence_before():
+    assert texts("The new hire charges were set out in the paper. All agreed.") == [
+        "The new hire charges were set out in the paper. All agreed."]
+
+
+def test_proposed_and_seconded_with_commas_then_carried_is_one_decision():
+    assert texts("Proposed by JS, seconded by BJ, that the precept rise by 3%. Carried.") == [
+        "Proposed by JS, seconded by BJ, that the precept rise by 3%. Carried."]

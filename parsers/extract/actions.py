@@ -94,6 +94,7 @@ def extract(sections: list[Section], roster: Roster, owners: Owners | None = Non
         owned_by_column = any(g.column("action") is not None or g.column("owner") is not None
                               for g, _ in section.rows)
         before = None  # the line above, within the item: "Action: Ann" alone takes its task from it
+        last_where = None  # where that line is
         for block in section.blocks:
             if isinstance(block, Table):
                 _action_table(block, item, roster, actions, updates, section)
@@ -104,7 +105,11 @@ def extract(sections: list[Section], roster: Roster, owners: Owners | None = Non
                     start = len(actions)
                     found = [a for action in cued_actions(said.line, item, roster, said.text, before, owners)
                              for a in _split_second(action, roster)]
-                    if found:
+                    mark = _owner_line(said, roster) if not found and before and said.line.level is None else None
+                    if mark and not (actions and actions[-1].where == last_where):
+                        # "BR" on a line of its own under what was said: the owner of its last sentence
+                        actions.append(Action(item, mark, _capital(_last_sentence(before)), where=said.line.loc))
+                    elif found:
                         actions.extend(found)
                         previous = found[-1].owners or previous
                     elif not owned_by_column:
@@ -113,13 +118,23 @@ def extract(sections: list[Section], roster: Roster, owners: Owners | None = Non
                             previous = action.owners
                     if len(actions) > start and struck(said.line.runs):
                         _done(actions[start:])
-                    before = said.text
+                    before, last_where = said.text, said.line.loc
     for action in actions:
         action.due = action.due or due_in(action.text)
         if action.due is None and action.due_text is None:
             action.due_text = _due_words(action.text)
     kept, alike = _dedupe(actions, roster)
     return Result((kept, updates), warnings + alike)
+
+
+def _owner_line(said, roster: Roster) -> list[str] | None:
+    """A line that is only the initials of people the attendance has ("BR", "AL / BR")."""
+    text = said.text.strip(" .*")
+    if said.who is not None or not text or len(text) > 24 or not text.replace(" ", "").replace("/", "").replace(
+            ",", "").replace("&", "").isupper():
+        return None
+    found = owners_of(text, roster)
+    return found if found and all(INITIALS_RE.match(o) and roster.knows(o) for o in found) else None
 
 
 def _place(found: list[Action], parts: list[Section]) -> None:

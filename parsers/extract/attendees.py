@@ -500,6 +500,11 @@ _APOLOGIES_SENTENCE = re.compile(
     r"\.?$", re.I)
 
 
+# "Those present were Ann Lee, …", "The following were present: …", "Also present was PC Reid."
+_PRESENT_SENTENCE = re.compile(
+    r"^(?:(?P<also>also|further)\s+)?(?:(?:those|members|councillors|governors|trustees|directors)\s+)?present\s+"
+    r"(?:were|was|at the meeting were)\s*:?\s+(?P<names>.+?)\.?$"
+    r"|^the\s+following\s+(?:members\s+)?(?:were|was)\s+(?P<also2>also\s+)?present\s*:?\s+(?P<names2>.+?)\.?$", re.I)
 # "The Chairman was unable to contact Cllr A and Cllr B": absent, not apologies
 _NOT_CONTACTED = re.compile(r"^.{0,60}?\b(?:was|were|had been)\s+unable\s+to\s+(?:contact|reach)\s+(?P<names>.+?)\.?$",
                             re.I)
@@ -507,14 +512,22 @@ _NOT_CONTACTED = re.compile(r"^.{0,60}?\b(?:was|were|had been)\s+unable\s+to\s+(
 
 def _apologies_in_text(document: Document) -> list[Attendee]:
     """ "Apologies were received from Rolf Krahl and Brian Matthews."
-    "Cllr Caunce and Cllr Mrs Land were unable to attend." """
+    "Cllr Caunce and Cllr Mrs Land were unable to attend."  "Those present were …" """
     out = []
     for para in paragraphs(document.blocks):
         text = para.text
-        if "polog" not in text and "unable to" not in text:
+        if "polog" not in text and "unable to" not in text and "present" not in text.lower():
             continue
         for line in text.split("\n"):
             for sentence in sentences(line):
+                m = _PRESENT_SENTENCE.match(sentence)
+                if m:
+                    names = m.group("names") or m.group("names2")
+                    names = re.sub(r"\s+(?:of|from)\s+the\s+[^,;]+", "", names)  # "Sam Ode of the county council"
+                    status = "in_attendance" if m.group("also") or m.group("also2") else "present"
+                    if _names_only(names):
+                        out.extend(p for p in _prose(names, status) if _written_as_name(p.name))
+                    continue
                 m = _APOLOGIES_SENTENCE.match(sentence)
                 if m:
                     names = m.group("names") or m.group("senders") or m.group("absent")

@@ -78,7 +78,7 @@ _OUTCOME = re.compile(r"^\W*(?:the\s+)?(?:motion|resolution|proposal|amendment)\
                       r"^\W*voted\b", re.I)
 # "… proposed as chair (Tom, seconded by Owen) and carried nem con"
 _CARRIED = re.compile(r"\b(?:and|was|were|motion)\s+carried\b|\bcarried\s+(?:nem\.?\s*con|unanimously)\b", re.I)
-_MOTION = re.compile(r"\bproposed\s+(?:by\s+)?[A-Z][^.;]{1,60}?\b(?:and\s+)?seconded\s+(?:by\s+)?[A-Z][^.;]{1,60}?"
+_MOTION = re.compile(r"\b(?i:proposed)\s+(?:by\s+)?[A-Z][^.;]{1,60}?(?:\band\s+|,\s*)(?i:seconded)\s+(?:by\s+)?[A-Z][^.;]{1,60}?"
                      r"\b(?:that|to)\b|\(\s*p(?:roposed)?\.?\s+[A-Z]{1,4}\s*,\s*s(?:econded)?\.?\s+[A-Z]{1,4}\s*\)", re.S)
 _CONSENSUS = re.compile(r"^(?:\W*there\s+was\s+(?:a\s+|general\s+|broad\s+|unanimous\s+)*(?:consensus|agreement)\b"
                         r"|\W*(?:agreement|consensus)\s+(?:that|to|was reached)\b|\W*the\s+(?:final\s+|eventual\s+)?"
@@ -185,6 +185,12 @@ def _section_decisions(section: Section, roster: Roster, out: list[Decision]) ->
                     motion_said.append(sentence)
                     j += 1
                     continue
+            if _ALL_AGREED.match(sentence):  # "… were discussed. All agreed.": what was agreed is said before
+                before = parts[j - 1] if j else (said[k - 1].text if k else "")
+                if before and not _ALL_AGREED.match(before):
+                    out.append(Decision(item, f"{before.rstrip()} {sentence.strip()}".strip(), line.loc))
+                    j += 1
+                    continue
             found = decision_text(sentence)
             if found is not None:
                 if _OUTCOME.match(sentence) and len(sentence.split()) <= 4 and j + 1 < len(parts) and \
@@ -210,6 +216,10 @@ def _section_decisions(section: Section, roster: Roster, out: list[Decision]) ->
     out[:] = [d for d in out if d.text]
 
 
+# "All agreed.", "Agreed by all.", "Unanimously agreed.": a decision whose matter is the sentence before
+_ALL_AGREED = re.compile(r"^\W*(?:(?:all|everyone|all present|all members)\s+(?:agreed|approved|concurred)|"
+                         r"(?:agreed|approved)\s+(?:by\s+all|unanimously|by\s+everyone)|unanimously\s+(?:agreed|approved))"
+                         r"\W*$", re.I)
 _MOTION_LINES = 20  # a motion's vote comes within this many lines, or the motion stands alone
 
 
