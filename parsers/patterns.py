@@ -257,6 +257,7 @@ ACTION_TAG = Gated(re.compile(r"[(\[]\s*actions?(?:\s+(?:items?|points?))?\s*(?:
 OWNER_LEAD = re.compile(
     rf"^(?P<who>(?:{INITIALS}|{NAME}|{HANDLE}|all(?:\s+[a-z]+)?|everyone|everybody)"
     rf"(?:\s*(?:/|,|&|\+|\band\b)\s*(?:{INITIALS}|{NAME}|{HANDLE}))*)"
+    r"(?:\s*\((?:with|and|\+)\s+(?P<co>[^()]{2,40})\))?"  # "AL (with BR) to …": a co-owner in brackets
     r"\s*(?:(?P<colon>[:–—-])\s*|\s+(?P<verb>to|will|agreed to|offered to|is to|are to|should|would|"
     r"has agreed to|have agreed to|undertook to|volunteered to|needs? to|must)\s+)(?P<rest>.+)$", re.S)
 

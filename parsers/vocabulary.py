@@ -184,7 +184,8 @@ ROLE_LABELS = ("chair", "chairs", "chaired by", "chairman", "chairwoman", "chair
                "notetaker", "note takers", "minutes by", "minute by", "notes by", "note by", "recorder",
                "recorded by", "secretary", "clerk", "facilitator", "facilitated by", "moderator", "convenor",
                "convener", "host", "hosted by", "time keeper", "time-keeper", "timekeeper", "presiding",
-               "presided by")
+               "presided by", "treasurer", "vice chair", "vice-chair", "vice chairman", "vice-chairman",
+               "co-chair", "co-chairs", "president", "vice president", "vice-president")
 
 # -- the names of sections ----------------------------------------------------------------
 # Sections that list this meeting's actions.

@@ -790,3 +790,8 @@ def test_a_line_of_known_initials_under_what_was_said_owns_its_last_sentence():
 
 def test_a_line_of_unknown_capitals_is_no_owner():
     assert owners_and_text("## 2. Hall\n\nThe gutters are blocked again.\n\nNB\n") == []
+
+
+def test_a_co_owner_in_brackets_after_the_owner():
+    assert owners_and_text("## 2. Hall\n\nACTION: AK (with PG) to price the new paint.\n") == [
+        (["AK", "PG"], "Price the new paint")]

@@ -256,6 +256,8 @@ def split_lead(text: str, roster: Roster, strict: bool = True) -> tuple[list[str
     owners = owners_of(m.group("who"), roster, strict=strict or not m.group("colon"))
     if not owners:
         return None
+    co = owners_of(m.group("co"), roster, strict=False) if m.group("co") else None
+    owners = owners + [o for o in co or [] if o not in owners]
     rest = m.group("rest")
     return owners, (_task(rest) if m.group("verb") else rest.strip().rstrip("."))
 

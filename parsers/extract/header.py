@@ -23,6 +23,11 @@ _RANGE = re.compile(r"(?P<a>\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?)\s*(?:-|–
                     r"(?P<b>\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?)", re.I)
 _TITLE_DATE_TAIL = re.compile(r"\s*[–—\-|:,]\s*[^–—\-|:,]*$")
 _MAX_HEADER_BLOCKS = 10
+# "Sent: 20 March 2024", "Posted on …", "Published …": when the minutes went out, not when the meeting was
+_POSTED_LINE = re.compile(r"^\W*(?:sent|date sent|posted|published|printed|circulated|issued|distributed|"
+                          r"last (?:updated|modified|edited)|updated|modified)\b", re.I)
+# "Tuesday12th March": a weekday run into the date
+_WEEKDAY_GLUED = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day(?=\d)", re.I)
 
 
 def extract(document: Document) -> Result:
@@ -50,10 +55,15 @@ def extract(document: Document) -> Result:
             consumed.add(id(nxt))
 
     us_dated = month_first_dates(" ".join(b.text for b in region if not isinstance(b, Table)))
+    posted = None  # a date the minutes were sent, posted or published on: the meeting's only when no other is
     for block in region:
         if isinstance(block, Table):
             continue
-        text = "\n".join(" ".join("".join(r.text for r in ln).split()) for ln in raw_lines(block))
+        lines = [_WEEKDAY_GLUED.sub(r"\g<0> ", " ".join("".join(r.text for r in ln).split())) for ln in raw_lines(block)]
+        kept = [ln for ln in lines if not _POSTED_LINE.match(ln)]
+        if len(kept) < len(lines) and posted is None:
+            posted = date_in("\n".join(ln for ln in lines if _POSTED_LINE.match(ln)))
+        text = "\n".join(kept)
         try:
             date, m = find_date(text, month_first=us_dated)
         except BadDate as exc:
@@ -68,6 +78,8 @@ def extract(document: Document) -> Result:
             _details(text, m, meeting, in_title=block is title_block)
             if block is not title_block:
                 consumed.add(id(block))
+    if meeting.date is None and posted:
+        meeting.date = posted
     if meeting.date is None and _meta(document, "date"):
         try:
             meeting.date = find_date(_meta(document, "date"))[0]
