@@ -45,6 +45,9 @@ def extract(document: Document) -> Result:
         meta_title = _meta(document, "title")
         if meta_title:
             meeting.title = _strip_date(meta_title)
+    if title_block is None and meeting.title and region and isinstance(region[0], Heading) \
+            and " ".join(region[0].text.split()) == " ".join(meeting.title.split()):
+        consumed.add(id(region[0]))  # the page's first heading says the title its metadata gives: the title
     if title_block is not None and meeting.subtitle is None:
         k = region.index(title_block)
         nxt = region[k + 1] if k + 1 < len(region) else None
