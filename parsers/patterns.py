@@ -183,7 +183,8 @@ ROLE_LABEL = _words(V.ROLE_LABELS)
 ACTIONS_LABEL = _words(V.ACTIONS_SECTIONS)
 # Sections that report on the actions of earlier meetings.
 REVIEW_LABEL = re.compile(rf"\b(?:{words_pattern(V.REVIEW_SECTIONS)}|actions?\b.{{0,30}}\b"
-                          rf"{words_pattern(V.EARLIER_WORDS)} (?:meetings?|minutes))\b", re.I)
+                          rf"{words_pattern(V.EARLIER_WORDS)} (?:meetings?|minutes)|"
+                          rf"{words_pattern(V.EARLIER_WORDS)}\s+(?:meeting|minutes)(?:['’]s?)?\s+actions?)\b", re.I)
 DECISIONS_LABEL = _words(V.DECISIONS_SECTIONS)
 # Headings that are furniture, not agenda items.
 FURNITURE_LABEL = _words(V.CONTAINER_SECTIONS)

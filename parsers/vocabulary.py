@@ -258,6 +258,11 @@ COLUMN_WORDS = {
     "initials": ("initials",),
     "email": ("email", "e-mail", "email address", "e-mail address"),
     "attendance": ("attendance", "present", "present?", "attended"),
+    # a table of motions or of what was decided: each row is a decision
+    "motion": ("motion", "motions", "motion text", "resolution", "resolutions", "proposal", "proposition",
+               "decision", "decisions", "decision made", "decisions made", "decision taken", "agreed", "resolved"),
+    "mover": ("moved by", "proposed by", "proposer", "mover", "seconded by", "seconder", "seconded"),
+    "vote": ("vote", "votes", "voting", "result", "carried", "carried?", "for/against", "votes for/against"),
 }
 
 # -- how far an action got ----------------------------------------------------------------------

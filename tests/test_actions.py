@@ -795,3 +795,16 @@ def test_a_line_of_unknown_capitals_is_no_owner():
 def test_a_co_owner_in_brackets_after_the_owner():
     assert owners_and_text("## 2. Hall\n\nACTION: AK (with PG) to price the new paint.\n") == [
         (["AK", "PG"], "Price the new paint")]
+
+
+def test_an_actions_list_entry_with_a_group_owner_and_one_led_by_someone():
+    body = ("## Action items\n\n- Committee members to update their contact details\n"
+            "- Review the insurance, with the Treasurer taking the lead\n- LIST ACTIONS AND OWNERS HERE\n")
+    assert owners_and_text(body) == [(["Committee members"], "Update their contact details"),
+                                     (["Treasurer"], "Review the insurance, with the Treasurer taking the lead")]
+
+
+def test_asked_someone_that_something_be_done_and_suggested_to_someone_to():
+    body = ("## 2. Money\n\nJS asked PG that the receipts be kept in one folder.\n\n"
+            "AK suggested to DP to write to the bank.\n\nJS reminded AK that the bank closes early.\n")
+    assert owners_and_text(body) == [(["PG"], "The receipts be kept in one folder"), (["DP"], "Write to the bank")]

@@ -36,14 +36,14 @@ SCORER = SHARED / "tools" / "score.py"
 FLOORS = {
     "000_7526c02795b7095f.txt": 0.98,               # now 1.000
     "appna-ok-ec-2018-06-13.docx": 0.95,            # now 0.978
-    "appna-ok-ec-2018-07-19.docx": 0.78,            # now 0.800
+    "appna-ok-ec-2018-07-19.docx": 0.88,            # now 0.900
     "bcwpc-2025-09-02.pdf": 0.92,                   # now 0.947
     "bcwpc-2025-10-07.pdf": 0.94,                   # now 0.964
     "be-rse-2025-01-17.html": 0.73,                 # now 0.750
     "camis-2024-02-12.html": 0.89,                  # now 0.917
     "cerebria-team-2016-08-16.docx": 0.71,          # now 0.733
     "compsoc-ed-2024-03-13.html": 0.92,             # now 0.949
-    "compsoc-ed-2024-04-23.html": 0.94,             # now 0.969
+    "compsoc-ed-2024-04-23.html": 0.98,             # now 1.000
     "dsf-board-2024-02-08.md": 0.96,                # now 0.980
     "govan-cc-2023-11-06.md": 0.95,                 # now 0.971
     "govan-cc-2023-12-04.md": 0.90,                 # now 0.928
@@ -58,7 +58,7 @@ FLOORS = {
     "nam-committee-2021-01-05.pdf": 0.93,           # now 0.953
     "openwis-am-2016-03-10.html": 0.95,             # now 0.975
     "openwis-tc-2016-10-26.html": 0.78,             # now 0.808
-    "perth-artifactory-committee-2023-05-20.md": 0.71,# now 0.735
+    "perth-artifactory-committee-2023-05-20.md": 0.96,# now 0.985
     "phuse-julia-wg-2021-01-22.docx": 0.98,         # now 1.000
     "phuse-sendconform-2019-12-18.docx": 0.95,      # now 0.974
     "rzzt-cic-general-2019-02-09.md": 0.88,         # now 0.900

@@ -637,3 +637,10 @@ def test_a_discussion_heading_holding_the_discussion_is_an_item_but_not_one_over
         == [(None, "Discussion"), (None, "Budget")]
     assert numbers_and_titles("# Team\n\n## Topics\n\n### Budget\n\nFine.\n\n### Rota\n\nFull.\n") == [
         (None, "Budget"), (None, "Rota")]
+
+
+def test_a_heading_that_reviews_the_previous_meetings_actions():
+    from conftest import parse_md
+    doc = parse_md("# Club\n\n## Review Previous Meeting's Action Items\n\n| Action | Who | Status |\n|---|---|---|\n"
+                   "| Book the hall | Ann | Done |\n")
+    assert doc.actions == [] and [(u.owners, u.status) for u in doc.updates] == [(["Ann"], "done")]

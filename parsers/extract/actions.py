@@ -79,7 +79,7 @@ def extract(sections: list[Section], roster: Roster, owners: Owners | None = Non
             continue
         if section.kind == "actions":
             start = len(actions)
-            _action_section(section, roster, actions)
+            _action_section(section, roster, actions, owners)
             for action in actions[start:]:
                 action.listed = True
             continue
@@ -537,7 +537,7 @@ def _action_table(table: Table, item, roster: Roster, actions: list[Action], upd
                                   due_text=None if due else due_words, listed=True))
 
 
-def _action_section(section: Section, roster: Roster, actions: list[Action]) -> None:
+def _action_section(section: Section, roster: Roster, actions: list[Action], people: Owners | None = None) -> None:
     """A list of this meeting's actions: "Owner: task" entries, or tasks under a
     bold owner line, or a table.  Where tasks are grouped under owner lines,
     the unowned tasks before the first group are everyone's."""
@@ -591,17 +591,30 @@ def _action_section(section: Section, roster: Roster, actions: list[Action]) -> 
                 elif line.level is None and not owner_label:
                     continue  # a loose line, not an entry of the list
                 else:
-                    entry = Action(section.number, list(owner_label or []), line.text.rstrip("."),
-                                   where=line.loc)
+                    listed = list_action(line.text, people) if people is not None and not owner_label else None
+                    entry = Action(section.number, listed.owners, _capital(listed.task), where=line.loc) if listed \
+                        else Action(section.number, list(owner_label or []), line.text.rstrip("."), where=line.loc)
                     tail = _TRAILING_OWNER.search(line.text)
-                    if tail and not owner_label:
+                    if tail and not owner_label and not listed:
                         found = owners_of(tail.group("a") or tail.group("b") or "", roster, strict=False)
                         if found:
                             entry.owners, entry.text = found, line.text[:tail.start()].rstrip(" .")
+                    lead_by = _LEAD_BY.search(entry.text) if not entry.owners and people is not None else None
+                    if lead_by:  # "…, with the Vice President taking the lead on this"
+                        entry.owners = people.read((lead_by.group("who") or lead_by.group("who2")).strip(), groups=True) or []
+            if not entry.owners and _PROMPT.match(entry.text):
+                continue  # "LIST ACTIONS AND ACTIONEES": a template's prompt left in, not an action
             actions.append(entry)
         if crossed is not None:
             _done(actions[crossed:])
             crossed = None
+
+
+_PROMPT = re.compile(r"^[^a-z]*[A-Z]{2,}(?:\s+[A-Z&/]{2,}){2,}[^a-z]*$")  # three or more words in capitals and nothing else
+# who leads a task the list gives no owner: "… with the Vice President taking the lead", "… (led by Ann)"
+_LEAD_BY = re.compile(r"(?:\bwith\s+|,\s*)(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+"
+                      r"(?:taking\s+the\s+lead|leading|to\s+lead)\b|\bled\s+by\s+(?P<who2>(?:the\s+)?[A-Z][\w'’.-]*"
+                      r"(?:\s+[A-Z][\w'’.-]*){0,3})")
 
 
 # -- reviews of earlier actions -------------------------------------------------------

@@ -52,10 +52,10 @@ _SENTENCE = re.compile(rf"^{_DISCOURSE}{_OWNERS}\s+(?i:(?:also|then|now|still|ki
 _LIST_SENTENCE = re.compile(rf"^{_DISCOURSE}{_OWNERS}\s+{_LIST_LINK}\s+(?P<task>.+)$", re.S)
 # "Tim asked Ann to …", "Martin recommended that Lars contact …"
 _ASKED = re.compile(rf"^(?:.{{0,80}}?\b(?<!\bhad\s)(?:asked|invited|requested|tasked|charged|encouraged|urged|reminded|instructed|"
-                    rf"(?i:to\s+(?:ask|request|instruct|invite)))|"
+                    rf"suggested\s+to|proposed\s+to|(?i:to\s+(?:ask|request|instruct|invite)))|"
                     # a second clause of the sentence's subject: "The Council noted …, and requested the Clerk to …"
                     rf".{{0,240}}?\band\s+(?:also\s+)?(?:asked|requested|instructed|invited))\s+"
-                    rf"{_OWNERS}\s+(?P<link>to|with)\s+(?P<task>.+)$", re.S)
+                    rf"{_OWNERS}\s+(?P<link>to|with|that)\s+(?P<task>.+)$", re.S)
 _FORWARD = re.compile(rf"^.{{0,80}}?\b{words_pattern(PUT_FORWARD)}\s+{_OWNERS}\s+(?P<task>[a-z].+)$", re.S)
 # "… said that she would …": the speaker is who she is
 _REPORTING = words_pattern(REPORTING_VERBS)
@@ -259,6 +259,9 @@ def _first_action(text: str, owners: Owners, speaker: str | None, previous: list
         if found:
             return found
     m = _ASKED.match(text)
+    if m and m.group("link") == "that" and not re.search(r"\b(?:asked|requested|instructed)\s+$",
+                                                         text[:m.start("owners")], re.I):
+        m = None  # "reminded X that …" tells X something; "asked X that … be done" gives X a task
     if m:
         who = owners.read(m.group("owners"), m.group("co"), groups=False)
         task = _task(m.group("task"), m.group("link") == "with")

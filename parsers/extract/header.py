@@ -6,7 +6,7 @@ import re
 from parsers.blocks import lines_of, paragraphs, raw_lines
 from parsers.document import Document, Heading, Paragraph, Table
 from parsers.extract.result import Result
-from parsers.patterns import (DATE_PATTERNS, date_in, ABSENT_LABEL, APOLOGIES_LABEL, BadDate, FURNITURE_LABEL, Gated,
+from parsers.patterns import (DATE_PATTERNS, date_in, ABSENT_LABEL, ACTIONS_LABEL, APOLOGIES_LABEL, REVIEW_LABEL, BadDate, FURNITURE_LABEL, Gated,
                               IN_ATTENDANCE_LABEL, PRESENT_LABEL, YEARLESS_DATE, find_date, month_first_dates,
                               parse_time, split_number)
 from parsers.records import Meeting
@@ -171,6 +171,8 @@ def _a_section(heading, blocks: list, after) -> bool:
     section of the minutes ("## Budget" / "Agreed."), not a subtitle."""
     if not isinstance(heading, Heading):
         return False
+    if REVIEW_LABEL.search(heading.text) or ACTIONS_LABEL.match(heading.text.strip()):
+        return True  # "Review of actions", "Matters arising", "Apologies": a part of the minutes by its name
     shared = any(b is not heading and isinstance(b, Heading) and b.level == heading.level
                  and not _PLACEHOLDER.search(b.text) and not _only_a_date(b.text) for b in blocks)
     return shared and not (isinstance(after, Paragraph) and date_in(after.text)) and not date_in(heading.text)
