@@ -808,3 +808,16 @@ def test_asked_someone_that_something_be_done_and_suggested_to_someone_to():
     body = ("## 2. Money\n\nJS asked PG that the receipts be kept in one folder.\n\n"
             "AK suggested to DP to write to the bank.\n\nJS reminded AK that the bank closes early.\n")
     assert owners_and_text(body) == [(["PG"], "The receipts be kept in one folder"), (["DP"], "Write to the bank")]
+
+
+def test_the_entries_under_a_next_steps_entry_are_tasks_and_deeper_ones_their_details():
+    body = ("## 3. Lease\n\n- The lease was signed.\n- Next steps:\n    - AK to file the lease\n"
+            "    - Update the records:\n        - the asset register\n        - the insurance schedule\n"
+            "- The meeting moved on.\n")
+    assert owners_and_text(body) == [(["AK"], "File the lease"),
+                                     ([], "Update the records: the asset register; the insurance schedule")]
+
+
+def test_would_be_doing_something_is_doing_it():
+    assert owners_and_text("## 3. Lease\n\nJS said that she would be sending the lease to the solicitor.\n") == [
+        (["JS"], "Send the lease to the solicitor")]

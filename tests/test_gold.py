@@ -49,7 +49,7 @@ FLOORS = {
     "govan-cc-2023-12-04.md": 0.90,                 # now 0.928
     "hackerspacesg-plenum-2021-01-19.md": 0.71,     # now 0.735
     "horsley-vhmc-2013-10-08.pdf": 0.88,            # now 0.907
-    "hypha-board-2021-04-14.md": 0.75,              # now 0.778
+    "hypha-board-2021-04-14.md": 0.92,              # now 0.945
     "icat-sg-2015-12-09.md": 0.92,                  # now 0.945
     "icat-sg-2016-10-20.md": 0.70,                  # now 0.722
     "jsf-members-2002-09-04.html": 0.77,            # now 0.793

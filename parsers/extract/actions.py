@@ -22,7 +22,7 @@ from parsers.extract.people import Roster
 from parsers.extract.items import Section
 from parsers.extract.result import Result
 from parsers.extract.speech import statements
-from parsers.patterns import (ACTION_CUE, ACTION_TAG, ALL_OWNERS, DECISION_LABEL, DROPPED_WORDS, Gated, HANDLE_RE, INITIALS, INITIALS_RE,
+from parsers.patterns import (ACTION_CUE, ACTIONS_LABEL, ACTION_TAG, ALL_OWNERS, DECISION_LABEL, DROPPED_WORDS, Gated, HANDLE_RE, INITIALS, INITIALS_RE,
                               NO_OWNER, NOT_DONE, OWNER_LEAD, OWNER_SPLIT, PERSON_RE, date_in, item_number,
                               sentences, status_of)
 from parsers.records import Action, Update
@@ -95,6 +95,8 @@ def extract(sections: list[Section], roster: Roster, owners: Owners | None = Non
                               for g, _ in section.rows)
         before = None  # the line above, within the item: "Action: Ann" alone takes its task from it
         last_where = None  # where that line is
+        steps: int | None = None  # the list level of a "Next steps:" entry whose entries are tasks
+        steps_from = 0  # where its tasks begin
         for block in section.blocks:
             if isinstance(block, Table):
                 _action_table(block, item, roster, actions, updates, section)
@@ -103,6 +105,27 @@ def extract(sections: list[Section], roster: Roster, owners: Owners | None = Non
                 previous: list[str] | None = None  # who the last action of the paragraph was for
                 for said in statements([block], roster):
                     start = len(actions)
+                    line = said.line
+                    if steps is not None and (line.level is None or line.level <= steps):
+                        steps = None  # the entries under "Next steps:" are over
+                    if steps is not None and line.level > steps + 1 and len(actions) > steps_from:
+                        last = actions[-1]  # "Update documents:" / "- cover letter": the details of the task above
+                        detail = re.sub(r"\s*<?https?://\S+>?", "", line.text).rstrip(". ") or line.text
+                        last.text = (f"{last.text} " if last.text.endswith(":") else f"{last.text}; ") + \
+                            detail[:1].lower() + detail[1:]
+                        continue
+                    if steps is not None:  # an entry under "Next steps:": a task, its owner if it names one
+                        listed = list_action(line.text, owners)
+                        lead = None if listed else split_lead(line.text, roster, strict=False)
+                        actions.append(Action(item, listed.owners, _capital(listed.task), where=line.loc) if listed
+                                       else Action(item, lead[0], lead[1], where=line.loc) if lead
+                                       else Action(item, [], line.text.rstrip("."), where=line.loc))
+                        before, last_where = said.text, line.loc
+                        continue
+                    if line.level is not None and line.text.rstrip().endswith(":") and \
+                            ACTIONS_LABEL.match(line.text.strip().rstrip(":")):
+                        steps, steps_from = line.level, len(actions)  # "- Next steps:" with the tasks under it
+                        continue
                     found = [a for action in cued_actions(said.line, item, roster, said.text, before, owners)
                              for a in _split_second(action, roster)]
                     mark = _owner_line(said, roster) if not found and before and said.line.level is None else None

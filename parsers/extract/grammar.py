@@ -399,6 +399,9 @@ def _linked(m: re.Match, owners: Owners, groups_may: bool = False) -> Found | No
 
 def _task_after(link: str, rest: str) -> str | None:
     link = " ".join(link.lower().split())
+    going = re.match(r"^be\s+([a-z]+ing)\b(.*)$", rest.strip(), re.S) if link in ("will", "would", "shall") else None
+    if going and going.group(1) not in ("going", "being", "having", "nothing", "something", "everything"):
+        rest = _base(going.group(1)) + going.group(2)  # "would be sending it in": "send it in"
     if link in ("will", "would", "shall", "could", "can", "will continue to", "would continue to") or \
             link.endswith(("willing to",)):
         if _NOT_TASK.match(rest.strip()) and not re.match(r"^be\s+(?:responsible|asked|tasked|happy to)", rest.strip(),
