@@ -267,3 +267,16 @@ def test_a_decision_column_of_an_item_table():
             "<tr><td>1</td><td><p><b>Budget</b></p><p>The draft was discussed.</p></td><td>Budget approved</td></tr>"
             "<tr><td>2</td><td><p><b>AOB</b></p><p>None.</p></td><td></td></tr></table>")
     assert [(d["item"], d["text"]) for d in parse_html(html).to_dict()["decisions"]] == [("1", "Budget approved.")]
+
+
+def test_a_motion_its_recorded_vote_and_its_outcome_are_one_decision():
+    assert texts("It was proposed by JS and seconded by BJ that the grant be paid. The council voted 7 in favour "
+                 "with 2 abstaining. The motion was therefore carried.") == [
+        "It was proposed by JS and seconded by BJ that the grant be paid. The council voted 7 in favour with 2 "
+        "abstaining. The motion was therefore carried."]
+
+
+def test_an_outcome_whose_next_sentence_introduces_quoted_words_owns_them():
+    body = ("The motion passes. The following clause is added to the rules:\n\n"
+            "> Members may vote by post.\n\nThe chair thanked everyone.\n")
+    assert texts(body) == ["The motion passes. The following clause is added to the rules: Members may vote by post."]

@@ -52,7 +52,7 @@ FLOORS = {
     "hypha-board-2021-04-14.md": 0.92,              # now 0.945
     "icat-sg-2015-12-09.md": 0.92,                  # now 0.945
     "icat-sg-2016-10-20.md": 0.70,                  # now 0.722
-    "jsf-members-2002-09-04.html": 0.77,            # now 0.793
+    "jsf-members-2002-09-04.html": 0.89,            # now 0.913
     "naacl-exec-2007-04-22.html": 0.90,             # now 0.926
     "nam-committee-2020-12-02.pdf": 0.95,           # now 0.979
     "nam-committee-2021-01-05.pdf": 0.93,           # now 0.953
@@ -63,7 +63,7 @@ FLOORS = {
     "phuse-sendconform-2019-12-18.docx": 0.95,      # now 0.974
     "rzzt-cic-general-2019-02-09.md": 0.88,         # now 0.900
     "scala-center-ab-2017-02-28.md": 0.87,          # now 0.898
-    "south-cerney-pc-2002-03-01.html": 0.54,        # now 0.570
+    "south-cerney-pc-2002-03-01.html": 0.59,        # now 0.611
     "south-cerney-pc-2008-01-16.html": 0.98,        # now 1.000
     "srcf-committee-2000-02-17.txt": 0.89,          # now 0.917
     "srcf-committee-2000-02-24.txt": 0.96,          # now 0.985

@@ -172,6 +172,7 @@ def _section_decisions(section: Section, roster: Roster, out: list[Decision]) ->
                 line.level is not None or not line.text.rstrip().endswith(":"))
             lead_in = pending_colon and not like_cue and line.text.rstrip().endswith(":") and len(line.text.split()) <= 12
             same_entry = inner and line.loc == last_loc and line.label is None  # a further line of the entry
+            same_entry = same_entry or (pending_colon and line.style == "quote")  # the words a colon cue quotes
             if _continues_list(line, pending_level, pending_colon) or lead_in or (inner and not like_cue) or same_entry:
                 joint = ":" if pending_colon and not joined and not pending.text.endswith(":") else ""
                 pending.text = f"{pending.text}{joint} {line.text}".strip()  # the colon goes back before the list
@@ -195,6 +196,11 @@ def _section_decisions(section: Section, roster: Roster, out: list[Decision]) ->
             if motion is None and len(parts) > 1 and not _holds(sentence, present):
                 j += 1
                 continue
+            if motion is not None and _VOTE_COUNT.search(sentence) and not _OUTCOME.match(sentence) \
+                    and not _CARRIED.search(sentence):
+                motion_said.append(sentence)  # "The council voted 7 in favour, 3 abstaining.": the vote on it
+                j += 1
+                continue
             if motion is not None:
                 if _OUTCOME.match(sentence) or _CARRIED.search(sentence) or re.search(r"\bpassed\b", sentence, re.I):
                     # the motion, what was said of it, and how the vote went: one decision
@@ -215,9 +221,12 @@ def _section_decisions(section: Section, roster: Roster, out: list[Decision]) ->
             found = decision_text(sentence)
             if found is not None:
                 if _OUTCOME.match(sentence) and len(sentence.split()) <= 4 and j + 1 < len(parts) and \
-                        re.search(rf"\b(?:{_VERBS}|passed|carried)\b", parts[j + 1], re.I):
-                    found = f"{sentence} {parts[j + 1]}"  # "Motion passed. The minutes approved."
+                        (re.search(rf"\b(?:{_VERBS}|passed|carried)\b", parts[j + 1], re.I) or
+                         parts[j + 1].rstrip().endswith(":")):
+                    # "Motion passed. The minutes approved.", "The resolution passes. The following will be added:"
+                    found = f"{sentence} {parts[j + 1]}"
                     j += 1
+                    sentence = parts[j]
                 if found:
                     decision = Decision(item, found, line.loc)
                     out.append(decision)
@@ -241,6 +250,9 @@ def _section_decisions(section: Section, roster: Roster, out: list[Decision]) ->
 _ALL_AGREED = re.compile(r"^\W*(?:(?:all|everyone|all present|all members)\s+(?:agreed|approved|concurred)|"
                          r"(?:agreed|approved)\s+(?:by\s+all|unanimously|by\s+everyone)|unanimously\s+(?:agreed|approved))"
                          r"\W*$", re.I)
+# how a vote went: "7 in favour", "6 to 4", "votes for/against", "3 abstaining"
+_VOTE_COUNT = re.compile(r"\b(?:\d+|none|nobody|no one|all)\s+(?:in\s+favou?r|against|abstain(?:ing|ed|ions?)?)\b|"
+                         r"\bvoted\s+\d+\s*(?:to|-|–)\s*\d+|\bvotes?\s+(?:for|in favou?r)\b", re.I)
 _MOTION_LINES = 20  # a motion's vote comes within this many lines, or the motion stands alone
 
 
