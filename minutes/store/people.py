@@ -1,0 +1,246 @@
+"""People: who an attendee is, within a series; people merged and renamed by hand.
+
+    >>> person_id = person_for(db, "Cllr Ann Lee", "AL", "Residents' Forum")
+
+A person is known in a series by the names written there (``person_names``:
+the series and the name without its titles, ``tracking.keys.person_key``).
+An attendee is the person of that name in the meeting's series; else, in the
+same series, the one person with the same initials and first name; else a
+new person.  So an "Ann Lee" of two bodies is two people, unless someone
+merges them by hand (``merge``): the names of one become names of the other,
+in every series, and later ingests find them there.
+
+``rekey`` works the names out again for a database made before this rule (or
+before the titles of ``parsers.vocabulary`` were used): once, by the store,
+where ``pending_rekey`` says it is owed.  ``reassign`` finds a moved meeting's
+attendees again in their new series.  Each function runs inside the caller's
+write transaction.
+"""
+from __future__ import annotations
+
+from minutes.db import fetch, like_literal
+from minutes.errors import MinutesError
+from minutes.tracking.keys import person_key
+
+
+def _lookup(db, series: str, key: str, initials: str | None) -> int | None:
+    """The person of this name in ``series``; else the one with these initials and first name there."""
+    found = db.execute("SELECT person_id FROM person_names WHERE series = ? AND key = ?", [series, key]).fetchone()
+    if found:
+        return found[0]
+    if not initials or not key:
+        return None
+    first = key.split()[0]
+    hits = db.execute(
+        "SELECT DISTINCT n.person_id FROM person_names n JOIN attendees a ON a.person_id = n.person_id "
+        "JOIN meetings m ON m.id = a.meeting_id AND m.series = n.series WHERE n.series = ? AND a.initials = ? "
+        "AND (n.key = ? OR n.key LIKE ? ESCAPE '\\')", [series, initials, first, like_literal(first) + " %"]).fetchall()
+    return hits[0][0] if len(hits) == 1 else None
+
+
+def add_name(db, person_id: int, series: str, key: str, by_hand: bool = False) -> None:
+    """Know ``person_id`` as ``key`` in ``series`` (a name another person has there is left to them)."""
+    db.execute("INSERT INTO person_names (person_id, series, key, by_hand) VALUES (?, ?, ?, ?) "
+               "ON CONFLICT (series, key) DO NOTHING", [person_id, series, key, int(by_hand)])
+
+
+def _new_person(db, name: str, initials: str | None, email: str | None, series: str, key: str) -> int:
+    label = f"{series}|{key}"
+    if db.execute("SELECT 1 FROM people WHERE key = ?", [label]).fetchone():
+        label += f"|{db.execute('SELECT coalesce(max(id), 0) + 1 FROM people').fetchone()[0]}"
+    return db["people"].insert({"name": name, "initials": initials, "key": label, "email": email}).last_pk
+
+
+def person_for(db, name: str, initials: str | None, series: str, email: str | None = None) -> int:
+    """The person an attendee written ``name`` (``initials``) of a meeting of ``series`` is; made if new.
+
+    Initials and e-mail address are kept as last written, unless set by hand."""
+    key = person_key(name)
+    found = _lookup(db, series, key, initials)
+    if found is None:
+        found = _new_person(db, name, initials, email, series, key)
+    elif initials or email:
+        db.execute("UPDATE people SET initials = CASE WHEN by_hand = 0 AND ? IS NOT NULL THEN ? ELSE initials END, "
+                   "email = coalesce(?, email) WHERE id = ?", [initials, initials, email, found])
+    add_name(db, found, series, key)
+    return found
+
+
+# --- moving attendees between people --------------------------------------------------
+
+def _repoint_attendee(db, attendee: dict, person_id: int) -> None:
+    """Make ``attendee`` an attendance of ``person_id``; where that person is already at
+    the meeting, the two rows are one (the first kept, owners pointed at it)."""
+    twin = db.execute("SELECT id FROM attendees WHERE meeting_id = ? AND person_id = ? AND id != ?",
+                      [attendee["meeting_id"], person_id, attendee["id"]]).fetchone()
+    if twin:
+        db.execute("UPDATE action_owners SET attendee_id = ?, person_id = ? WHERE attendee_id = ?",
+                   [twin[0], person_id, attendee["id"]])
+        db.execute("DELETE FROM attendees WHERE id = ?", [attendee["id"]])
+    else:
+        db.execute("UPDATE attendees SET person_id = ? WHERE id = ?", [person_id, attendee["id"]])
+        db.execute("UPDATE action_owners SET person_id = ? WHERE attendee_id = ?", [person_id, attendee["id"]])
+
+
+def _attendees(db, where: str = "", params: list | tuple = ()) -> list[dict]:
+    return fetch(db, "SELECT a.id, a.meeting_id, a.person_id, a.name, a.initials, m.series FROM attendees a "
+                 f"JOIN meetings m ON m.id = a.meeting_id {where} "
+                 "ORDER BY m.date IS NULL, m.date, m.id, a.position", params)
+
+
+def drop_orphans(db, ids: list[int] | None = None) -> int:
+    """Remove the people (of ``ids``, else all) nobody attended as and no action names,
+    unless named by hand, and the names a person no longer has in a series.  Returns
+    how many people went."""
+    if ids is not None and not ids:
+        return 0
+    scope, params = ("", []) if ids is None else (f" AND id IN ({', '.join('?' * len(ids))})", list(ids))
+    gone = db.execute(
+        "DELETE FROM people WHERE by_hand = 0 AND NOT EXISTS (SELECT 1 FROM attendees a WHERE a.person_id = people.id) "
+        "AND NOT EXISTS (SELECT 1 FROM action_owners o WHERE o.person_id = people.id) "
+        "AND NOT EXISTS (SELECT 1 FROM person_names n WHERE n.person_id = people.id AND n.by_hand = 1)" + scope,
+        params).rowcount
+    db.execute("DELETE FROM person_names WHERE by_hand = 0 AND NOT EXISTS (SELECT 1 FROM attendees a "
+               "JOIN meetings m ON m.id = a.meeting_id WHERE a.person_id = person_names.person_id "
+               "AND m.series = person_names.series)" + scope.replace(" id IN", " person_id IN"), params)
+    return gone
+
+
+def rekey(db) -> None:
+    """Work out every person's names again, series by series (a database made before the rule).
+
+    A person who attended meetings of several series becomes one person per
+    series (the first series keeps the id); two people whose names are now the
+    same in one series become one.  Owed once after the migration (``pending_rekey``)."""
+    names: dict[tuple[str, str], int] = {}
+    home: dict[int, str] = {}            # person id -> the series it belongs to
+    first: dict[int, str] = {}           # person id -> its key, "series|name"
+    people = {r["id"]: r for r in fetch(db, "SELECT id, name, initials, email FROM people")}
+    db.execute("DELETE FROM person_names")
+    for a in _attendees(db):
+        series, key = a["series"], person_key(a["name"])
+        person = names.get((series, key))
+        if person is None:
+            old = a["person_id"]
+            if home.get(old, series) == series:
+                person = old
+            else:
+                p = people[old]
+                person = db["people"].insert({"name": a["name"], "initials": a["initials"] or p["initials"],
+                                              "key": f"#new{len(names)}", "email": p["email"]}).last_pk
+            home.setdefault(person, series)
+            first.setdefault(person, f"{series}|{key}")
+            names[(series, key)] = person
+        if person != a["person_id"]:
+            _repoint_attendee(db, a, person)
+    # Owners of actions no longer in the minutes keep a person but no attendance: the one of their series.
+    for o in fetch(db, "SELECT o.id, o.person_id, m.series FROM action_owners o JOIN meetings m ON m.id = o.meeting_id "
+                   "WHERE o.attendee_id IS NULL AND o.person_id IS NOT NULL"):
+        if home.get(o["person_id"]) != o["series"]:
+            name = people.get(o["person_id"], {}).get("name") or ""
+            db.execute("UPDATE action_owners SET person_id = ? WHERE id = ?",
+                       [names.get((o["series"], person_key(name))), o["id"]])
+    db.execute("UPDATE people SET key = '#' || id")   # free every key before they are set again
+    for person, label in first.items():
+        db.execute("UPDATE people SET key = ? WHERE id = ?", [label, person])
+    db.conn.executemany("INSERT INTO person_names (person_id, series, key) VALUES (?, ?, ?)",
+                   [(person, series, key) for (series, key), person in names.items()])
+    db.execute("UPDATE action_owners SET person_id = NULL WHERE person_id IS NOT NULL "
+               "AND person_id NOT IN (SELECT person_id FROM person_names)")
+    drop_orphans(db)
+    db.execute("DELETE FROM pending_rekey")
+
+
+def rekey_if_owed(db) -> bool:
+    """``rekey`` where the database is owed it.  Returns whether it ran."""
+    if db.execute("SELECT 1 FROM pending_rekey LIMIT 1").fetchone() is None:
+        return False
+    rekey(db)
+    return True
+
+
+def reassign(db, meeting_ids: list[int]) -> None:
+    """Find the attendees of ``meeting_ids`` again in their meetings' (new) series.
+
+    A person who attends nothing else keeps the id and takes the new series;
+    one who still attends meetings of the old series stays there, and the
+    attendee becomes a person of the new series."""
+    marks = ", ".join("?" * len(meeting_ids))
+    touched: set[int] = set()
+    for a in _attendees(db, f"WHERE a.meeting_id IN ({marks})", meeting_ids):
+        series, key = a["series"], person_key(a["name"])
+        person = _lookup(db, series, key, a["initials"])
+        if person is None:
+            elsewhere = db.execute(
+                f"SELECT 1 FROM attendees t JOIN meetings m ON m.id = t.meeting_id WHERE t.person_id = ? "
+                f"AND t.meeting_id NOT IN ({marks}) AND m.series != ? LIMIT 1",
+                [a["person_id"], *meeting_ids, series]).fetchone()
+            if elsewhere:
+                email = db.execute("SELECT email FROM people WHERE id = ?", [a["person_id"]]).fetchone()[0]
+                person = _new_person(db, a["name"], a["initials"], email, series, key)
+            else:
+                person = a["person_id"]
+        add_name(db, person, series, key)
+        if person != a["person_id"]:
+            _repoint_attendee(db, a, person)
+        touched.add(a["person_id"])
+    drop_orphans(db, sorted(touched))
+
+
+# --- by hand ---------------------------------------------------------------------------
+
+def person_row(db, person_id: int) -> dict:
+    rows = fetch(db, "SELECT id, name, initials, email, by_hand FROM people WHERE id = ?", [person_id])
+    if not rows:
+        raise MinutesError(f"there is no person with id {person_id} (see 'minutes people')")
+    return rows[0]
+
+
+def merge(db, source: int, target: int) -> dict:
+    """Make person ``source`` the person ``target``: attendances, actions and names.
+
+    Returns what moved: ``attendances``, ``owned`` (owner rows), ``names``, and
+    ``meetings_shared`` (meetings both attended, now one attendance)."""
+    if source == target:
+        raise MinutesError(f"person {source} cannot be merged with itself")
+    a, b = person_row(db, source), person_row(db, target)
+    shared = 0
+    rows = _attendees(db, "WHERE a.person_id = ?", [source])
+    for row in rows:
+        shared += db.execute("SELECT 1 FROM attendees WHERE meeting_id = ? AND person_id = ?",
+                             [row["meeting_id"], target]).fetchone() is not None
+        _repoint_attendee(db, row, target)
+    owned = db.execute("UPDATE action_owners SET person_id = ? WHERE person_id = ?", [target, source]).rowcount
+    names = db.execute("UPDATE person_names SET person_id = ?, by_hand = 1 WHERE person_id = ?",
+                       [target, source]).rowcount
+    db.execute("UPDATE person_names SET by_hand = 1 WHERE person_id = ?", [target])
+    db.execute("UPDATE people SET initials = coalesce(initials, ?), email = coalesce(email, ?) WHERE id = ?",
+               [a["initials"], a["email"], target])
+    db.execute("DELETE FROM people WHERE id = ?", [source])
+    return {"from": a, "into": b, "attendances": len(rows), "owned": owned, "names": names,
+            "meetings_shared": shared}
+
+
+def rename(db, person_id: int, name: str | None, initials: str | None) -> dict:
+    """Set a person's name and/or initials by hand (no ingest changes them again).
+
+    The new name is a name of the person in each series it is known in, so that
+    minutes that write it find the person.  Returns the person before and after."""
+    before = person_row(db, person_id)
+    if name is not None:
+        name = " ".join(name.split())
+        if not name:
+            raise MinutesError("give the new name")
+        key = person_key(name)
+        for (series,) in db.execute("SELECT DISTINCT series FROM person_names WHERE person_id = ?", [person_id]).fetchall():
+            other = db.execute("SELECT person_id FROM person_names WHERE series = ? AND key = ? AND person_id != ?",
+                               [series, key, person_id]).fetchone()
+            if other:
+                raise MinutesError(f"{name!r} is already person {other[0]} in {series}: merge the two instead "
+                                   f"(minutes people merge {person_id} {other[0]})")
+            add_name(db, person_id, series, key, by_hand=True)
+    db.execute("UPDATE people SET name = coalesce(?, name), initials = coalesce(?, initials), by_hand = 1 "
+               "WHERE id = ?", [name, initials.strip() or None if initials is not None else None, person_id])
+    if initials is not None and not initials.strip():
+        db.execute("UPDATE people SET initials = NULL WHERE id = ?", [person_id])
+    return {"before": before, "after": person_row(db, person_id)}
