@@ -1,10 +1,12 @@
 """The command line: arguments in, one library call, its output printed.  The only package that echoes.
 
 Each command lives in the module of its kind: ``files`` (parse, check,
-ingest), ``actions`` (actions, done, reopen, drop, history), ``audit``
-(meetings, show, people, search, decisions) and ``reports`` (report actions,
-report calendar, datasette-metadata, serve); ``params`` checks arguments at
-the edge and ``common`` holds what they share.  ``cli`` is the entry point.
+ingest), ``actions`` (actions, done, reopen, drop, history), ``corrections``
+(forget, edit), ``people`` (people and series, with merge and rename),
+``audit`` (meetings, show, search, decisions) and ``reports`` (report
+actions, report calendar, datasette-metadata, serve); ``params`` checks
+arguments at the edge and ``common`` holds what they share.  ``cli`` is the
+entry point.
 """
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ import sys
 
 import click
 
-from minutes.cli import actions, audit, files, reports
+from minutes.cli import actions, audit, corrections, files, people, reports
 
 
 class OneLineErrors(click.Group):
@@ -50,6 +52,6 @@ def cli() -> None:
 
 
 for command in (files.parse, files.check, files.ingest, actions.actions, *actions.CHANGE_COMMANDS, actions.history,
-                audit.meetings, audit.show, audit.people, audit.search, audit.decisions, reports.reports,
-                reports.datasette_metadata, reports.serve):
+                corrections.edit, corrections.forget, audit.meetings, audit.show, people.people, people.series,
+                audit.search, audit.decisions, reports.reports, reports.datasette_metadata, reports.serve):
     cli.add_command(command)

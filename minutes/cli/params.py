@@ -85,3 +85,14 @@ class IsoDate(click.ParamType):
             return date.fromisoformat(text).isoformat()
         except ValueError:
             self.fail(f"{value!r} is not a date like 2024-02-08", param, ctx)
+
+
+class DueDate(IsoDate):
+    """A due date written YYYY-MM-DD, or "none" to clear it."""
+
+    name = "YYYY-MM-DD|none"
+
+    def convert(self, value, param, ctx) -> str:
+        if str(value).strip().lower() == "none":
+            return "none"
+        return super().convert(value, param, ctx)

@@ -2,7 +2,8 @@
 
 actions (outstanding actions by owner, one action, its history, those
 carried forward), audit (meetings, one meeting in full, people, decisions,
-full-text search) and actionlog (a series' action log for the agenda pack).
+full-text search), changes (the audit log of corrections, the series, the
+ingest log) and actionlog (a series' action log for the agenda pack).
 """
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ from minutes.queries.actionlog import ActionLog, action_log, find_series
 from minutes.queries.actions import (carried, find_meeting, get_action, history, life, meeting_filters,
                                      outstanding, owners_of)
 from minutes.queries.audit import decisions, meetings, people, search, show_meeting
+from minutes.queries.changes import changes, ingest_log, series
+from minutes.tracking.refs import find_person
 from minutes.tracking.series import tracked_id
 
 __all__ = ["ActionLog", "action_log", "find_series", "carried", "find_meeting", "get_action",
            "history", "life", "meeting_filters", "outstanding", "owners_of", "decisions", "meetings", "people",
-           "search", "show_meeting", "tracked_id"]
+           "search", "show_meeting", "tracked_id", "changes", "ingest_log", "series", "find_person"]

@@ -51,7 +51,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from parsers.records import Minutes
 
 __all__ = ["SaveResult", "save", "links_of", "set_status", "actor", "repair", "needs_repair", "relink_pending",
-           "meeting_key", "owed", "log_ingest", "Change", "store_parse", "move"]
+           "meeting_key", "owed", "log_ingest", "Change", "store_parse", "move", "correct"]
 
 
 @dataclass
@@ -230,3 +230,14 @@ def links_of(db: sqlite_utils.Database, result: SaveResult) -> SaveResult:
     if row:
         result.warnings, result.updates_linked = json.loads(row[0]), row[1]
     return result
+
+
+def correct(db, change, *args, by: str | None = None, note: str | None = None, dry_run: bool = False) -> Change:
+    """``change(db, *args, stamp)`` in one transaction (rolled back for a dry run), and logged:
+    the way each correction by hand is made.  Returns the ``Change``."""
+    with transaction(db, dry_run=dry_run):
+        rekey_if_owed(db)
+        stamp = now()
+        done = change(db, *args, stamp)
+        done.dry_run = dry_run
+        return record(db, done, by, note, stamp)

@@ -9,7 +9,8 @@ merged or renamed, series renamed or merged, a meeting moved by ``ingest
 say what it did in detail, and ``detail``, the same as data (kept as JSON, so
 that what a correction removed, statuses and notes set by hand included, can
 still be read).  The command line prints it; ``record`` keeps it, in the
-correction's own transaction, so that a dry run (rolled back) leaves no row.
+correction's own transaction, so that a dry run (rolled back) leaves no row
+(``minutes.store.correct`` makes one correction so).
 """
 from __future__ import annotations
 
@@ -54,3 +55,4 @@ def record(db, change: Change, by: str | None = None, note: str | None = None, s
         [change.at, change.actor, change.command, change.target, change.summary, note,
          json.dumps({"lines": change.lines, **change.detail}, ensure_ascii=False, default=str)]).lastrowid
     return change
+

@@ -20,7 +20,9 @@ from __future__ import annotations
 
 from minutes.db import fetch, like_literal
 from minutes.errors import MinutesError
+from minutes.store.audit import Change
 from minutes.tracking.keys import person_key
+from minutes.tracking.refs import find_person
 
 
 def _lookup(db, series: str, key: str, initials: str | None) -> int | None:
@@ -244,3 +246,41 @@ def rename(db, person_id: int, name: str | None, initials: str | None) -> dict:
     if initials is not None and not initials.strip():
         db.execute("UPDATE people SET initials = NULL WHERE id = ?", [person_id])
     return {"before": before, "after": person_row(db, person_id)}
+
+
+# --- the corrections, for the audit log (``minutes.store.audit.correct``) -----------------------
+
+def _label(p: dict) -> str:
+    return f"{p['name']} (#{p['id']})"
+
+
+def merge_people(db, sources: list[str], target: str, stamp: str) -> Change:
+    """People named ``sources`` (ids or names) made the person ``target``."""
+    into = find_person(db, target)
+    ids = list(dict.fromkeys(find_person(db, s) for s in sources))
+    if into in ids:
+        raise MinutesError(f"person {into} is named both to merge and to keep")
+    moved = [merge(db, i, into) for i in ids]
+    kept = person_row(db, into)
+    lines = [f"{_label(m['from'])}: {m['attendances']} attendance{'s' * (m['attendances'] != 1)}, "
+             f"{m['owned']} action owner{'s' * (m['owned'] != 1)}, {m['names']} name{'s' * (m['names'] != 1)}"
+             + (f" ({m['meetings_shared']} meeting{'s' * (m['meetings_shared'] != 1)} both attended, now one "
+                "attendance)" if m["meetings_shared"] else "") for m in moved]
+    return Change("people merge", f"person {into}",
+                  f"merged {', '.join(_label(m['from']) for m in moved)} into {_label(kept)}", lines,
+                  {"into": kept, "merged": moved})
+
+
+def rename_person(db, ref: str, name: str | None, initials: str | None, stamp: str) -> Change:
+    """The person ``ref`` given ``name`` and/or ``initials`` by hand."""
+    if name is None and initials is None:
+        raise MinutesError("give the new name, or --initials")
+    done = rename(db, find_person(db, ref), name, initials)
+    before, after = done["before"], done["after"]
+    said = [f"{k} {before[k] or '(none)'} -> {after[k] or '(none)'}" for k in ("name", "initials")
+            if before[k] != after[k]]
+    if not said:
+        raise MinutesError(f"person {after['id']} is already {_label(after)}"
+                           + (f" ({after['initials']})" if after["initials"] else "") + ": nothing to change")
+    return Change("people rename", f"person {after['id']}", f"person {after['id']}: " + "; ".join(said),
+                  detail=done)

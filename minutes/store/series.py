@@ -10,19 +10,19 @@ are matched within a series (``minutes.store.people``): a moved meeting's
 attendees are found again in their new series, and merging two series makes
 one person of the people written the same way in both.  Every series touched
 is relinked.  Each function runs inside the caller's write transaction and
-returns the ``Change`` for the audit log; ``run`` wraps one in its own
-transaction (or dry run) and logs it.
+returns the ``Change`` for the audit log (``minutes.store.audit.correct``
+runs one in its own transaction, or dry run, and logs it).
 """
 from __future__ import annotations
 
 import os
 
-from minutes.db import fetch, now, transaction
+from minutes.db import fetch
 from minutes.errors import MinutesError
-from minutes.store.audit import Change, record
+from minutes.store.audit import Change
 from minutes.store.links import relink
 from minutes.store.people import merge as merge_people
-from minutes.store.people import reassign, rekey_if_owed
+from minutes.store.people import reassign
 from minutes.tracking.refs import find_series
 
 
@@ -134,13 +134,3 @@ def merge_series(db, sources: list[str], target: str, stamp: str) -> Change:
 
 def _quote(name: str) -> str:
     return f'"{name}"' if any(c.isspace() for c in name) else name
-
-
-def run(db, change, *args, by: str | None = None, note: str | None = None, dry_run: bool = False) -> Change:
-    """``change(db, *args, stamp)`` in one transaction (rolled back for a dry run), logged."""
-    with transaction(db, dry_run=dry_run):
-        rekey_if_owed(db)
-        stamp = now()
-        done = change(db, *args, stamp)
-        done.dry_run = dry_run
-        return record(db, done, by, note, stamp)
