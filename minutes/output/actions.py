@@ -43,7 +43,7 @@ def actions_by_owner(groups: list[tuple[str, list[dict]]], style: Style | None =
     style = style or Style()
     inner = replace(style, width=style.width - 2 if style.width else style.width)   # each table is indented
     cols = ["id", "text", "meeting", "item", "due", "age"]
-    widths = {"text": 70, "item": 30}
+    widths = {"text": 70, "item": 30, "status": 40, "meeting": 30}
     parts = []
     for label, rows in groups:
         flat = [action_flat(r) for r in rows]
@@ -104,7 +104,8 @@ def carried_text(rows: list[dict], style: "Style | str | None") -> str:
         return render([], [], style, records=[carried_record(r) for r in rows])
     if not rows and style.fmt == "table":
         return "No action carried forward."
-    return render([carried_flat(r) for r in rows], CARRIED_COLUMNS, style, {"text": 60, "last_update": 60})
+    return render([carried_flat(r) for r in rows], CARRIED_COLUMNS, style, {"text": 60, "last_update": 60, "owners": 40,
+                                                                   "meeting": 30})
 
 
 def life_text(action: dict, events: list[dict], style: "Style | str | None") -> str:

@@ -19,7 +19,7 @@ BOLD = ("\x1b[1m", "\x1b[0m")
 
 
 def meetings(rows: list[dict], style: "Style | str | None") -> str:
-    return render(rows, MEETING_COLUMNS, style, {"title": 50, "series": 30})
+    return render(rows, MEETING_COLUMNS, style, {"title": 50, "series": 30, "document": 40})
 
 
 def people(rows: list[dict], style: "Style | str | None") -> str:
@@ -30,11 +30,11 @@ def people(rows: list[dict], style: "Style | str | None") -> str:
              "series": sorted({m["series"] for m in p["meetings"]}),
              "meetings": [m["date"] or m["id"] for m in p["meetings"]],
              "open_actions": p["open_actions"], "actions": len(p["actions"])} for p in rows]
-    return render(flat, PEOPLE_COLUMNS, style, {"meetings": 40, "series": 30})
+    return render(flat, PEOPLE_COLUMNS, style, {"name": 40, "email": 40, "meetings": 40, "series": 30})
 
 
 def decisions(rows: list[dict], style: "Style | str | None") -> str:
-    return render(rows, DECISION_COLUMNS, style, {"text": 90, "series": 30})
+    return render(rows, DECISION_COLUMNS, style, {"text": 90, "series": 30, "item": 30, "where": 30})
 
 
 def search(rows: list[dict], style: "Style | str | None", bold: bool = False) -> str:

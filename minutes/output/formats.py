@@ -8,7 +8,8 @@ listing command was asked for (``--table``, ``--json``, ``--nl``, ``--csv``,
 ``--tsv``, ``--markdown``, ``--no-headers``, ``--width``, ``--wrap``) is one
 ``Style``, and ``render`` writes rows in it.  A table fits the width it is
 given (the terminal's): its widest columns give way first, and long text is
-cut with "…" or, with ``wrap``, wrapped onto more lines.  No printing, no
+cut with "…" or, with ``wrap``, wrapped onto more lines.  Only the columns
+of free text (those given a limit) give way; ids, dates and counts are shown whole.  No printing, no
 database.
 """
 from __future__ import annotations
@@ -82,8 +83,9 @@ def table(rows: list[dict], columns: list[str], widths: dict[str, int] | None = 
     cells = [[_cell(r.get(c)) for c in columns] for r in rows]
     natural = [max([len(c) if headers else 1] + [len(line[i]) for line in cells]) for i, c in enumerate(columns)]
     sizes = [min(n, caps[c]) if caps.get(c) else n for n, c in zip(natural, columns)]
-    if width:
-        floors = [min(n, max(NARROWEST, len(c) if headers else 1)) for n, c in zip(sizes, columns)]
+    if width:   # the text columns (those with a limit) give way; ids, dates and counts are never cut
+        floors = [min(n, max(NARROWEST, len(c) if headers else 1)) if c in (widths or {}) else n
+                  for n, c in zip(sizes, columns)]
         sizes = fit(sizes, floors, width)
     out = []
     if headers:

@@ -39,9 +39,10 @@ def _document(db, target: str, sha: str | None) -> dict | None:
     """The stored document ``target`` names (by the content ``sha`` of the file, by its path or
     its name), or None when it names none (and is no file)."""
     cols = "id, name, path, sha256, meeting_id, role, size"
-    if sha:
+    if sha:   # the file as it is now; else as it was stored at that path (its meeting's source first)
         rows = fetch(db, f"SELECT {cols} FROM documents WHERE sha256 = ?", [sha]) or fetch(
-            db, f"SELECT {cols} FROM documents WHERE path = ?", [target])
+            db, f"SELECT {cols} FROM documents d WHERE path = ? ORDER BY EXISTS (SELECT 1 FROM meetings m "
+            "WHERE m.document_id = d.id) DESC, id DESC", [target])
         if not rows:
             raise MinutesError(f"{target}: this file is not stored (no file ingested had its content; "
                                "see 'minutes meetings')")
@@ -191,6 +192,9 @@ def forget_meeting(db, meeting_id: int, stamp: str) -> Change:
                                                  ("questions", "question"), ("actions", "action"),
                                                  ("updates", "update"), ("decisions", "decision"))]
     files = ", ".join(d["name"] for d in docs)
+    stays = [r[0] for r in db.execute(f"SELECT name FROM documents WHERE id IN ({marks})", ids)]
+    if stays:   # a file another meeting holds too (a database from before files held one meeting)
+        lines.append(f"kept: {', '.join(stays)}, which another meeting holds too")
     return Change("forget", f"meeting {meeting_id}",
                   f"forgot meeting {meeting_id} ({m['name']}) read from {files}: " + ", ".join(parts),
                   lines, {"meeting": m, "counts": counts, "documents": docs, "kept": kept})
