@@ -326,7 +326,7 @@ def test_every_correction_is_in_history_and_in_the_datasette_query(board):
     assert log[0]["actor"] == "treasurer" and log[1]["note"] == "cheque bounced"
     assert all(c["at"] and c["actor"] and c["summary"] for c in log)
     text = run("history", "--width", "0", db=db).stdout
-    assert "series 'Harbour Board' renamed 'Harbour Trust Board'" in text and "cheque bounced" in text
+    assert 'series "Harbour Board" renamed "Harbour Trust Board"' in text and "cheque bounced" in text
     assert [c["command"] for c in json.loads(run("history", "--command", "rename", "--json", db=db).stdout)] == [
         "people rename", "series rename"]
     assert len(json.loads(run("history", "--by", "treasurer", "--json", db=db).stdout)) == 1

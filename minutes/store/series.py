@@ -75,7 +75,7 @@ def _name(series: str) -> str:
     if not name:
         raise MinutesError("give the series a name")
     if "|" in name:
-        raise MinutesError(f"{name!r}: a series name cannot hold '|'")
+        raise MinutesError(f"{_q(name)}: a series name cannot hold '|'")
     return name
 
 
@@ -103,16 +103,16 @@ def rename_series(db, old: str, new: str, stamp: str) -> Change:
     """Call the series ``old`` ``new`` (a series not stored yet)."""
     old, new = find_series(db, old), _name(new)
     if new == old:
-        raise MinutesError(f"the series is already called {new!r}")
+        raise MinutesError(f"the series is already called {_q(new)}")
     taken = [r[0] for r in db.execute("SELECT DISTINCT series FROM meetings WHERE series = ? COLLATE NOCASE "
                                       "AND series != ?", [new, old])]
     if taken:
-        raise MinutesError(f"there is already a series {taken[0]!r}: to put the meetings of {old!r} in it, "
+        raise MinutesError(f"there is already a series {_q(taken[0])}: to put the meetings of {_q(old)} in it, "
                            f"merge them (minutes series merge {_quote(old)} {_quote(taken[0])})")
     moved = _fold_into(db, old, new, stamp)
     relink(db, new, stamp)
     n = len(moved["meetings"])
-    return Change("series rename", f"series {old}", f"series {old!r} renamed {new!r} ({n} meeting{'s' * (n != 1)})",
+    return Change("series rename", f"series {old}", f"series {_q(old)} renamed {_q(new)} ({n} meeting{'s' * (n != 1)})",
                   detail={"from": old, "to": new, "meetings": moved["meetings"]})
 
 
@@ -121,15 +121,20 @@ def merge_series(db, sources: list[str], target: str, stamp: str) -> Change:
     target = find_series(db, target)
     names = list(dict.fromkeys(find_series(db, s) for s in sources))
     if target in names:
-        raise MinutesError(f"the series {target!r} cannot be merged into itself")
+        raise MinutesError(f"the series {_q(target)} cannot be merged into itself")
     moved = [_fold_into(db, name, target, stamp) for name in names]
     relink(db, target, stamp)
-    lines = [f"{m['series']!r}: {len(m['meetings'])} meeting{'s' * (len(m['meetings']) != 1)}"
+    lines = [f"{_q(m['series'])}: {len(m['meetings'])} meeting{'s' * (len(m['meetings']) != 1)}"
              + (f", {m['people_merged']} people written alike made one" if m["people_merged"] else "") for m in moved]
     count = sum(len(m["meetings"]) for m in moved)
     return Change("series merge", f"series {target}",
-                  f"{', '.join(repr(n) for n in names)} merged into {target!r} ({count} meeting{'s' * (count != 1)})",
+                  f"{', '.join(_q(n) for n in names)} merged into {_q(target)} ({count} meeting{'s' * (count != 1)})",
                   lines, {"from": names, "into": target, "moved": moved})
+
+
+def _q(name: str) -> str:
+    """A series named in a message: in double quotes (names hold apostrophes: "Residents' Forum")."""
+    return f'"{name}"'
 
 
 def _quote(name: str) -> str:

@@ -53,7 +53,8 @@ def find_series(db, ref: str) -> str:
 
 
 def find_person(db, ref: str) -> int:
-    """A person by id, by a name they are known by (titles aside), else by part of their name."""
+    """A person by id, by their name as shown, by a name they are known by (titles aside), else
+    by part of their name; the first of these that finds anyone must find one person."""
     ref = " ".join(str(ref).split())
     as_id = _as_id(ref)
     if as_id is not None:
@@ -61,11 +62,13 @@ def find_person(db, ref: str) -> int:
             return as_id
         raise MinutesError(f"there is no person with id {as_id} (see 'minutes people')")
     key = person_key(ref)
-    ids = [r[0] for r in db.execute("SELECT DISTINCT person_id FROM person_names WHERE key = ? "
-                                    "UNION SELECT id FROM people WHERE lower(name) = lower(?)", [key, ref])]
-    if not ids:
-        ids = [r[0] for r in db.execute("SELECT id FROM people WHERE name LIKE ? ESCAPE '\\' ORDER BY id",
-                                        [like_escape(ref)])]
+    ids = []
+    for sql, params in (("SELECT id FROM people WHERE lower(name) = lower(?)", [ref]),
+                        ("SELECT DISTINCT person_id FROM person_names WHERE key = ?", [key]),
+                        ("SELECT id FROM people WHERE name LIKE ? ESCAPE '\\' ORDER BY id", [like_escape(ref)])):
+        ids = [r[0] for r in db.execute(sql, params)]
+        if ids:
+            break
     if not ids:
         raise MinutesError(f"there is no person matching {ref!r} (see 'minutes people')")
     if len(ids) > 1:
