@@ -132,8 +132,12 @@ def store_parse(db: sqlite_utils.Database, m: "Minutes", *, size: int | None = N
                  "WHERE d.sha256 = ?", [m.source.sha256])
     if held:
         if series and held[0]["series"] != series:
-            return _moved(db, held[0], series, stamp, defer, m.source.sha256)
-        return SaveResult("unchanged", held[0]["id"], held[0]["name"], sha256=m.source.sha256)
+            moved = _moved(db, held[0], series, stamp, defer, m.source.sha256)
+            if not replace:
+                return moved
+        elif not replace:
+            return SaveResult("unchanged", held[0]["id"], held[0]["name"], sha256=m.source.sha256)
+        series = series or held[0]["series"]   # --replace: read again into the meeting it holds
     series = series or derive_series(m.meeting.title, os.path.splitext(os.path.basename(path))[0])
     key = meeting_key(series, m.meeting.date, path)
     row = db.execute("SELECT m.id, d.name FROM meetings m JOIN documents d ON d.id = m.document_id "
