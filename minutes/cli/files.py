@@ -23,7 +23,7 @@ def _stdin(paths, max_size: int) -> bytes | None:
 
     if STDIN not in paths:
         return None
-    return run(read_stdin, max_size, click.get_binary_stream("stdin"))
+    return run(read_stdin, max_size, getattr(sys.stdin, "buffer", sys.stdin))
 
 
 @click.command()
