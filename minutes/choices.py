@@ -18,7 +18,13 @@ CHANGES = {
 }
 # a history event by hand -> the status it sets
 HAND_STATUS = {event: status for status, event, _ in CHANGES.values()}
-# What an action log is grouped by: each owner, or each owner's organisation.
-GROUPINGS = ("owner", "organisation")
-# The files an action log is written as.
+# What an action log is grouped by: its owners, their organisations, or the meeting and item that set it.
+GROUPINGS = ("owner", "organisation", "item")
+# The files an action log is written as, and the extensions of each.
 LOG_FORMATS = ("docx", "markdown", "html", "csv")
+LOG_EXTENSIONS = {"docx": (".docx",), "markdown": (".md", ".markdown", ".txt"), "html": (".html", ".htm"),
+                  "csv": (".csv", ".txt")}
+# The paper a Word action log is set on (A4, as in the UK, unless asked).
+PAPERS = ("a4", "letter")
+# The files a calendar is written as.
+CALENDAR_EXTENSIONS = (".ics", ".ical", ".icalendar")

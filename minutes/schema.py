@@ -244,6 +244,11 @@ EMAIL = """
 ALTER TABLE people ADD COLUMN email TEXT;
 """
 
+# An e-mail address set by hand ('minutes people set-email'), which no minutes override.
+EMAIL_BY_HAND = """
+ALTER TABLE people ADD COLUMN email_by_hand INTEGER NOT NULL DEFAULT 0;
+"""
+
 # Corrections by hand, and what each file holds:
 # - ``documents.meeting_id`` and ``role``: the meeting a file holds, as its
 #   ``source``, a ``duplicate`` (the same minutes in another file or format) or an
@@ -315,7 +320,8 @@ CREATE INDEX idx_ingest_log_meeting_id ON ingest_log (meeting_id);
 """
 
 # Each entry is one migration script; never edit a released one, append.
-MIGRATIONS: list[str] = [TABLES + _index_sql() + _fts_sql(), SERIES, OWNER_INDEXES, PENDING, EMAIL, CORRECTIONS]
+MIGRATIONS: list[str] = [TABLES + _index_sql() + _fts_sql(), SERIES, OWNER_INDEXES, PENDING, EMAIL, EMAIL_BY_HAND,
+                         CORRECTIONS]
 VERSION = len(MIGRATIONS)
 
 

@@ -174,6 +174,8 @@ def struck(runs: list[Run]) -> bool:
     """The text of ``runs`` is struck through (a task crossed out as done): from
     some point to its end, and that struck part is most of it, so that a cue
     such as "Action:" before it may stay plain."""
+    if not any(run.struck for run in runs):
+        return False
     total = tail = 0
     for run in runs:
         n = sum(1 for ch in run.text if ch.isalnum())
@@ -186,6 +188,8 @@ def struck(runs: list[Run]) -> bool:
 
 def cell_struck(cell: Cell) -> bool:
     """Every line of the cell that holds text is struck through."""
+    if not any(run.struck for block in cell.blocks for run in getattr(block, "runs", ())):
+        return False  # (the common case, asked cheaply)
     lines = [ln for ln in cell_lines(cell) if ln.text.strip()]
     return bool(lines) and all(struck(ln.runs) for ln in lines)
 
@@ -244,6 +248,7 @@ def _grid(table: Table) -> Grid:
 _NUMBERED_CELL = re.compile(r"^(?:([A-Z][a-z]{1,12})\s+)?\d{1,3}[a-z]?\.?$")
 # what a column's cells may say they are, by the share of filled cells that look so
 _CONTENT_SHARE = 0.7
+_SAMPLE = 60  # cells looked at in a column
 _OWNERISH = re.compile(rf"^(?:(?:{INITIALS}|[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){{0,2}}|all|everyone)"
                        rf"(?:\s*(?:/|,|&|\+|\band\b)\s*)?)+$")
 
@@ -256,6 +261,9 @@ def column_contents(kinds: list[str | None], body: list) -> list[str | None]:
     column, one of short names an owner column."""
     # what the cells hold, asked only of the columns whose kind it can change (and the
     # first): a discussion column's long cells are the most costly to look at
+    if len(body) > 2 * _SAMPLE:  # a long table: rows spread down it say what its columns hold
+        step = len(body) / (2 * _SAMPLE)
+        body = [body[int(k * step)] for k in range(2 * _SAMPLE)]
     seen = [_cell_kind([r.cells[k].text for r in body if k < len(r.cells)])
             if k == 0 or kind in (None, "owner", "action", "due") else "?" for k, kind in enumerate(kinds)]
     out = list(kinds)
@@ -282,7 +290,11 @@ def column_contents(kinds: list[str | None], body: list) -> list[str | None]:
 def _cell_kind(texts: list[str]) -> str | None:
     """What most of a column's cells are: "owner" (initials or a few capitalised
     names), "due" (dates), "status" (done / open words), "text" (sentences)."""
-    filled = [squash(t) for t in texts if t and t.strip()]
+    filled = [t for t in texts if t and t.strip()]
+    if len(filled) > _SAMPLE:  # a long table's column: cells spread down it say what it holds
+        step = len(filled) / _SAMPLE
+        filled = [filled[int(k * step)] for k in range(_SAMPLE)]
+    filled = [squash(t) for t in filled]
     if not filled:
         return None
     need = _CONTENT_SHARE * len(filled)
@@ -317,6 +329,8 @@ class _Expanded:
 
 
 def _expand(cells: list[Cell]) -> list[Cell]:
+    if all(cell.colspan == 1 for cell in cells):
+        return cells
     out: list[Cell] = []
     for cell in cells:
         out.append(cell)

@@ -238,15 +238,25 @@ class Cell:
     blocks: list["Block"] = field(default_factory=list)
     colspan: int = 1
     continued: bool = False  # the lower part of a vertically merged cell
+    # the text, with the blocks it was read from (a reader may still add to them)
+    text_memo: tuple | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         _spend()
 
     @property
     def text(self) -> str:
-        if len(self.blocks) == 1:  # one block: the common cell
-            return block_text(self.blocks[0]).strip()
-        return "\n".join(block_text(b) for b in self.blocks).strip()
+        blocks = self.blocks
+        key = (len(blocks), id(blocks[-1])) if blocks else (0, 0)
+        memo = self.text_memo
+        if memo is not None and memo[0] == key:
+            return memo[1]
+        if len(blocks) == 1:  # one block: the common cell
+            text = block_text(blocks[0]).strip()
+        else:
+            text = "\n".join(block_text(b) for b in blocks).strip()
+        self.text_memo = (key, text)
+        return text
 
 
 # The widest table row kept (Word allows 63 columns): wider rows have the text

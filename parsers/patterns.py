@@ -322,6 +322,25 @@ _DAY_ANY = _DAY.replace("(?P<day>", "(?:")
 YEARLESS_DATE = re.compile(rf"\b(?:{_DAY_ANY}(?:\s+of)?\s+{_MONTH_ANY}|{_MONTH_ANY}\s+{_DAY_ANY})\b(?!,?\s*\d)", re.I)
 
 
+def yearless_after(text: str, anchor: str | None) -> str | None:
+    """A date written without its year ("by 17 December", "Friday 4 Dec") as the
+    first such day from a little before ``anchor`` (the meeting's ISO date) on: a
+    deadline set in December for "15 January" falls in the next year."""
+    if not anchor or not text:
+        return None
+    m = YEARLESS_DATE.search(text)
+    if not m:
+        return None
+    meeting = _dt.date.fromisoformat(anchor[:10])
+    found = date_in(f"{m.group(0)} {meeting.year}")
+    if found is None:
+        return None
+    day = _dt.date.fromisoformat(found)
+    if day < meeting - _dt.timedelta(days=31):
+        return date_in(f"{m.group(0)} {meeting.year + 1}")
+    return found
+
+
 def month_first_dates(text: str) -> bool:
     """Numeric dates that can only be month first ("07/19/2018"): the document is US-dated."""
     for m in NUMERIC_DATE.finditer(text):

@@ -59,6 +59,12 @@ ROLE_OWNERS = ("vice chair", "vice-chair", "chair", "chairman", "chairwoman", "c
 GROUP_OWNERS = ("board", "committee", "directors", "trustees", "governors", "officers", "members",
                 "committee members", "board members", "council", "executive", "exec", "team", "working group",
                 "steering group", "sub-committee", "subcommittee", "secretariat", "staff", "partners")
+# Verbs that report what someone said ("Mel advised that he is to …", "Ann said that …").
+REPORTING_VERBS = ("said", "stated", "confirmed", "indicated", "explained", "noted", "reported", "agreed", "replied",
+                   "advised", "acknowledged", "announced", "mentioned", "added")
+# The meeting itself as an owner ("the group will publish …"): in what it resolves, the body
+# acting, not someone it gives a task to.
+SELF_OWNERS = ("group", "the group", "meeting", "the meeting", "we")
 # Words that open a sentence and are never who acts.
 NOT_OWNERS = ("it", "this", "that", "these", "those", "there", "here", "we", "you", "one", "everything",
               "nothing", "something", "anything", "someone", "somebody", "anyone", "anybody", "nobody", "no one",

@@ -27,11 +27,13 @@ def second_meeting() -> Minutes:
                    Attendee("Pamela Richardson", "PR", "CEO", "WALL")],
         items=[Item("1", "Matters arising", None, "line 5"), Item("2", "Tender timetable", None, "line 9")],
         actions=[
-            Action("2", ["DP"], "Circulate the market position statement", due="2015-04-01", where="line 11"),
-            Action("2", ["TG"], "Draft the <i>tender</i> timetable | phase 1", due="2015-03-31", where="line 12"),
-            Action("2", ["DP", "PR"], "Agree the rules for consortium bids", due="by the next meeting",
+            Action("2", ["DP"], "Circulate the market position statement", due="2015-04-01", ref="2.1",
+                   where="line 11"),
+            Action("2", ["TG"], "Draft the <i>tender</i> timetable | phase 1", due="2015-03-31", ref="2.2",
+                   where="line 12"),
+            Action("2", ["DP", "PR"], "Agree the rules for consortium bids", due="by the next meeting", ref="2.3",
                    where="line 13"),
-            Action("2", ["PR"], "Book the venue for the market event", status="done", where="line 14"),
+            Action("2", ["PR"], "Book the venue for the market event", status="done", ref="2.4", where="line 14"),
         ],
         updates=[Update("1", "1", ["PG"], "Get further information on assessment of financial standing of "
                         "consortiums from colleagues within the authority", "open", "Awaiting the finance team")],

@@ -722,3 +722,71 @@ def test_struck_row_of_an_action_log_table_is_done_unless_its_status_says_otherw
     body = ("## Action log\n\n| Action | Owner | Status |\n|---|---|---|\n"
             "| ~~Book the venue~~ | JS | |\n| ~~Print the agenda~~ | AK | dropped |\n| Send invites | PG | |\n")
     assert [a["status"] for a in actions(body)] == ["done", "dropped", "open"]
+
+
+def test_cue_owner_and_short_task_ending_a_sentence_take_the_line_above_as_context():
+    body = "## 4. Hall\n\nLeak in the kitchen roof. JS had asked the builder, but he has not come, action AK to chase.\n"
+    assert owners_and_text(body) == [(["AK"], "Chase: Leak in the kitchen roof")]
+
+
+def test_cue_owner_and_short_task_ending_a_sentence_take_the_clause_before_as_context():
+    body = "## 4. Hall\n\nPG reported on the works – the new lights are in and the ramp is still awaited, action DP to chase.\n"
+    assert owners_and_text(body) == [(["DP"], "Chase: the new lights are in and the ramp is still awaited")]
+
+
+def test_one_trailing_cue_among_other_sentences_of_a_paragraph():
+    body = ("## 5. Cleaning\n\nThe cleaner has left. Ask the caretaker about cover, action PG. "
+            "The changing rooms can wait.\n")
+    assert owners_and_text(body) == [(["PG"], "Ask the caretaker about cover")]
+
+
+def test_cue_opening_a_later_sentence_takes_the_sentence_before_as_its_task():
+    body = "## 6. Hall\n\nNew locks for the side door - get three quotes. Action: AK, by end of May\n"
+    assert owners_and_text(body) == [(["AK"], "New locks for the side door - get three quotes")]
+
+
+def test_cue_with_owners_only_in_a_paragraph_of_its_own_takes_the_paragraph_above():
+    body = "## 6. Hall\n\nA review of the hire charges is needed before the summer.\n\nAction: JS and PG by 30 April\n"
+    assert owners_and_text(body) == [(["JS", "PG"], "A review of the hire charges is needed before the summer")]
+
+
+def test_one_cue_giving_two_people_a_task_each_is_two_actions():
+    body = "## 6. Hall\n\nACTION: AK to ring the insurer and Paul to email the broker, by Friday\n"
+    assert owners_and_text(body) == [(["AK"], "Ring the insurer, by Friday"),
+                                     (["Paul"], "Email the broker, by Friday")]
+
+
+def test_a_deadline_then_a_new_sentence_without_a_stop_ends_the_cue():
+    body = ("## 6. Hall\n\nAction: book the caterers, JS and AK by 4 May The menu is to be agreed by all. "
+            "Action: PG by 9 May\n")
+    assert owners_and_text(body) == [(["JS", "AK"], "book the caterers"),
+                                     (["PG"], "The menu is to be agreed by all")]
+
+
+def test_a_deadline_without_its_year_takes_the_meetings_year_or_the_next():
+    head = "# Delivery Group\n\nDate: 2 December 2025\n\nPresent: Jane Smith (JS), Amir Khan (AK)\n\n## 1. Hall\n\n"
+    found = parse_md(head + "Action: JS to book the hall by 17 December.\n\nAction: AK to pay the deposit by "
+                            "15 January.\n").to_dict()["actions"]
+    assert [a["due"] for a in found] == ["2025-12-17", "2026-01-15"]
+
+
+def test_marks_one_under_another_in_an_action_cell_go_with_the_paragraphs_beside_them():
+    html = ("<h1>Board</h1><p>Present: Jane Smith (JS), Amir Khan (AK)</p>"
+            "<table><tr><th>No</th><th>Minute</th><th>Action</th></tr>"
+            "<tr><td>6.</td><td><p><b>Reports</b></p><p>Visitor numbers are up on last year.</p>"
+            "<p>The new leaflet will be sent to every branch.</p>"
+            "<p>The board asked for a breakdown of the figures by branch.</p></td>"
+            "<td><p>JS</p><p>AK</p></td></tr></table>")
+    found = parse_html(html).to_dict()["actions"]
+    assert [(a["owners"], a["text"]) for a in found] == [
+        (["JS"], "The new leaflet will be sent to every branch"),
+        (["AK"], "The board asked for a breakdown of the figures by branch")]
+
+
+def test_a_line_of_known_initials_under_what_was_said_owns_its_last_sentence():
+    body = "## 2. Hall\n\nThe gutters are blocked again. A contractor should clear them.\n\nAK\n"
+    assert owners_and_text(body) == [(["AK"], "A contractor should clear them")]
+
+
+def test_a_line_of_unknown_capitals_is_no_owner():
+    assert owners_and_text("## 2. Hall\n\nThe gutters are blocked again.\n\nNB\n") == []

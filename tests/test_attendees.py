@@ -722,3 +722,20 @@ def test_a_paragraph_that_holds_more_than_the_attendance_stays_for_the_minutes()
     """)
     assert [(p.name, p.status) for p in minutes.attendees] == [("Cllr Ward", "apologies")]
     assert len(minutes.decisions) == 1 and "the bench be replaced" in minutes.decisions[0].text.lower()
+
+
+def test_a_role_heading_over_a_report_is_not_the_role_holder():
+    from conftest import parse_md
+    doc = parse_md("# Club\n\nPresent - Ann Lee, Bob Ray\n\n## 6. Officers\n\nSecretary\n\n"
+                   "It was agreed that a calendar would be posted on the website. Action: Ann Lee by 15 May\n")
+    assert [a.name for a in doc.attendees] == ["Ann Lee", "Bob Ray"]
+    assert [a.owners for a in doc.actions] == [["Ann Lee"]]
+
+
+def test_those_present_were_and_also_present_in_a_sentence():
+    from conftest import parse_md
+    doc = parse_md("# Club\n\nThose present were Ann Lee, Bob Ray and Cllr Mrs Jo Hart.\n\n"
+                   "Also present was Sam Ode of the county council.\n\n## 1. Hall\n\nNothing was present on the agenda.\n")
+    assert [(a.name, a.status) for a in doc.attendees] == [
+        ("Ann Lee", "present"), ("Bob Ray", "present"), ("Cllr Mrs Jo Hart", "present"),
+        ("Sam Ode", "in_attendance")]

@@ -18,7 +18,7 @@ STAMP = datetime(2015, 3, 20, 9, 0, tzinfo=timezone.utc)
 
 def due_calendar(db, owner=None, series=None, **options):
     """The calendar of the open actions in ``db`` (of ``owner``, of ``series``), as the command line makes it."""
-    return ical.due_calendar(queries.outstanding(db, owner=owner, series=series), owner=owner, series=series,
+    return ical.due_calendar(queries.calendar_actions(db, owner=owner, series=series), owner=owner, series=series,
                              **options)
 
 
@@ -31,14 +31,15 @@ def components(data: bytes, kind: str):
 def test_one_all_day_event_per_open_action_with_a_due_date(db):
     result = due_calendar(db, stamp=STAMP)
     events = components(result.data, "VEVENT")
-    assert result.count == len(events) == 2
+    assert result.count == len(events) == 2 and result.closed == 0
     by_day = {e.decoded("dtstart"): e for e in events}
     assert set(by_day) == {date(2015, 4, 1), date(2015, 3, 31)}
     tg = by_day[date(2015, 3, 31)]
     assert tg.decoded("dtend") == date(2015, 4, 1)
     assert str(tg["summary"]) == f"Action 3 ({HOSTILE} (TG)): Draft the <i>tender</i> timetable | phase 1"
     description = str(tg["description"])
-    assert f"Set at: 2015-03-10 {SERIES}, item 2 Tender timetable" in description
+    assert f"Set at: 10 Mar 2015 {SERIES}, item 2 Tender timetable" in description
+    assert str(tg["status"]) == "CONFIRMED" and tg.decoded("sequence") == 0
     assert len({str(e["uid"]) for e in events}) == 2
 
 
@@ -78,7 +79,7 @@ def test_cli_writes_the_file(db_path, tmp_path):
     result = CliRunner().invoke(cli, ["report", "calendar", "--owner", "TG", "-o", str(out)],
                                 env={"MINUTES_DB": db_path}, catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    assert "Wrote 1 due action to" in result.stderr
+    assert "Wrote 1 action to" in result.stderr
     assert len(components(out.read_bytes(), "VEVENT")) == 1
 
 
@@ -89,3 +90,5 @@ def test_a_due_that_is_not_a_date_is_a_warning(tmp_path):
     db.close()
     assert result.count == 2
     assert len(result.warnings) == 1 and "'after the election', which is not a date" in result.warnings[0]
+    assert [line.split(" (")[0] for line in result.left_out] == ["action 1", "action 4"]
+    assert result.left_out[0].startswith("action 1 (PG, 20 Jan 2015) has no due date: Get further information")

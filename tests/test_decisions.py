@@ -225,3 +225,32 @@ def test_a_motion_with_its_conditions_and_the_vote_some_lines_below():
                   "The motion was carried by 6 votes to 4.")
     assert len(found) == 1 and found[0].startswith("It was proposed") and found[0].endswith("6 votes to 4.")
     assert "a new footpath" in found[0]
+
+
+def test_a_colon_cue_owns_its_lead_ins_and_what_they_introduce_up_to_the_next_entry_like_it():
+    body = ("- RESOLVED unanimously to amend the standing orders as follows:\n\n"
+            "Order 4 is changed from:\n\n"
+            "a. Meetings are held:\n    - on the first Monday\n\n"
+            "To:\n\n"
+            "a. Meetings are held:  \n    i. on the first Tuesday  \n    ii. at the village hall\n\n"
+            "- Next steps:\n    - print the new orders\n")
+    found = texts(body)
+    assert len(found) == 1
+    assert found[0].startswith("RESOLVED unanimously to amend the standing orders as follows: Order 4 is changed from:")
+    assert "on the first Monday" in found[0] and found[0].endswith("at the village hall")
+    assert "print the new orders" not in found[0]
+
+
+def test_resolved_unanimously_to_do_something():
+    assert texts("Resolved unanimously to buy a defibrillator for the hall.") == [
+        "Resolved unanimously to buy a defibrillator for the hall."]
+
+
+def test_all_agreed_takes_what_was_agreed_from_the_sentence_before():
+    assert texts("The new hire charges were set out in the paper. All agreed.") == [
+        "The new hire charges were set out in the paper. All agreed."]
+
+
+def test_proposed_and_seconded_with_commas_then_carried_is_one_decision():
+    assert texts("Proposed by JS, seconded by BJ, that the precept rise by 3%. Carried.") == [
+        "Proposed by JS, seconded by BJ, that the precept rise by 3%. Carried."]

@@ -150,7 +150,9 @@ def test_read_commands_work_on_a_read_only_database_in_a_read_only_folder(db_pat
         for args in READS:
             proc = minutes(*args, "--db", ro_db)
             assert proc.returncode == 0, (args, proc.stderr)
-            assert proc.stdout.strip() and proc.stderr == "", (args, proc.stderr)
+            said = [line for line in proc.stderr.splitlines()       # the calendar lists what it leaves out
+                    if not (args[:2] == ["report", "calendar"] and line.startswith("Not in the calendar: "))]
+            assert proc.stdout.strip() and said == [], (args, proc.stderr)
         proc = minutes("done", "1", "--db", ro_db)
         assert proc.returncode == 1 and len(proc.stderr.splitlines()) == 1, proc.stderr
         assert proc.stderr.startswith(f"Error: {ro_db}: ") and "read-only" in proc.stderr

@@ -36,9 +36,10 @@ def test_log_has_the_open_actions_of_the_series_grouped_by_owner(db):
     assert "Book the venue for the market event" not in texts           # done
     assert any(t.startswith("Get further information") for t in texts)   # from the fixtures
     labels = [label for label, _ in log.groups]
-    assert labels[:2] == ["Daxa Pancholi (DP)", "Pamela Richardson (PR)"]
+    assert labels[:2] == ["Daxa Pancholi (DP)", "Daxa Pancholi (DP); Pamela Richardson (PR)"]
     shared = [e for e in log.entries if len(e.owners) == 2][0]
-    assert sum(shared in rows for _, rows in log.groups) == 2            # under both owners
+    assert sum(shared in rows for _, rows in log.groups) == 1            # once, under both owners together
+    assert sum(len(rows) for _, rows in log.groups) == len(log.entries)  # one row per action
 
 
 def test_since_adds_the_actions_closed_since_then(db):
@@ -50,10 +51,14 @@ def test_since_adds_the_actions_closed_since_then(db):
 def test_by_organisation_and_latest_update(db):
     log = action_log(db, SERIES, by="organisation")
     groups = dict(log.groups)
-    assert set(groups) == {"Leicester City Council", "WALL", "Police & <Crime> Office", "(no organisation)"}
+    # the joint action of two partners is one row, under both together (WALL's other action is done)
+    assert set(groups) == {"Leicester City Council", "Leicester City Council; WALL", "Police & <Crime> Office",
+                           "(no organisation)"}
     assert [label for label, _ in log.groups][-1] == "(no organisation)"
+    assert [e.text for e in groups["Leicester City Council; WALL"]] == ["Agree the rules for consortium bids"]
     pg = groups["(no organisation)"][0]
-    assert pg.owner_text == "PG" and pg.latest == "2015-03-10 meeting: Awaiting the finance team"
+    assert pg.owner_text == "PG"
+    assert (pg.latest.day, pg.latest.text, pg.latest.source) == ("2015-03-10", "Awaiting the finance team", "meeting")
 
 
 def test_unknown_or_ambiguous_series_is_an_error(db):
@@ -70,7 +75,7 @@ def test_docx_reads_back_as_the_same_actions(db, tmp_path):
     # an owner cell "Name (XX)" reads back as the initials it gives
     assert sorted(("; ".join(a.owners), a.text) for a in back.actions) == sorted(
         ("; ".join(o.initials or o.label for o in e.owners), e.text.rstrip(".")) for e in log.entries)
-    assert sorted(a.ref for a in back.actions) == sorted(str(e.number) for e in log.entries)
+    assert sorted(a.ref for a in back.actions) == sorted(e.ref for e in log.entries) == ["2.1", "2.2", "2.3", "4"]
     assert {a.due for a in back.actions} >= {"2015-04-01", "2015-03-31"}
 
 
@@ -83,7 +88,7 @@ def test_docx_is_a_word_document_with_a_repeated_header_row(db):
         ["Heading 1", "Heading 2"]
     table = document.tables[0]
     header = [c.text for c in table.rows[0].cells]
-    assert header == ["No.", "Action", "Owner", "Organisation", "Meeting", "Due", "Status", "Latest update"]
+    assert header == ["Ref", "Action", "Owner", "Organisation", "Meeting", "Due", "Status", "Latest update"]
     assert table.rows[0]._tr.trPr.xpath("./w:tblHeader")
     back = parsers.parse_bytes("log.docx", data)
     assert {a.text: a.status for a in back.actions}["Book the venue for the market event"] == "done"
@@ -97,6 +102,7 @@ def test_csv_reads_back_with_the_csv_module(db):
     tg = [r for r in rows if r["initials"] == "TG"][0]
     assert tg["owner"] == f"{HOSTILE} (TG)" and tg["group"] == "Police & <Crime> Office"
     assert tg["due"] == "2015-03-31" and tg["meeting"] == "2015-03-10" and tg["item"] == "2 Tender timetable"
+    assert tg["ref"] == "2.2" and tg["id"] == "3"      # the minutes' number, and the id 'minutes done' takes
 
 
 def test_html_is_one_page_and_markup_in_a_name_stays_text(db):
@@ -127,7 +133,7 @@ def test_markdown_table_reads_back(db):
     soup = BeautifulSoup(html, "html.parser")
     assert soup.h2.get_text() == "Summary of actions"
     rows = [[td.get_text() for td in tr.find_all("td")] for tr in soup.find("tbody").find_all("tr")]
-    assert sorted((r[2], r[1]) for r in rows if r[0].isdigit()) == owners_and_text(
+    assert sorted((r[2], r[1]) for r in rows if r[0][:1].isdigit()) == owners_and_text(
         [e for _, entries in log.groups for e in entries])
 
 
@@ -143,7 +149,7 @@ def test_cli_writes_each_format(db_path, tmp_path):
     assert (tmp_path / "log.docx").read_bytes()[:2] == b"PK"
     assert (tmp_path / "log.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     result = run(["report", "actions", "--series", "Domestic", "--format", "csv", "--by", "organisation"], db_path)
-    assert result.stdout.startswith("group,number,action,owner")
+    assert result.stdout.startswith("group,id,ref,action,owner")
 
 
 def test_cli_errors(db_path):

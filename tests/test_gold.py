@@ -37,7 +37,7 @@ FLOORS = {
     "000_7526c02795b7095f.txt": 0.98,               # now 1.000
     "appna-ok-ec-2018-06-13.docx": 0.95,            # now 0.978
     "appna-ok-ec-2018-07-19.docx": 0.78,            # now 0.800
-    "bcwpc-2025-09-02.pdf": 0.78,                   # now 0.803
+    "bcwpc-2025-09-02.pdf": 0.92,                   # now 0.947
     "bcwpc-2025-10-07.pdf": 0.94,                   # now 0.964
     "be-rse-2025-01-17.html": 0.73,                 # now 0.750
     "camis-2024-02-12.html": 0.64,                  # now 0.667
@@ -48,14 +48,14 @@ FLOORS = {
     "govan-cc-2023-11-06.md": 0.95,                 # now 0.971
     "govan-cc-2023-12-04.md": 0.90,                 # now 0.928
     "hackerspacesg-plenum-2021-01-19.md": 0.71,     # now 0.735
-    "horsley-vhmc-2013-10-08.pdf": 0.81,            # now 0.840
-    "hypha-board-2021-04-14.md": 0.59,              # now 0.611
+    "horsley-vhmc-2013-10-08.pdf": 0.88,            # now 0.907
+    "hypha-board-2021-04-14.md": 0.75,              # now 0.778
     "icat-sg-2015-12-09.md": 0.92,                  # now 0.945
     "icat-sg-2016-10-20.md": 0.70,                  # now 0.722
     "jsf-members-2002-09-04.html": 0.77,            # now 0.793
     "naacl-exec-2007-04-22.html": 0.90,             # now 0.926
-    "nam-committee-2020-12-02.pdf": 0.90,           # now 0.922
-    "nam-committee-2021-01-05.pdf": 0.87,           # now 0.890
+    "nam-committee-2020-12-02.pdf": 0.95,           # now 0.979
+    "nam-committee-2021-01-05.pdf": 0.93,           # now 0.953
     "openwis-am-2016-03-10.html": 0.95,             # now 0.975
     "openwis-tc-2016-10-26.html": 0.78,             # now 0.808
     "perth-artifactory-committee-2023-05-20.md": 0.71,# now 0.735
@@ -68,8 +68,8 @@ FLOORS = {
     "srcf-committee-2000-02-17.txt": 0.89,          # now 0.917
     "srcf-committee-2000-02-24.txt": 0.96,          # now 0.985
     "suffolk-g13-2017-02-21.docx": 0.98,            # now 1.000
-    "suffolk-libraries-board-2015-09-24.pdf": 0.67, # now 0.690
-    "suffolk-libraries-board-2015-11-26.pdf": 0.76, # now 0.788
+    "suffolk-libraries-board-2015-09-24.pdf": 0.78, # now 0.801
+    "suffolk-libraries-board-2015-11-26.pdf": 0.96, # now 0.980
     "teamcodd-2019-02-21.docx": 0.78,               # now 0.800
     "uwcs-exec-2007-01-19.md": 0.91,                # now 0.933
     "w3c-publ-wg-2018-08-27.md": 0.98,              # now 1.000

@@ -107,3 +107,63 @@ def test_a_second_owner_joined_in_the_same_sentence():
 
 def test_a_resolution_is_not_also_an_action():
     assert found("RESOLVED: the committee will buy a new mower.") == []
+
+
+# -- what a resolution tells an officer or a member to do --------------------------------------
+@pytest.mark.parametrize("body, expected", [
+    ("RESOLVED: (i) That the hedge be cut in March; (ii) That the Clerk should write to the landowner about "
+     "the footpath.", [(["Clerk"], "Write to the landowner about the footpath")]),
+    ("RESOLVED: That the Treasurer should, before the next meeting, move the reserve to the deposit account.",
+     [(["Treasurer"], "Before the next meeting, move the reserve to the deposit account")]),
+    ("Agreed: to ask Tom to price a new water butt.", [(["Tom"], "Price a new water butt")]),
+    ("RESOLVED: (a) That the society should buy two new hoses; and (b) That Priya be asked to collect them.",
+     [(["Priya"], "Collect them")]),
+])
+def test_a_resolution_that_instructs_someone_sets_their_action(body, expected):
+    assert found(body) == expected
+
+
+@pytest.mark.parametrize("body", [
+    "RESOLVED: That the committee should review the rents every two years.",
+    "RESOLVED: the group will publish the planting rota.",
+    "The members authorised Tom to sign the lease on their behalf.",
+])
+def test_a_resolution_of_the_body_itself_or_a_permission_is_no_action(body):
+    assert found(body) == []
+
+
+def test_an_owner_told_something_who_then_will_act():
+    assert found("Omar has been informed and will order the woodchip.") == [(["Omar"], "Order the woodchip")]
+
+
+def test_a_body_that_noted_something_and_requested_an_officer_to_act():
+    body = ("The society noted with thanks the work of the volunteers who had cleared the brambles by the shed, "
+            "and requested the Secretary to write to each of them.")
+    assert found(body) == [(["Secretary"], "Write to each of them")]
+
+
+def test_agreed_that_someone_should_do_something_is_their_action():
+    body = "The quotes were close, and after a long debate it was agreed that Tom & Ann should choose the supplier."
+    assert found(body) == [(["Tom", "Ann"], "Choose the supplier")]
+
+
+def test_the_last_clause_gives_a_known_owner_a_task():
+    assert found("The survey firm has not managed a visit yet, Omar to chase them again.") == \
+        [(["Omar"], "Chase them again")]
+
+
+def test_a_last_clause_needs_someone_the_minutes_know():
+    assert found("The survey firm has not managed a visit yet, Gandalf to chase them again.") == []
+
+
+def test_someone_who_had_asked_someone_earlier_sets_no_action():
+    assert found("Priya had asked the plumber to look at the tap, but nothing has happened.") == []
+
+
+def test_someone_who_advised_that_they_are_to_act():
+    assert found("Lars advised that he is to contact the water board.") == [(["Lars"], "Contact the water board")]
+
+
+def test_a_last_clause_with_is_also_to():
+    assert found("The rota is to be redrawn, Chris is also to phone the new volunteers.") == \
+        [(["Chris"], "Phone the new volunteers")]

@@ -605,3 +605,14 @@ def test_a_title_the_source_wrapped_is_read_whole():
         All welcome.
     """) == [("6", "ANY OTHER BUSINESS"),
              ("7", "OUR NEXT MEETING: TUESDAY 4 JUNE at 7 pm in THE VILLAGE HALL MEETING ROOM")]
+
+
+def test_numbered_bold_entries_of_an_item_table_cell_are_its_sub_items():
+    html = ("<h1>Board</h1><table><tr><th>No</th><th>Minute</th><th>Action</th></tr>"
+            "<tr><td>4.</td><td><p><b>Decisions</b></p><ol><li><b>Library hours</b></li></ol>"
+            "<p>The new hours were agreed.</p><ol start='2'><li><b>Room hire charges</b></li></ol>"
+            "<p>The charges stay as they are.</p></td><td></td></tr>"
+            "<tr><td>5.</td><td><p><b>Any other business</b></p><ol><li>the car park is full on Fridays</li></ol>"
+            "</td><td></td></tr></table>")
+    assert [(i["number"], i["title"]) for i in parse_html(html).to_dict()["items"]] == [
+        ("4", "Decisions"), ("4.1", "Library hours"), ("4.2", "Room hire charges"), ("5", "Any other business")]

@@ -26,7 +26,7 @@ CUES = [
     "Members discussed the rota. (Action: All)", "The rota is late [ACTION 2.1]",
     "It was noted. Action – Peter Grant.", "The meeting closed at 9.15pm.", "Meeting ENDED 10:30",
     "SR asked why the grant was late, and SF said that the form was lost.",
-    "Brian queried whether the hall was insured", "The value is low?  PG: In general it is.",
+    "Brian queried whether the hall was insured", "The ramp is still awaited, Action PG to chase.", "The value is low?  PG: In general it is.",
 ]
 
 

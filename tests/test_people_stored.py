@@ -96,9 +96,10 @@ def test_parse_json_escapes_overrides_and_keeps_the_data(tmp_path):
 def test_the_people_table_gains_the_email_column_by_migration(tmp_path):
     path = str(tmp_path / "old.db")
     conn = sqlite3.connect(path)
-    for script in schema.MIGRATIONS[:schema.VERSION - 1]:
+    before = schema.MIGRATIONS.index(schema.EMAIL)
+    for script in schema.MIGRATIONS[:before]:
         conn.executescript(script)
-    conn.execute(f"PRAGMA user_version = {schema.VERSION - 1}")
+    conn.execute(f"PRAGMA user_version = {before}")
     conn.commit()
     conn.close()
     db = connect(path)

@@ -347,3 +347,13 @@ def test_initials_ending_in_a_small_letter_tell_two_people_apart():
     """)
     assert [(p.name, p.initials) for p in minutes.attendees] == [("Remy Gibault", "RGb"), ("Remy Giraud", "RGr")]
     assert [(q.asker, [a.by for a in q.answers]) for q in minutes.questions] == [("RGb", ["RGr"])]
+
+
+def test_question_from_and_response_from_name_who_asked_and_who_answered():
+    from conftest import parse_md
+    doc = parse_md("# Forum\n\nPresent: Ann Lee (AL), Bob Ray (BR)\n\n## 1. Hall\n\n"
+                   "Question from Ann Lee: Will the hall open on Sundays?\n\nResponse from Bob Ray: From June, yes.\n\n"
+                   "Q – Bob Ray: Is the kitchen finished?\n\nQuestion from a resident: Why the delay?\n")
+    assert [(q.asker, q.text, [(a.by, a.text) for a in q.answers]) for q in doc.questions] == [
+        ("Ann Lee", "Will the hall open on Sundays?", [("Bob Ray", "From June, yes.")]),
+        ("Bob Ray", "Is the kitchen finished?", [])]

@@ -2,11 +2,11 @@
 
 Each command lives in the module of its kind: ``files`` (parse, check,
 ingest), ``actions`` (actions, done, reopen, drop, history), ``corrections``
-(forget, edit), ``people`` (people and series, with merge and rename),
-``audit`` (meetings, show, search, decisions) and ``reports`` (report
-actions, report calendar, datasette-metadata, serve); ``params`` checks
-arguments at the edge and ``common`` holds what they share.  ``cli`` is the
-entry point.
+(forget, edit), ``people`` (people and series, with merge, rename and
+set-email), ``audit`` (meetings, show, search, decisions), ``remind`` (e-mail
+each owner what they owe) and ``reports`` (report actions, report calendar,
+datasette-metadata, serve); ``params`` checks arguments at the edge and
+``common`` holds what they share.  ``cli`` is the entry point.
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import sys
 
 import click
 
-from minutes.cli import actions, audit, corrections, files, people, reports
+from minutes.cli import actions, audit, corrections, files, people, remind, reports
 
 
 class OneLineErrors(click.Group):
@@ -55,3 +55,4 @@ for command in (files.parse, files.check, files.ingest, actions.actions, *action
                 corrections.edit, corrections.forget, audit.meetings, audit.show, people.people, people.series,
                 audit.search, audit.decisions, reports.reports, reports.datasette_metadata, reports.serve):
     cli.add_command(command)
+cli.add_command(remind.remind)

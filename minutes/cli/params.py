@@ -96,3 +96,26 @@ class DueDate(IsoDate):
         if str(value).strip().lower() == "none":
             return "none"
         return super().convert(value, param, ctx)
+
+
+_SPAN = re.compile(r"([0-9]{1,5})\s*([wdhm])", re.ASCII | re.IGNORECASE)
+_SPAN_UNITS = {"w": "weeks", "d": "days", "h": "hours", "m": "minutes"}
+
+
+class Duration(click.ParamType):
+    """A span of time: "2d", "1w", "36h", "1d12h", "90m" (weeks, days, hours, minutes), up to a year."""
+
+    name = "SPAN"
+
+    def convert(self, value, param, ctx):
+        from datetime import timedelta
+
+        if isinstance(value, timedelta):
+            return value
+        text = str(value).strip()
+        if not text or _SPAN.sub("", text).strip():
+            self.fail(f"{value!r} is not a span of time like 2d, 1w, 36h or 1d12h", param, ctx)
+        span = sum((timedelta(**{_SPAN_UNITS[u.lower()]: int(n)}) for n, u in _SPAN.findall(text)), timedelta())
+        if not timedelta(0) < span <= timedelta(days=366):
+            self.fail(f"{value!r} is not between a minute and a year", param, ctx)
+        return span

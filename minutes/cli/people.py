@@ -1,9 +1,10 @@
-"""Commands on people and series: list them, merge two written two ways, rename them."""
+"""Commands on people and series: list them, merge two written two ways, rename them; a person's
+e-mail address for 'minutes remind' (``people set-email``)."""
 from __future__ import annotations
 
 import click
 
-from minutes.cli.common import (correction_options, db_option, emit, open_db, output_options, reading,
+from minutes.cli.common import (correction_options, db_option, emit, fail, open_db, output_options, reading,
                                 report_change, run)
 
 
@@ -49,6 +50,7 @@ def people(ctx: click.Context, db_path: str, series: str | None, style) -> None:
         minutes people --csv > people.csv
         minutes people merge "John Smith" "Cllr J Smith"
         minutes people rename 12 "Jane Smith-Jones" --initials JSJ
+        minutes people set-email DP daxa.pancholi@example.org
     """
     if ctx.invoked_subcommand:
         return
@@ -104,6 +106,40 @@ def people_rename(ctx, person: str, name: str | None, initials: str | None, db_p
     from minutes.store.people import rename_person
 
     _correct(ctx, db_path, rename_person, person, name, initials, by=by, note=note, dry_run=dry_run, as_json=as_json)
+
+
+@people.command("set-email")
+@click.argument("person")
+@click.argument("address", required=False)
+@click.option("--clear", is_flag=True, help="Remove the address (the minutes' own, if they give one, is taken again).")
+@sub_db_option
+@click.option("--by", help="Who made the change, for the audit log (default: your login name).")
+@click.pass_context
+def set_email(ctx, person: str, address: str | None, clear: bool, db_path: str | None, by: str | None) -> None:
+    """Set the e-mail address of PERSON (an id, a name, initials or part of one) for reminders.
+
+    An address set here is kept when later minutes give another beside
+    the name.
+
+    \\b
+    Example:
+        minutes people set-email DP daxa.pancholi@example.org
+        minutes people set-email "Pamela Richardson" --clear
+    """
+    from minutes.output.formats import clean
+    from minutes.store.people import set_email as store_email
+
+    if clear == bool(address):
+        fail("give an ADDRESS, or --clear to remove the address" if not clear
+             else "give an ADDRESS or --clear, not both")
+    db = open_db(_db(ctx, db_path), write=True)
+    try:
+        done = run(store_email, db, person, None if clear else address, by=by)
+    finally:
+        db.close()
+    who = clean(done["name"] + (f" ({done['initials']})" if done["initials"] else ""), True)
+    was = f" (was {clean(done['was'], True)})" if done["was"] and done["was"] != done["email"] else ""
+    click.echo(f"{who}: {done['email'] or 'no e-mail address'}{was}", err=True)
 
 
 @click.group("series", invoke_without_command=True)

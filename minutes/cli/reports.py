@@ -5,13 +5,10 @@ import os
 
 import click
 
-from minutes.choices import GROUPINGS, LOG_FORMATS
+from minutes.choices import CALENDAR_EXTENSIONS, GROUPINGS, LOG_EXTENSIONS, LOG_FORMATS, PAPERS
 from minutes.cli.common import check_output, db_option, fail, open_db, reading, run, write_out
-from minutes.cli.params import IsoDate, Number
-
-# The format a report takes from the extension of the file it is written to.
-EXTENSION_FORMATS = {".docx": "docx", ".md": "markdown", ".markdown": "markdown", ".html": "html",
-                     ".htm": "html", ".csv": "csv"}
+from minutes.cli.params import Duration, IsoDate, Number
+from minutes.errors import MinutesError
 
 
 @click.group("report")
@@ -26,65 +23,103 @@ def reports() -> None:
 
 
 @reports.command("actions")
-@click.option("--series", required=True, help="The series (its name, or part of it).")
+@click.option("--series", help="The series (its name, or part of it); needed when the database holds several, "
+              "unless --owner is given (then every series).")
+@click.option("--owner", help="Only this owner's actions (initials or part of a name).")
 @click.option("--format", "fmt", type=click.Choice(LOG_FORMATS),
               help="Default: from the extension of -o, else markdown.")
 @click.option("-o", "--output", metavar="FILE", envvar="MINUTES_REPORT_ACTIONS_OUTPUT", show_envvar=True,
-              help="Write to FILE (default: standard output; DOCX needs it).")
+              help="Write to FILE (.docx, .html, .md or .csv; default: standard output; DOCX needs a file).")
 @click.option("--by", type=click.Choice(GROUPINGS), default="owner", show_default=True,
-              help="Group by owner, or by organisation (each partner reports on its own).")
+              help="Group by owner, by organisation (each partner reports on its own), or by meeting and item.")
 @click.option("--since", type=IsoDate(), help="Add the actions closed on or after this date (YYYY-MM-DD).")
+@click.option("--paper", type=click.Choice(PAPERS), default="a4", show_default=True,
+              help="The paper the Word and HTML log are set on (landscape).")
 @db_option
-def report_actions(series: str, fmt: str | None, output: str | None, by: str, since: str | None,
-                   db_path: str) -> None:
+def report_actions(series: str | None, owner: str | None, fmt: str | None, output: str | None, by: str,
+                   since: str | None, paper: str, db_path: str) -> None:
     """The action log for the next agenda pack: one table of the series' open actions.
 
-    Number, action, owner (name and initials), organisation, the meeting
-    that set it, due date and latest update.  The Word document reads back
-    through 'minutes parse' as the meeting's actions.
+    Ref (the minutes' own number), action, owners (name and initials),
+    organisation, the meeting and item that set it, due date (overdue ones
+    marked), and the latest update with its meeting; one row per action.
+    The Word document is A4 with the body and meeting at the top of each
+    page and page numbers at the foot, and reads back through 'minutes parse'.
 
     \b
     Example:
         minutes report actions --series "Steering Group" -o actions.docx
         minutes report actions --series Partnership --by organisation --since 2024-01-01 --format html
+        minutes report actions --owner TG -o tg.html
     """
     from minutes import queries
     from minutes.output.actionlog import export
 
-    fmt = fmt or EXTENSION_FORMATS.get(os.path.splitext(output or "")[1].lower(), "markdown")
+    check_output(output, db_path)
+    fmt = run(output_format, output, fmt, LOG_EXTENSIONS, "an action log")
     if fmt == "docx" and output in (None, "-"):
         fail("a Word document needs a file: add -o FILE.docx")
-    check_output(output, db_path)
-    log = reading(db_path, queries.action_log, series, by=by, since=since)
-    write_out(run(export, log, fmt), output, f"{len(log.entries)} actions of {log.series}", db_path)
+    log = reading(db_path, queries.action_log, series, by=by, since=since, owner=owner)
+    what = f"{len(log.entries)} action{'s' if len(log.entries) != 1 else ''} of {log.owner or log.body}"
+    write_out(run(export, log, fmt, paper), output, what, db_path)
+
+
+def output_format(output: str | None, fmt: str | None, extensions: dict[str, tuple[str, ...]], what: str) -> str:
+    """The format a report is written as: ``fmt``, else the one the extension of OUTPUT names.
+    An extension that names none (``x.pdf``), or another format than ``fmt``, is refused."""
+    first = next(iter(extensions))
+    if output in (None, "-"):
+        return fmt or ("markdown" if "markdown" in extensions else first)
+    ext = os.path.splitext(output)[1].lower()
+    known = ", ".join(dict.fromkeys(e for exts in extensions.values() for e in exts))
+    if fmt:
+        if ext and ext not in extensions[fmt]:
+            raise MinutesError(f"{output}: {ext} is not a {fmt} file: name it {' or '.join(extensions[fmt])}")
+        return fmt
+    found = [f for f, exts in extensions.items() if ext in exts]
+    if not ext:
+        raise MinutesError(f"{output}: has no extension to tell the format: name it {known}, or add --format")
+    if not found:
+        raise MinutesError(f"{output}: {what} is not written as {ext}: name it {known}")
+    return found[0]
 
 
 @reports.command("calendar")
 @click.option("--owner", help="Only this owner's actions (initials or part of a name).")
 @click.option("--series", help="Only this series (part of its name).")
 @click.option("--todo", is_flag=True, help="To-dos (VTODO) instead of all-day events.")
+@click.option("--alarm", "alarms", type=Duration(), multiple=True, metavar="SPAN",
+              help="Remind this long before an open action is due: 2d, 1w, 4h (may be given more than once).")
 @click.option("-o", "--output", metavar="FILE", envvar="MINUTES_REPORT_CALENDAR_OUTPUT", show_envvar=True,
               help="Write to FILE.ics (default: standard output).")
 @db_option
-def report_calendar(owner: str | None, series: str | None, todo: bool, output: str | None, db_path: str) -> None:
-    """An iCalendar file of the open actions that have a due date.
+def report_calendar(owner: str | None, series: str | None, todo: bool, alarms: tuple, output: str | None,
+                    db_path: str) -> None:
+    """An iCalendar file of the actions that have a due date.
 
     One all-day event (or to-do) per action on its due date, with the
     meeting and item it came from; import it into any calendar program.
+    Each action keeps its UID, so importing a newer file updates what was
+    imported: an action since done or dropped is marked completed or
+    cancelled (its SEQUENCE raised), never left out.  Open actions with no
+    due date are listed on standard error.
 
     \b
     Example:
         minutes report calendar --owner TG -o tg-actions.ics
+        minutes report calendar --todo --alarm 2d -o actions.ics
     """
     from minutes import queries
     from minutes.output.ical import due_calendar
 
     check_output(output, db_path)
-    rows = reading(db_path, queries.outstanding, owner=owner, series=series)
-    result = run(due_calendar, rows, owner=owner, series=series, todo=todo)
-    for warning in result.warnings:
-        click.echo(f"Warning: {warning}", err=True)
-    write_out(result.data, output, f"{result.count} due action{'s' if result.count != 1 else ''}", db_path)
+    run(output_format, output, None, {"icalendar": CALENDAR_EXTENSIONS}, "a calendar")
+    rows = reading(db_path, queries.calendar_actions, owner=owner, series=series)
+    result = run(due_calendar, rows, owner=owner, series=series, todo=todo, alarms=list(alarms))
+    for line in result.left_out:
+        click.echo(f"Not in the calendar: {line}", err=True)
+    closed = f" ({result.closed} of them done or dropped)" if result.closed else ""
+    write_out(result.data, output, f"{result.count} action{'s' if result.count != 1 else ''}{closed}", db_path)
 
 
 @click.command("datasette-metadata")

@@ -38,7 +38,9 @@ TABLES: dict[str, tuple[str, str, dict[str, str]]] = {
                          "merged by hand).",
                {"name": "Name as first written (or as set by hand)", "initials": "Initials as last written",
                 "key": "The series and folded name the person was first known by",
-                "email": "E-mail address as last written", "by_hand": "1 when the name was set by hand"}),
+                "email": "E-mail address as last written (or set by hand)",
+                "email_by_hand": "1 when the address was set with 'minutes people set-email' (no minutes override it)",
+                "by_hand": "1 when the name was set by hand"}),
     "attendees": ("name", "Who was at (or sent apologies to) each meeting.",
                   {"meeting_id": "The meeting", "person_id": "The person", "status": "present, apologies, absent "
                    "or in_attendance", "organisation": "Organisation as written in these minutes"}),
@@ -84,6 +86,9 @@ TABLES: dict[str, tuple[str, str, dict[str, str]]] = {
     "pending_relink": ("series", "Series stored but not yet relinked (an ingest was cut short); the next "
                        "write relinks them.", {"series": "The meeting series"}),
 }
+
+# The facets each table page offers: an action's status (open, done, dropped) first of all.
+FACETS = {"actions": ("status",), "meetings": ("series",), "attendees": ("status",), "action_events": ("event",)}
 
 _OWNER = "coalesce(p.name, o.written, '(no owner)')"
 _NAMED = row_named(":owner", "\n       or ")   # the words typed name the owner row as they do for 'minutes actions --owner'
@@ -157,6 +162,8 @@ def metadata(name: str = "minutes") -> dict:
     tables = {}
     for table, (label, description, columns) in TABLES.items():
         tables[table] = {"label_column": label, "description": description, "columns": columns}
+        if table in FACETS:
+            tables[table]["facets"] = list(FACETS[table])
         if table in SEARCHED:
             tables[table]["fts_table"] = f"{table}_fts"
             tables[table]["fts_pk"] = "id"

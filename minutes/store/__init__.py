@@ -40,7 +40,8 @@ from minutes.store import meeting
 from minutes.store.actions import save_actions, set_status
 from minutes.store.audit import Change, actor, record
 from minutes.store.links import relink
-from minutes.store.people import drop_orphans, rekey_if_owed
+from minutes.store.people import drop_orphans
+from minutes.store.rekey import rekey_if_owed
 from minutes.store.series import meeting_key, move_meeting
 from minutes.tracking.keys import derive_series
 from minutes.tracking.versions import reading, reading_stored, said, said_stored

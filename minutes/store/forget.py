@@ -27,7 +27,8 @@ from minutes.db import fetch, now, transaction
 from minutes.errors import MinutesError
 from minutes.store.audit import Change, record
 from minutes.store.links import relink
-from minutes.store.people import drop_orphans, rekey_if_owed
+from minutes.store.people import drop_orphans
+from minutes.store.rekey import rekey_if_owed
 from minutes.tracking.refs import find_meeting
 
 

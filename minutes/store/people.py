@@ -10,17 +10,21 @@ new person.  So an "Ann Lee" of two bodies is two people, unless someone
 merges them by hand (``merge``): the names of one become names of the other,
 in every series, and later ingests find them there.
 
-``rekey`` works the names out again for a database made before this rule (or
-before the titles of ``parsers.vocabulary`` were used): once, by the store,
-where ``pending_rekey`` says it is owed.  ``reassign`` finds a moved meeting's
-attendees again in their new series.  Each function runs inside the caller's
-write transaction.
+``reassign`` finds a moved meeting's attendees again in their new series
+(``minutes.store.rekey`` works every name out again, once, for a database
+made before this rule).  By hand: ``merge_people``, ``rename_person`` and
+``set_email`` (an address no minutes override, for 'minutes remind'), each
+logged.  Each function runs inside the caller's write transaction, but
+``set_email``, which is its own.
 """
 from __future__ import annotations
 
-from minutes.db import fetch, like_literal
+import re
+from email.utils import parseaddr
+
+from minutes.db import fetch, like_literal, now, transaction
 from minutes.errors import MinutesError
-from minutes.store.audit import Change
+from minutes.store.audit import Change, record
 from minutes.tracking.keys import person_key
 from minutes.tracking.refs import find_person
 
@@ -63,7 +67,8 @@ def person_for(db, name: str, initials: str | None, series: str, email: str | No
         found = _new_person(db, name, initials, email, series, key)
     elif initials or email:
         db.execute("UPDATE people SET initials = CASE WHEN by_hand = 0 AND ? IS NOT NULL THEN ? ELSE initials END, "
-                   "email = coalesce(?, email) WHERE id = ?", [initials, initials, email, found])
+                   "email = CASE WHEN email_by_hand THEN email ELSE coalesce(?, email) END WHERE id = ?",
+                   [initials, initials, email, found])
     add_name(db, found, series, key)
     return found
 
@@ -108,59 +113,6 @@ def drop_orphans(db, ids: list[int] | None = None) -> int:
     return gone
 
 
-def rekey(db) -> None:
-    """Work out every person's names again, series by series (a database made before the rule).
-
-    A person who attended meetings of several series becomes one person per
-    series (the first series keeps the id); two people whose names are now the
-    same in one series become one.  Owed once after the migration (``pending_rekey``)."""
-    names: dict[tuple[str, str], int] = {}
-    home: dict[int, str] = {}            # person id -> the series it belongs to
-    first: dict[int, str] = {}           # person id -> its key, "series|name"
-    people = {r["id"]: r for r in fetch(db, "SELECT id, name, initials, email FROM people")}
-    db.execute("DELETE FROM person_names")
-    for a in _attendees(db):
-        series, key = a["series"], person_key(a["name"])
-        person = names.get((series, key))
-        if person is None:
-            old = a["person_id"]
-            if home.get(old, series) == series:
-                person = old
-            else:
-                p = people[old]
-                person = db["people"].insert({"name": a["name"], "initials": a["initials"] or p["initials"],
-                                              "key": f"#new{len(names)}", "email": p["email"]}).last_pk
-            home.setdefault(person, series)
-            first.setdefault(person, f"{series}|{key}")
-            names[(series, key)] = person
-        if person != a["person_id"]:
-            _repoint_attendee(db, a, person)
-    # Owners of actions no longer in the minutes keep a person but no attendance: the one of their series.
-    for o in fetch(db, "SELECT o.id, o.person_id, m.series FROM action_owners o JOIN meetings m ON m.id = o.meeting_id "
-                   "WHERE o.attendee_id IS NULL AND o.person_id IS NOT NULL"):
-        if home.get(o["person_id"]) != o["series"]:
-            name = people.get(o["person_id"], {}).get("name") or ""
-            db.execute("UPDATE action_owners SET person_id = ? WHERE id = ?",
-                       [names.get((o["series"], person_key(name))), o["id"]])
-    db.execute("UPDATE people SET key = '#' || id")   # free every key before they are set again
-    for person, label in first.items():
-        db.execute("UPDATE people SET key = ? WHERE id = ?", [label, person])
-    db.conn.executemany("INSERT INTO person_names (person_id, series, key) VALUES (?, ?, ?)",
-                   [(person, series, key) for (series, key), person in names.items()])
-    db.execute("UPDATE action_owners SET person_id = NULL WHERE person_id IS NOT NULL "
-               "AND person_id NOT IN (SELECT person_id FROM person_names)")
-    drop_orphans(db)
-    db.execute("DELETE FROM pending_rekey")
-
-
-def rekey_if_owed(db) -> bool:
-    """``rekey`` where the database is owed it.  Returns whether it ran."""
-    if db.execute("SELECT 1 FROM pending_rekey LIMIT 1").fetchone() is None:
-        return False
-    rekey(db)
-    return True
-
-
 def reassign(db, meeting_ids: list[int]) -> None:
     """Find the attendees of ``meeting_ids`` again in their meetings' (new) series.
 
@@ -192,7 +144,7 @@ def reassign(db, meeting_ids: list[int]) -> None:
 # --- by hand ---------------------------------------------------------------------------
 
 def person_row(db, person_id: int) -> dict:
-    rows = fetch(db, "SELECT id, name, initials, email, by_hand FROM people WHERE id = ?", [person_id])
+    rows = fetch(db, "SELECT id, name, initials, email, email_by_hand, by_hand FROM people WHERE id = ?", [person_id])
     if not rows:
         raise MinutesError(f"there is no person with id {person_id} (see 'minutes people')")
     return rows[0]
@@ -216,8 +168,9 @@ def merge(db, source: int, target: int) -> dict:
     names = db.execute("UPDATE person_names SET person_id = ?, by_hand = 1 WHERE person_id = ?",
                        [target, source]).rowcount
     db.execute("UPDATE person_names SET by_hand = 1 WHERE person_id = ?", [target])
-    db.execute("UPDATE people SET initials = coalesce(initials, ?), email = coalesce(email, ?) WHERE id = ?",
-               [a["initials"], a["email"], target])
+    db.execute("UPDATE people SET initials = coalesce(initials, ?), email_by_hand = CASE WHEN email IS NULL THEN ? "
+               "ELSE email_by_hand END, email = coalesce(email, ?) WHERE id = ?",
+               [a["initials"], a["email_by_hand"], a["email"], target])
     db.execute("DELETE FROM people WHERE id = ?", [source])
     return {"from": a, "into": b, "attendances": len(rows), "owned": owned, "names": names,
             "meetings_shared": shared}
@@ -284,3 +237,29 @@ def rename_person(db, ref: str, name: str | None, initials: str | None, stamp: s
                            + (f" ({after['initials']})" if after["initials"] else "") + ": nothing to change")
     return Change("people rename", f"person {after['id']}", f"person {after['id']}: " + "; ".join(said),
                   detail=done)
+
+
+_ADDRESS = re.compile(r"[^@\s<>(),;:\"\[\]]+@[^@\s<>(),;:\"\[\]]+\.[^@\s<>(),;:\"\[\].]+")
+
+
+def checked_address(text: str) -> str:
+    """The one e-mail address ``text`` gives, or ``MinutesError`` saying why it is not one."""
+    _, address = parseaddr(text.strip())
+    if not address or not _ADDRESS.fullmatch(address) or ".." in address:
+        raise MinutesError(f"{text.strip()!r} is not an e-mail address like name@example.org")
+    return address
+
+
+def set_email(db, ref: str, address: str | None, by: str | None = None) -> dict:
+    """Set (or, with ``None``, clear) the e-mail address of the person ``ref`` names (an id,
+    a name, initials or part of a name), kept against later minutes, and logged."""
+    address = checked_address(address) if address is not None else None
+    with transaction(db):
+        person = person_row(db, find_person(db, ref))
+        db.execute("UPDATE people SET email = ?, email_by_hand = ? WHERE id = ?",
+                   [address, 1 if address else 0, person["id"]])
+        record(db, Change("people set-email", f"person {person['id']}",
+                          f"person {person['id']} ({person['name']}): e-mail {person['email'] or '(none)'} -> "
+                          f"{address or '(none)'}", detail={"person": person["id"], "was": person["email"],
+                                                            "now": address}), by, stamp=now())
+    return {**{k: person[k] for k in ("id", "name", "initials")}, "email": address, "was": person["email"]}

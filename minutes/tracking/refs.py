@@ -53,8 +53,8 @@ def find_series(db, ref: str) -> str:
 
 
 def find_person(db, ref: str) -> int:
-    """A person by id, by their name as shown, by a name they are known by (titles aside), else
-    by part of their name; the first of these that finds anyone must find one person."""
+    """A person by id, by their name as shown, their initials, a name they are known by (titles
+    aside), else by part of their name; the first of these that finds anyone must find one person."""
     ref = " ".join(str(ref).split())
     as_id = _as_id(ref)
     if as_id is not None:
@@ -64,6 +64,7 @@ def find_person(db, ref: str) -> int:
     key = person_key(ref)
     ids = []
     for sql, params in (("SELECT id FROM people WHERE lower(name) = lower(?)", [ref]),
+                        ("SELECT id FROM people WHERE lower(initials) = lower(?)", [ref]),
                         ("SELECT DISTINCT person_id FROM person_names WHERE key = ?", [key]),
                         ("SELECT id FROM people WHERE name LIKE ? ESCAPE '\\' ORDER BY id", [like_escape(ref)])):
         ids = [r[0] for r in db.execute(sql, params)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 from parsers.document import Document, block_text
 from parsers.extract import actions, attendees, checks, decisions, forms, grammar, header, items, questions
 from parsers.extract.people import Roster
-from parsers.patterns import forget_sentences
+from parsers.patterns import forget_sentences, yearless_after
 from parsers.records import Minutes, Source
 
 
@@ -28,6 +28,10 @@ def extract(document: Document, source: Source) -> Minutes:
     owners = grammar.Owners(roster, grammar.lower_words(block_text(b) for b in document.blocks))
     found = actions.extract(sections, roster, owners)
     minutes.actions, minutes.updates = found.value
+    for action in minutes.actions:  # "by 17 December": the year of the meeting (or the next)
+        if action.due is None and action.due_text:
+            action.due = yearless_after(action.due_text, minutes.meeting.date)
+            action.due_text = None if action.due else action.due_text
     minutes.decisions = decisions.extract(sections, roster).value
 
     for result in (head, people, cut, found):

@@ -8,14 +8,16 @@ review-of-actions section are updates.  An action stated twice is one.
 """
 from __future__ import annotations
 
+import functools
+import heapq
 import re
 from collections import Counter
 from itertools import chain
 
 from parsers.blocks import Grid, Line, cell_lines, cell_struck, grid, lines_of, struck
-from parsers.document import Heading, Paragraph, Table, squash
+from parsers.document import Heading, Paragraph, Table, block_text, squash
 from parsers.extract.alike import Text, at_least
-from parsers.extract.grammar import Owners, list_action, sentence_actions, subject_of
+from parsers.extract.grammar import Owners, list_action, resolution_actions, sentence_actions, subject_of
 from parsers.extract.people import Roster
 from parsers.extract.items import Section
 from parsers.extract.result import Result
@@ -46,6 +48,10 @@ _ROLE_OWNER = re.compile(rf"^(?:the\s+)?{words_pattern(ROLE_OWNERS)}$", re.I)
 # "… before the next meeting. **Action: JS**", "…, action Mags", "…, c/f action Jon": the owner after the task
 _TRAILING_CUE = Gated(re.compile(r"(?:^|(?<=[\s,;(–—-]))\W*(?:c/?f\s+|carried\s+forward,?\s+)?actions?\s*(?:[:–—-]\s*)?"
                                  r"(?P<who>[^.:;,()]{1,60}?)\W*$", re.I), "action")
+# "…, action Mags to check." / "… (action Jess to keep on case)": a cue, its owner and a short task, ending a sentence
+_TRAILING_TASK = Gated(re.compile(r"(?<=\S)\s*[,;(–—-]\s*(?:c/?f\s+)?(?i:actions?)\s*(?:[:–—-]\s*)?"
+                                  r"(?P<who>[A-Z][^.:;,()]{0,40}?)\s+(?:to|will)\s+(?P<task>[a-z][^.:;()]{1,80}?)"
+                                  r"\W*$"), "action")
 # the body of a cue that ends with its owners: "contact the venue, Ann and Bob by Friday 4 Dec"
 _OWNERS_AFTER = re.compile(r"^(?P<task>.+?)(?:,\s*|\s+[–—-]\s*)(?P<who>[^,–—]{2,80}?)"
                            r"(?:\s+(?:by|before)\s+(?P<due>[^,]{3,40}?))?\.?$", re.S)
@@ -82,34 +88,63 @@ def extract(sections: list[Section], roster: Roster, owners: Owners | None = Non
             _row_action(g, row, item, roster, actions)
             if _row_struck(g, row):
                 _done(actions[start:])
+            if section.parts:
+                _place(actions[start:], section.parts)
         # where an item table has an Action column, that column says who acts, not the discussion
         owned_by_column = any(g.column("action") is not None or g.column("owner") is not None
                               for g, _ in section.rows)
+        before = None  # the line above, within the item: "Action: Ann" alone takes its task from it
+        last_where = None  # where that line is
         for block in section.blocks:
             if isinstance(block, Table):
                 _action_table(block, item, roster, actions, updates, section)
-            elif isinstance(block, (Paragraph, Heading)):
                 before = None
+            elif isinstance(block, (Paragraph, Heading)):
                 previous: list[str] | None = None  # who the last action of the paragraph was for
                 for said in statements([block], roster):
                     start = len(actions)
-                    found = cued_actions(said.line, item, roster, said.text, before, owners)
-                    if found:
+                    found = [a for action in cued_actions(said.line, item, roster, said.text, before, owners)
+                             for a in _split_second(action, roster)]
+                    mark = _owner_line(said, roster) if not found and before and said.line.level is None else None
+                    if mark and not (actions and actions[-1].where == last_where):
+                        # "BR" on a line of its own under what was said: the owner of its last sentence
+                        actions.append(Action(item, mark, _capital(_last_sentence(before)), where=said.line.loc))
+                    elif found:
                         actions.extend(found)
                         previous = found[-1].owners or previous
                     elif not owned_by_column:
                         for action in prose_actions(said, item, owners, previous):
                             actions.append(action)
                             previous = action.owners
-                    if struck(said.line.runs):
+                    if len(actions) > start and struck(said.line.runs):
                         _done(actions[start:])
-                    before = said.text
+                    before, last_where = said.text, said.line.loc
     for action in actions:
         action.due = action.due or due_in(action.text)
         if action.due is None and action.due_text is None:
             action.due_text = _due_words(action.text)
     kept, alike = _dedupe(actions, roster)
     return Result((kept, updates), warnings + alike)
+
+
+def _owner_line(said, roster: Roster) -> list[str] | None:
+    """A line that is only the initials of people the attendance has ("BR", "AL / BR")."""
+    text = said.text.strip(" .*")
+    if said.who is not None or not text or len(text) > 24 or not text.replace(" ", "").replace("/", "").replace(
+            ",", "").replace("&", "").isupper():
+        return None
+    found = owners_of(text, roster)
+    return found if found and all(INITIALS_RE.match(o) and roster.knows(o) for o in found) else None
+
+
+def _place(found: list[Action], parts: list[Section]) -> None:
+    """An action of an item table's row belongs to the sub-item whose text holds its task."""
+    for action in found:
+        probe = action.text[:60].lower()
+        for part in parts:
+            if probe and any(probe in block_text(b).lower() for b in part.blocks):
+                action.item = part.number
+                break
 
 
 def _row_struck(g: Grid, row) -> bool:
@@ -143,8 +178,11 @@ def prose_actions(said, item: str | None, owners: Owners, previous: list[str] | 
             previous = found.owners
     speaker = said.who if said.who and owners.one(said.who, groups=False) else None
     for sentence in said_sentences:
-        if DECISION_LABEL.match(sentence):
-            continue  # "RESOLVED: the group will publish …" is what was decided
+        label = DECISION_LABEL.match(sentence)
+        if label:  # "RESOLVED: the group will publish …" is what was decided; an officer told to act acts
+            for found in resolution_actions(sentence[label.end():], owners):
+                out.append(Action(item, found.owners, _capital(found.task), where=line.loc))
+            continue
         found_all = sentence_actions(sentence, owners, speaker, previous)
         for found in found_all:
             out.append(Action(item, found.owners, _capital(found.task), where=line.loc))
@@ -244,9 +282,13 @@ def cued_actions(line: Line, item: str | None, roster: Roster, text: str, before
     if "action" not in text.lower():
         return []
     # a cue inside a sentence starts a part of its own: "… administrators for the page Action: JA by 17 Dec"
-    parts = [piece for sentence in sentences(text) for piece in _INNER_CUE.split(sentence) if piece.strip()]
+    parts = [piece for sentence in sentences(text) for cut in _INNER_CUE.split(sentence)
+             for piece in _after_dates(cut) if piece.strip()]
     cued = [k for k, part in enumerate(parts) if "action" in part.lower()]
-    if len(parts) <= 1 or len(cued) <= 1 and _TRAILING_CUE.search(text) is None:
+    one = parts[cued[0]] if len(cued) == 1 else ""
+    if len(parts) <= 1 or not cued or one and (cued[0] == 0 or ACTION_TAG.search(one)) \
+            and not _TRAILING_CUE.search(one) and not _TRAILING_TASK.search(one):
+        # one cue, opening the line or tagging it "(ACTION)": the line is its body
         found = inline_action(line, item, roster, text, before, people)
         return [found] if found else []
     out = []
@@ -255,6 +297,38 @@ def cued_actions(line: Line, item: str | None, roster: Roster, text: str, before
         if found:
             out.append(found)
     return out
+
+
+# "… by Friday 04 Dec A Zoom link is to be sent …": a deadline, then the next sentence with no stop between
+_DATE_THEN_SENTENCE = re.compile(r"\b(?:by|before)\s+(?:[A-Z][a-z]+day\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|"
+                                 r"May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?P<gap>\s+)(?=[A-Z][a-z]*\s+[A-Za-z]+\s+[a-z])")
+
+
+def _after_dates(text: str) -> list[str]:
+    """``text`` cut where a deadline is followed by a new sentence without a stop."""
+    out, start = [], 0
+    for m in _DATE_THEN_SENTENCE.finditer(text):
+        out.append(text[start:m.start("gap")])
+        start = m.end("gap")
+    out.append(text[start:])
+    return out
+
+
+# "Danny to contact IAM and John to contact DAM, by end January": two owners, a task each
+_SECOND_TASK = re.compile(r"^(?P<first>.+?)\s+and\s+(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)\s+(?:to|will)\s+"
+                          r"(?P<task>[a-z].+?)(?P<due>,?\s+(?:by|before)\s+[^,]{3,40})?\.?$", re.S)
+
+
+def _split_second(action: Action, roster: Roster) -> list[Action]:
+    """One cue that gives two people a task each is two actions (the deadline after both is both's)."""
+    m = _SECOND_TASK.match(action.text) if " and " in action.text else None
+    who = owners_of(m.group("who"), roster) if m and roster.knows(m.group("who")) else None
+    if not m or not who or not action.owners or set(who) & set(action.owners):
+        return [action]
+    due = m.group("due") or ""
+    second = Action(action.item, who, _capital(m.group("task").strip()) + due, ref=None, where=action.where)
+    action.text = m.group("first").strip(" ,;") + due
+    return [action, second]
 
 
 def inline_action(line: Line, item: str | None, roster: Roster, text: str | None = None,
@@ -276,6 +350,16 @@ def inline_action(line: Line, item: str | None, roster: Roster, text: str | None
         if lead:
             return Action(item, lead[0], lead[1], ref=ref, where=line.loc)
         return Action(item, _subject(body, roster), body + ".", ref=ref, where=line.loc)
+    trailing = _TRAILING_TASK.search(text)
+    if trailing:  # "…, action Mags to check.": the owner and a short task after the cue
+        owners = owners_of(trailing.group("who"), roster) or (
+            people.read(trailing.group("who").strip(" .*"), strangers=False) if people is not None else None)
+        if owners:
+            task = trailing.group("task").strip()
+            if len(task.split()) <= 3:  # "check", "keep on case": what of is said before the cue
+                context = _context(text[:trailing.start()], before)
+                task = f"{task}: {context}" if context else task
+            return Action(item, owners, _capital(task), where=line.loc)
     trailing = _TRAILING_CUE.search(text)
     if trailing:
         # after the task, the owner must be someone known: "Summary of Action Items" names nobody
@@ -330,6 +414,19 @@ def _subject(text: str, roster: Roster) -> list[str]:
     return [o for o in owners or [] if o != "All" and (INITIALS_RE.match(o) or roster.knows(o))]
 
 
+def _context(text: str, before: str | None) -> str:
+    """What a short task after a cue is about: the clause before the cue, or (when
+    the cue's sentence is only about who did what) the sentence before it."""
+    text = text.strip(" ,;–—-")
+    clause = re.split(r"\s*(?:[,;]|\s[–—-])\s+", text)[-1].strip(" .") if text else ""
+    if before and len(before.split()) <= 15 and (not clause or _COMMENT.match(clause)):
+        return before.strip().rstrip(".")  # "…, but as yet he hasn't, action Mags to check": the line above
+    return clause
+
+
+_COMMENT = re.compile(r"^(?:but|and|although|though|however|as yet|yet|so|he|she|they|it|who|which)\b", re.I)
+
+
 def _last_sentence(text: str) -> str:
     said = sentences(text)
     return (said[-1] if said else text).strip().rstrip(".")
@@ -343,6 +440,10 @@ def _row_action(g: Grid, row, item: str | None, roster: Roster, actions: list[Ac
     cell_text = squash(cell.text)
     owners = owners_of(cell_text, roster)
     where = row.loc
+    marks = [ln.text for ln in cell_lines(cell) if ln.text.strip()]
+    if owners is None and len(marks) >= 2 and all(owners_of(m, roster) for m in marks):
+        _marks_beside(g, row, marks, item, roster, actions)  # "JP" / "DH": a mark beside each task
+        return
     if owners is None:
         lead = split_lead(cell_text, roster, strict=False)
         if lead:
@@ -353,6 +454,25 @@ def _row_action(g: Grid, row, item: str | None, roster: Roster, actions: list[Ac
     discussion = g.cell(row, "text") or g.cell(row, "notes")
     text = _task_sentence([ln.text for ln in cell_lines(discussion)] if discussion else [], owners)
     actions.append(Action(item, owners, text, where=where))
+
+
+def _marks_beside(g: Grid, row, marks: list[str], item: str | None, roster: Roster, actions: list[Action]) -> None:
+    """An action cell holding several owners' marks, one under the other: each mark
+    sits beside the part of the discussion it is for.  A mark whose owner the
+    discussion names takes the sentence that names them; the others go, in order,
+    with the last paragraphs of the discussion (the marks stand level with them)."""
+    discussion = g.cell(row, "text") or g.cell(row, "notes")
+    paras = [ln.text for ln in cell_lines(discussion) if ln.text.strip()] if discussion else []
+    free = paras[-len(marks):] if len(paras) >= len(marks) else paras
+    for k, mark in enumerate(marks):
+        owners = owners_of(mark, roster) or []
+        named = [o for o in owners if o != "All" and any(re.search(rf"(?<!\w){re.escape(o)}(?!\w)", p) for p in paras)]
+        if named:
+            text = _task_sentence(paras, owners)
+        else:
+            beside = free[k] if k < len(free) else (paras[-1] if paras else "")
+            text = _last_sentence(beside) if beside else ""
+        actions.append(Action(item, owners, text, where=row.loc))
 
 
 def _task_sentence(lines: list[str], owners: list[str]) -> str:
@@ -553,8 +673,8 @@ def _status_words(text: str) -> str:
 _STOP = {"the", "and", "for", "with", "from", "that", "this", "will", "into", "about", "their", "have", "has"}
 
 
-def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2 and w not in _STOP}
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w for w in _all_words(text) if len(w) > 2 and w not in _STOP)
 
 
 def same_task(a: str, b: str, overlap_needed: float = 0.75) -> bool:
@@ -605,17 +725,25 @@ def _dedupe(actions: list[Action], roster: Roster) -> tuple[list[Action], list[s
         if twin_at is None:
             shared: Counter[int] = Counter()  # counted in C
             shared.update(chain.from_iterable(by_word[not action.listed].get(word, ()) for word in words))
-            candidates = [k for k, n in shared.items() if n >= 0.3 * min(len(words), size[k])]
-            twin_at = next((k for k in sorted(candidates) if _compatible(out[k], people[k], action, mine)), None)
+            # the likeliest twins, by the share of words in common, and only a few of them: a long
+            # list of plain tasks shares its common words with every inline action
+            least = 0.3 * len(words)  # (a bound of 0.3 * min(len(words), size[k]) asked cheaply first)
+            candidates = heapq.nlargest(_MAX_CANDIDATES, ((n / max(1, min(len(words), size[k])), -k)
+                                                          for k, n in shared.items()
+                                                          if (n >= least or n >= 0.3 * size[k])))
+            twin_at = next((-k for _, k in candidates if _compatible(out[-k], people[-k], action, mine)), None)
         if twin_at is None:
-            shape = (frozenset(mine), re.sub(r"\d+", "#", " ".join(action.text.lower().split())))
-            if shape in by_shape and alike < _MAX_ALIKE_WARNINGS:
-                other = out[by_shape[shape]]
-                warnings.append(f"two actions of {', '.join(action.owners) or 'no owner'} differ only in their "
-                                f"numbers and are kept apart: '{_short(other.text)}' ({other.where}) and "
-                                f"'{_short(action.text)}' ({action.where})")
-            alike += shape in by_shape
-            by_shape.setdefault(shape, len(out))
+            # texts without a number differ in their words, not their numbers: no shape to compare
+            shape = (frozenset(mine), re.sub(r"\d+", "#", " ".join(action.text.lower().split()))) \
+                if any(ch.isdigit() for ch in action.text) else None
+            if shape is not None:
+                if shape in by_shape and alike < _MAX_ALIKE_WARNINGS:
+                    other = out[by_shape[shape]]
+                    warnings.append(f"two actions of {', '.join(action.owners) or 'no owner'} differ only in their "
+                                    f"numbers and are kept apart: '{_short(other.text)}' ({other.where}) and "
+                                    f"'{_short(action.text)}' ({action.where})")
+                alike += shape in by_shape
+                by_shape.setdefault(shape, len(out))
             twin_at = len(out)
             out.append(action)
             people.append(mine)
@@ -639,6 +767,7 @@ def _dedupe(actions: list[Action], roster: Roster) -> tuple[list[Action], list[s
 
 
 _MAX_ALIKE_WARNINGS = 10
+_MAX_CANDIDATES = 6  # inline actions a listed one is compared with (the most alike)
 
 
 def _short(text: str) -> str:
@@ -656,8 +785,12 @@ def _different_objects(a: str, b: str) -> bool:
     return len(only_a) == 1 and len(only_b) == 1
 
 
-def _all_words(text: str) -> set[str]:
-    return set(re.findall(r"[a-z0-9]+", text.lower()))
+@functools.lru_cache(maxsize=4096)
+def _all_words(text: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(text.lower()))
+
+
+_WORD = re.compile(r"[a-z0-9]+")
 
 
 def _merge(twin: Action, action: Action) -> None:
@@ -686,6 +819,8 @@ def _compatible(a: Action, a_people: set[str], b: Action, b_people: set[str]) ->
         return a.ref == b.ref
     if a.listed == b.listed:
         return False  # two rows of the meeting's list, or two things said, are two actions
+    if a_people and b_people and a_people != b_people:
+        return False  # (asked first: it costs least)
     if _different_objects(a.text, b.text):
         return False
     if a_people and b_people:

@@ -51,11 +51,16 @@ _ROLE_BEFORE_NAME = re.compile(r"^(?P<role>.*\b(?:chair(?:man|woman|person)?|sec
 _NAME_PARTICLES = ("de", "da", "van", "von", "der", "le", "la", "du", "di", "del", "bin", "al", "y", "dos", "das")
 
 
+_LABEL_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[a-z][.)])\s+")
+
+
 def status_of_label(text: str) -> str | None:
     """The attendance status a label names ("Apologies:" -> "apologies",
     "Attending via conference call" -> "present", "Present (9)" -> "present")."""
+    if len(text) > 200 or not any(ch.isalpha() for ch in text[:60]):
+        return None  # a paragraph, or a number or a date: not a label
     label = " ".join(text.split()).strip(" :*#.-–")
-    label = re.sub(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[a-z][.)])\s+", "", label)  # "0. Attendance"
+    label = _LABEL_NUMBER.sub("", label)  # "0. Attendance"
     label = _COUNT.sub(" ", label).strip(" :*")
     if not label:
         return None
@@ -115,10 +120,12 @@ def extract(document: Document) -> Result:
                 expecting = len(people) == 1  # the next name may be a paragraph of its own
                 continue
         if isinstance(expecting, str):
-            _set_roles(found, " ".join(lines), expecting, block)
-            found.consumed.add(id(block))
-            expecting = False
-            continue
+            text = " ".join(lines)
+            expecting, label = False, expecting
+            if len(text.split()) <= 12 and _names_only(text):  # who holds the role, not a report under a heading
+                _set_roles(found, text, label, block)
+                found.consumed.add(id(block))
+                continue
         if status and expecting and block.level is None and _names_only(" ".join(lines)) and \
                 not all(r.bold for r in block.runs):  # a bold line is the next label, not a name
             people = _prose(" ".join(lines), status)
@@ -493,6 +500,11 @@ _APOLOGIES_SENTENCE = re.compile(
     r"\.?$", re.I)
 
 
+# "Those present were Ann Lee, …", "The following were present: …", "Also present was PC Reid."
+_PRESENT_SENTENCE = re.compile(
+    r"^(?:(?P<also>also|further)\s+)?(?:(?:those|members|councillors|governors|trustees|directors)\s+)?present\s+"
+    r"(?:were|was|at the meeting were)\s*:?\s+(?P<names>.+?)\.?$"
+    r"|^the\s+following\s+(?:members\s+)?(?:were|was)\s+(?P<also2>also\s+)?present\s*:?\s+(?P<names2>.+?)\.?$", re.I)
 # "The Chairman was unable to contact Cllr A and Cllr B": absent, not apologies
 _NOT_CONTACTED = re.compile(r"^.{0,60}?\b(?:was|were|had been)\s+unable\s+to\s+(?:contact|reach)\s+(?P<names>.+?)\.?$",
                             re.I)
@@ -500,14 +512,22 @@ _NOT_CONTACTED = re.compile(r"^.{0,60}?\b(?:was|were|had been)\s+unable\s+to\s+(
 
 def _apologies_in_text(document: Document) -> list[Attendee]:
     """ "Apologies were received from Rolf Krahl and Brian Matthews."
-    "Cllr Caunce and Cllr Mrs Land were unable to attend." """
+    "Cllr Caunce and Cllr Mrs Land were unable to attend."  "Those present were …" """
     out = []
     for para in paragraphs(document.blocks):
         text = para.text
-        if "polog" not in text and "unable to" not in text:
+        if "polog" not in text and "unable to" not in text and "present" not in text.lower():
             continue
         for line in text.split("\n"):
             for sentence in sentences(line):
+                m = _PRESENT_SENTENCE.match(sentence)
+                if m:
+                    names = m.group("names") or m.group("names2")
+                    names = re.sub(r"\s+(?:of|from)\s+the\s+[^,;]+", "", names)  # "Sam Ode of the county council"
+                    status = "in_attendance" if m.group("also") or m.group("also2") else "present"
+                    if _names_only(names):
+                        out.extend(p for p in _prose(names, status) if _written_as_name(p.name))
+                    continue
                 m = _APOLOGIES_SENTENCE.match(sentence)
                 if m:
                     names = m.group("names") or m.group("senders") or m.group("absent")
@@ -583,20 +603,24 @@ def _answer_column(g) -> int | None:
     return None
 
 
+_PARTICULAR_LABEL = re.compile(r"^(date|time|place|venue|location|where|when|chair(?:ed by)?|minutes?|secretary|"
+                               r"clerk)\W*$", re.I)
+
+
 def _label_table(table: Table) -> list[Attendee] | None:
     """A table whose first column labels its rows: "Present | Chairman: | Mrs Gardiner"
     then " | | Dunn" (the label holds for the rows below it), or "Attendees: | names"."""
-    rows = [r for r in table.rows if any(c.text.strip() for c in r.cells)]
-    if not rows or len(rows[0].cells) < 2:
+    if not table.rows or len(table.rows[0].cells) < 2:
         return None
-    first = [" ".join(r.cells[0].text.split()) for r in rows]
-    if not first[0] or status_of_label(first[0]) is None or not first[0].rstrip(":").strip():
-        labels = [status_of_label(t) for t in first if t]
-        if not any(labels):
-            return None
-    if any(t and status_of_label(t) is None and not re.match(r"^(date|time|place|venue|location|where|when|"
-                                                              r"chair(?:ed by)?|minutes?|secretary|clerk)\W*$",
-                                                              t, re.I) for t in first):
+    rows, first = [], []
+    for row in table.rows:  # every label of the first column names attendance or the meeting's particulars
+        label = " ".join(row.cells[0].text.split()) if row.cells else ""
+        if label and status_of_label(label) is None and not _PARTICULAR_LABEL.match(label):
+            return None  # (asked row by row: a long table of something else is left at its first row)
+        if label or any(c.text.strip() for c in row.cells):
+            rows.append(row)
+            first.append(label)
+    if not rows or len(rows[0].cells) < 2 or not any(status_of_label(t) for t in first if t):
         return None
     out: list[Attendee] = []
     status = None

@@ -57,7 +57,8 @@ _PASSIVE = re.compile(rf"^(?P<what>.{{3,160}}?)\s+(?:was|were|has been|have been
                       rf"ratified|endorsed|accepted|carried|passed|authori[sz]ed|decided|moved as (?:a )?(?:correct|true|"
                       rf"accurate)|(?:signed|confirmed|taken) as (?:a )?(?:correct|true|accurate))\b", re.I | re.S)
 # "Decided to use …", "Agreed to defer …": the cue verb opens the sentence
-_BARE = re.compile(r"^\W*(?:unanimously\s+)?(?:resolved|agreed|decided|approved)\s+(?:to|on|upon)\s+\S", re.I)
+_BARE = re.compile(r"^\W*(?:unanimously\s+)?(?:resolved|agreed|decided|approved)(?:\s+unanimously)?\s+(?:to|on|upon)\s+\S",
+                   re.I)
 # "Agreed as a true record", "Approved as a correct record"
 _AS_RECORD = re.compile(r"^\W*(?:agreed|approved|accepted|adopted|signed|confirmed)\s+as\s+(?:an?\s+)?(?:true|correct|"
                         r"accurate|fair)\b", re.I)
@@ -77,7 +78,7 @@ _OUTCOME = re.compile(r"^\W*(?:the\s+)?(?:motion|resolution|proposal|amendment)\
                       r"^\W*voted\b", re.I)
 # "… proposed as chair (Tom, seconded by Owen) and carried nem con"
 _CARRIED = re.compile(r"\b(?:and|was|were|motion)\s+carried\b|\bcarried\s+(?:nem\.?\s*con|unanimously)\b", re.I)
-_MOTION = re.compile(r"\bproposed\s+(?:by\s+)?[A-Z][^.;]{1,60}?\b(?:and\s+)?seconded\s+(?:by\s+)?[A-Z][^.;]{1,60}?"
+_MOTION = re.compile(r"\b(?i:proposed)\s+(?:by\s+)?[A-Z][^.;]{1,60}?(?:\band\s+|,\s*)(?i:seconded)\s+(?:by\s+)?[A-Z][^.;]{1,60}?"
                      r"\b(?:that|to)\b|\(\s*p(?:roposed)?\.?\s+[A-Z]{1,4}\s*,\s*s(?:econded)?\.?\s+[A-Z]{1,4}\s*\)", re.S)
 _CONSENSUS = re.compile(r"^(?:\W*there\s+was\s+(?:a\s+|general\s+|broad\s+|unanimous\s+)*(?:consensus|agreement)\b"
                         r"|\W*(?:agreement|consensus)\s+(?:that|to|was reached)\b|\W*the\s+(?:final\s+|eventual\s+)?"
@@ -89,14 +90,23 @@ _WITH = re.compile(r"^\s*(?:with|on|upon)\b", re.I)
 _APOLOGIES = re.compile(r"^\W*apolog", re.I)
 _RELATIVE = re.compile(r"\b(?:which|who|that)\s*$", re.I)
 # words one of which every decision holds: a line without any is not read further
-_NEEDLES = ("resolv", "agree", "decid", "approv", "adopt", "endors", "accept", "carried", "passed", "passes",
-            "ratif", "decision", "resolution", "outcome", "consensus", "voted", "seconded", "moved as", "confirmed",
-            "determined", "recommendation", "conclusion", "(p ", "authori", "signed as", "taken as")
+_NEEDLES = ("agree", "resol", "deci", "approv", "carried", "passe", "adopt", "accept", "endors", "ratif", "outcome",
+            "consensus", "voted", "seconded", "moved as", "confirmed", "determined", "recommend", "conclu", "(p ",
+            "authori", "signed as", "taken as")  # the commonest first: most lines that hold one hold these
 
 
 def _may_decide(text: str) -> bool:
     low = text.lower()
     for needle in _NEEDLES:  # (a loop: quicker here than any() or one regex)
+        if needle in low:
+            return True
+    return False
+
+
+def _holds(sentence: str, needles: list[str]) -> bool:
+    """Does a sentence of a line hold one of the cue words found in the line?"""
+    low = sentence.lower()
+    for needle in needles:
         if needle in low:
             return True
     return False
@@ -126,6 +136,8 @@ def _section_decisions(section: Section, roster: Roster, out: list[Decision]) ->
     said = statements(section.blocks, roster)
     pending: Decision | None = None  # a cue that owns the list or lines after it
     pending_level: int | None = None
+    inner = False  # a lead-in under the pending cue owns the lines after it
+    last_loc = None  # where the last line joined to it was
     motion: Decision | None = None   # a motion put, waiting for the vote that carries it
     motion_said: list[str] = []      # what was said between the motion and its vote
     pending_colon = False
@@ -133,24 +145,33 @@ def _section_decisions(section: Section, roster: Roster, out: list[Decision]) ->
     for k, st in enumerate(said):
         line = st.line
         if pending is not None:
-            if _continues_list(line, pending_level, pending_colon):
+            # a lead-in under a colon cue ("Article 15 is amended from:") owns what follows it too,
+            # up to the next line like the cue's own (the next entry of its list, or a plain paragraph)
+            like_cue = line.level == pending_level and line.label is None and (
+                line.level is not None or not line.text.rstrip().endswith(":"))
+            lead_in = pending_colon and not like_cue and line.text.rstrip().endswith(":") and len(line.text.split()) <= 12
+            same_entry = inner and line.loc == last_loc and line.label is None  # a further line of the entry
+            if _continues_list(line, pending_level, pending_colon) or lead_in or (inner and not like_cue) or same_entry:
                 joint = ":" if pending_colon and not joined and not pending.text.endswith(":") else ""
                 pending.text = f"{pending.text}{joint} {line.text}".strip()  # the colon goes back before the list
                 joined += 1
+                inner, last_loc = inner or lead_in, line.loc
                 continue
-            pending = None
+            pending, inner = None, False
         if motion is not None and not _may_decide(st.text):
             motion_said.append(st.text)  # the conditions of the motion, a list, a recorded vote
             if len(motion_said) > _MOTION_LINES:
                 motion, motion_said = None, []
             continue
-        if not _may_decide(st.text):
+        low = st.text.lower()
+        present = [needle for needle in _NEEDLES if needle in low]  # the cue words the line holds
+        if not present:
             continue
         parts = sentences(st.text) or [st.text]
         j = 0
         while j < len(parts):
             sentence = parts[j]
-            if motion is None and len(parts) > 1 and not _may_decide(sentence):
+            if motion is None and len(parts) > 1 and not _holds(sentence, present):
                 j += 1
                 continue
             if motion is not None:
@@ -162,6 +183,12 @@ def _section_decisions(section: Section, roster: Roster, out: list[Decision]) ->
                     continue
                 if decision_text(sentence) is None:
                     motion_said.append(sentence)
+                    j += 1
+                    continue
+            if _ALL_AGREED.match(sentence):  # "… were discussed. All agreed.": what was agreed is said before
+                before = parts[j - 1] if j else (said[k - 1].text if k else "")
+                if before and not _ALL_AGREED.match(before):
+                    out.append(Decision(item, f"{before.rstrip()} {sentence.strip()}".strip(), line.loc))
                     j += 1
                     continue
             found = decision_text(sentence)
@@ -189,6 +216,10 @@ def _section_decisions(section: Section, roster: Roster, out: list[Decision]) ->
     out[:] = [d for d in out if d.text]
 
 
+# "All agreed.", "Agreed by all.", "Unanimously agreed.": a decision whose matter is the sentence before
+_ALL_AGREED = re.compile(r"^\W*(?:(?:all|everyone|all present|all members)\s+(?:agreed|approved|concurred)|"
+                         r"(?:agreed|approved)\s+(?:by\s+all|unanimously|by\s+everyone)|unanimously\s+(?:agreed|approved))"
+                         r"\W*$", re.I)
 _MOTION_LINES = 20  # a motion's vote comes within this many lines, or the motion stands alone
 
 
@@ -214,17 +245,19 @@ def decision_text(sentence: str) -> str | None:
     text = sentence.strip()
     if text.startswith("["):
         text = _LINK_LABEL.sub(r"\1", text)
-    if not DECISION_LABEL.match(text):
+    labelled = DECISION_LABEL.match(text)
+    if not labelled:
         text = topic_off(text)  # "Role-based email: it was resolved …" (not "RESOLVED: …")
     if not text or text.endswith("?") or _APOLOGIES.match(text):
         return None
-    clause = "it was" in text.lower() and _CLAUSE.search(text)
+    low = text.lower()
+    clause = "it was" in low and _CLAUSE.search(text)
     if clause:
         text = text[clause.end():]  # "Ann asked whether …; but it was agreed that …"
-    low = text.lower()
+        low = text.lower()
     if _BARE.match(text) or "decided" in low and _PEOPLE_DECIDE.match(text) or " as " in low and _AS_RECORD.match(text):
         return _capital(text)
-    label = DECISION_LABEL.match(text)
+    label = labelled if labelled and not clause else DECISION_LABEL.match(text)  # (asked again of a changed text)
     if label:
         rest = text[label.end():].strip()
         if not rest:
@@ -242,7 +275,7 @@ def decision_text(sentence: str) -> str | None:
         if that and re.match(r"^[\w'’-]+\s", that.group("clause")):
             return _capital(that.group("clause"))  # "It was agreed that the grant …" -> "The grant …"
         return _capital(text)
-    m = _BODY_DECIDES.match(text)
+    m = _may_body_decide(low) and _BODY_DECIDES.match(text)
     if m and not _WITH.match(m.group("rest")) and not _NEGATED.search(text[:m.end("verb")]):
         return _capital(text)
     if ("second" in low or "(p" in low) and _MOTION.search(text):
@@ -252,6 +285,17 @@ def decision_text(sentence: str) -> str | None:
             and len(text.split()) >= 4 and not _APOLOGIES.match(m.group("what")):
         return _capital(text)
     return None
+
+
+# the stems of the deciding verbs: a sentence without one is no body deciding
+_VERB_STEMS = tuple(sorted({v.split()[-1][:5] for v in DECISION_VERBS}))
+
+
+def _may_body_decide(low: str) -> bool:
+    for stem in _VERB_STEMS:
+        if stem in low:
+            return True
+    return False
 
 
 def _capital(text: str) -> str:

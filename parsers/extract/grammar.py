@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from parsers.extract.people import Roster, name_key
 from parsers.patterns import INITIALS, INITIALS_RE, TITLES, topic_off
 from parsers.vocabulary import (ACTION_LINKS, ALL_WORDS, GROUP_OWNERS, LEAD_VERBS, LIST_LINKS, NOT_OWNERS, NOT_TASKS,
-                                PUT_FORWARD, ROLE_OWNERS, words_pattern)
+                                PUT_FORWARD, REPORTING_VERBS, ROLE_OWNERS, SELF_OWNERS, words_pattern)
 
 _TITLE = rf"(?i:{TITLES})"
 _NAME_WORD = r"[A-Z][\w'’-]*(?:\.(?=\s))?"
@@ -45,15 +45,22 @@ _DISCOURSE = r"(?i:(?:so|also|then|and|finally|further|meanwhile|in addition|in 
 _LINK = rf"(?P<link>(?i:{words_pattern(ACTION_LINKS)}))"
 _LIST_LINK = rf"(?P<link>(?i:{words_pattern(LIST_LINKS)}))"
 _SENTENCE = re.compile(rf"^{_DISCOURSE}{_OWNERS}\s+(?i:(?:also|then|now|still|kindly|probably|hopefully|again)\s+)?"
+                       # "Mr Wheeler has been informed and will organise …": what befell the owner, then the link
+                       rf"(?i:(?:has|have|had|was|were)\s+[a-z]+(?:\s+[a-z]+)?\s+and\s+(?=will|is\s+to|are\s+to|"
+                       rf"agreed\s+to|has\s+agreed\s+to|would)\b)?"
                        rf"{_LINK}\s+(?P<task>.+)$", re.S)
 _LIST_SENTENCE = re.compile(rf"^{_DISCOURSE}{_OWNERS}\s+{_LIST_LINK}\s+(?P<task>.+)$", re.S)
 # "Tim asked Ann to …", "Martin recommended that Lars contact …"
-_ASKED = re.compile(rf"^.{{0,80}}?\b(?:asked|invited|requested|tasked|charged|encouraged|urged|reminded)\s+"
+_ASKED = re.compile(rf"^(?:.{{0,80}}?\b(?<!\bhad\s)(?:asked|invited|requested|tasked|charged|encouraged|urged|reminded|instructed|"
+                    rf"(?i:to\s+(?:ask|request|instruct|invite)))|"
+                    # a second clause of the sentence's subject: "The Council noted …, and requested the Clerk to …"
+                    rf".{{0,240}}?\band\s+(?:also\s+)?(?:asked|requested|instructed|invited))\s+"
                     rf"{_OWNERS}\s+(?P<link>to|with)\s+(?P<task>.+)$", re.S)
 _FORWARD = re.compile(rf"^.{{0,80}}?\b{words_pattern(PUT_FORWARD)}\s+{_OWNERS}\s+(?P<task>[a-z].+)$", re.S)
 # "… said that she would …": the speaker is who she is
-_SAID = re.compile(rf"^{_DISCOURSE}{_OWNERS}\s+(?:said|stated|confirmed|indicated|explained|noted|reported|agreed|"
-                   rf"replied)(?:\s+that)?\s+(?:he|she|they)\s+(?P<link>would|will|is to|was to|could)\s+"
+_REPORTING = words_pattern(REPORTING_VERBS)
+_SAID = re.compile(rf"^{_DISCOURSE}{_OWNERS}\s+{_REPORTING}(?:\s+that)?\s+(?:he|she|they)\s+"
+                   rf"(?P<link>would|will|is to|was to|could)\s+"
                    rf"(?P<task>.+)$", re.S)
 _PRONOUN = re.compile(rf"^{_DISCOURSE}(?P<pronoun>(?i:he|she|they))\s+{_LINK}\s+(?P<task>.+)$", re.S)
 _FIRST_PERSON = re.compile(r"^(?:yes,?\s+|ok,?\s+|so,?\s+)?(?:i\s+will|i'll|i’ll|i\s+can|i\s+shall)\s+(?P<task>.+)$",
@@ -161,9 +168,13 @@ _OPENING = re.compile(r"^(?:(?i:after|following|in|at|during|once|as|when|with|f
                       r"meanwhile|in the meantime)\b[^,;]{0,70}?(?:,\s+|\)\s+(?=[A-Z]))"
                       r"|(?:(?:\d[\w:.@/]*|@|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)\s+)+(?=[A-Z]))")
 # "… that <owner> <link> …": what someone said or noted someone else will do
-_THAT = re.compile(rf"^.{{0,100}}?\b(?:said|stated|confirmed|indicated|explained|noted|reported|agreed|"
-                   rf"acknowledged|announced|mentioned|replied|added)\s+that\s+{_OWNERS}\s+{_LINK}\s+(?P<task>.+)$",
-                   re.S)
+_THAT = re.compile(rf"^.{{0,100}}?\b{_REPORTING}\s+that\s+{_OWNERS}\s+{_LINK}\s+(?P<task>.+)$", re.S)
+# "…, it was agreed that Mags & Karen should come to the final decision": agreed, what someone should do
+_AGREED_THAT = re.compile(rf"^.{{0,160}}?\b(?:agreed|decided|resolved)\s+that\s+{_OWNERS}\s+"
+                          rf"(?P<link>(?i:should|must|needs\s+to|need\s+to))\s+(?P<task>[a-z].+)$", re.S)
+# the last clause of a sentence: "Still trying to find a date, Karen to keep on the case."
+_LAST_CLAUSE = re.compile(rf"[,;]\s+{_OWNERS}\s+(?:(?:is|are)\s+(?:also\s+)?)?(?P<link>to)\s+(?P<task>[a-z][^,;]+)$",
+                          re.S)
 # a second owner in the same sentence: "…, and Peter volunteered to alter …", "… and the Clerk was asked to …"
 _AND_THEN = re.compile(rf"(?:,\s*|;\s*|\s)(?:and|while|whilst|but)\s+{_OWNERS}\s+{_LINK}\s+(?P<task>.+)$", re.S)
 _SUBJECT = re.compile(rf"^{_DISCOURSE}{_OWNERS}\s+(?:(?i:had|has|have|was|were|is|are)\s+)?[a-z]+\b", re.S)
@@ -200,6 +211,36 @@ def sentence_actions(sentence: str, owners: Owners, speaker: str | None = None,
     return out
 
 
+# a resolution's instruction: "(ii) That the Clerk should order the tree", "the Treasurer be asked to …"
+_INSTRUCTED = re.compile(rf"^(?i:that\s+)?{_OWNERS}\s+(?i:should|shall|must|is\s+to|are\s+to|"
+                         rf"be\s+(?:asked|instructed|requested|invited)\s+to)\s*,?\s+(?P<task>.+)$",
+                         re.S)
+# where a resolution's parts begin: "(i) That …; (ii) That …; and (iii) …"
+_PART = re.compile(r"(?:^|[;,]\s*(?:and\s+)?|\s)\(\s*(?:[ivx]{1,5}|[a-h])\s*\)\s+", re.I)
+
+
+def resolution_actions(text: str, owners: Owners) -> list[Found]:
+    """What a resolution instructs someone (not the body itself) to do: each of
+    its parts that says a named officer or person should, or is asked to, do
+    something ("RESOLVED: (i) That the Clerk should order the tree; (ii) …",
+    "Agreed: to ask the Treasurer to open an account")."""
+    out = []
+    for part in _PART.split(text):
+        part = part.strip(" ;,.")
+        if len(part.split()) < 3:
+            continue
+        m = _INSTRUCTED.match(part)
+        if m:
+            who = owners.read(m.group("owners"), m.group("co"), groups=False)
+            task = _task(m.group("task").lstrip(", "))
+            if who and task and not _NOT_TASK.match(m.group("task")):
+                out.append(Found(who, task))
+                continue
+        out.extend(found for found in sentence_actions(re.sub(r"^(?i:that)\s+", "", part), owners)
+                   if not all(_GROUP_RE.match(o) or o.lower() in SELF_OWNERS for o in found.owners))  # the body acts
+    return out
+
+
 def _first_action(text: str, owners: Owners, speaker: str | None, previous: list[str] | None) -> Found | None:
     for pattern in (_SENTENCE, _SAID):
         m = pattern.match(text)
@@ -210,6 +251,11 @@ def _first_action(text: str, owners: Owners, speaker: str | None, previous: list
     m = _THAT.match(text)
     if m:
         found = _linked(m, owners, groups_may=True)
+        if found:
+            return found
+    m = _AGREED_THAT.match(text)
+    if m:
+        found = _linked(m, owners)
         if found:
             return found
     m = _ASKED.match(text)
@@ -228,6 +274,12 @@ def _first_action(text: str, owners: Owners, speaker: str | None, previous: list
         task = _task_after(m.group("link"), m.group("task"))
         if task:
             return Found(list(previous), task)
+    m = _LAST_CLAUSE.search(text) if "," in text or ";" in text else None
+    if m:
+        who = owners.read(m.group("owners"), m.group("co"), groups=False, strangers=False)
+        task = _task_after(m.group("link"), m.group("task")) if who else None
+        if who and task:
+            return Found(who, task)
     if speaker:
         m = _FIRST_PERSON.match(text)
         if m and not _NOT_TASK.match(m.group("task")):

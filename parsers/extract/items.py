@@ -59,6 +59,8 @@ class Section:
 
     # the item a section belongs to without being one ("Actions:" under item 4)
     within: str | None = None
+    # the sub-items of an item table's row, titled in its discussion cell ("1. **Hadleigh hours**")
+    parts: list = field(default_factory=list)
 
     @property
     def number(self) -> str | None:
@@ -601,8 +603,29 @@ def _table_items(table: Table, sections: list[Section]) -> None:
         if number is None:
             title = title or number_text
         item = Item(number, title, None, row.loc or table.loc)
+        blocks, parts = _cell_parts(number, blocks, item.where) if number else (blocks, [])
         sections.append(Section(item, section_kind(title) if section_kind(title) == "review" else "item", title,
-                                40, item.where, blocks, [(g, row)], numbered=number is not None))
+                                40, item.where, blocks, [(g, row)], numbered=number is not None, parts=parts))
+        sections.extend(parts)
+
+
+def _cell_parts(number: str, blocks: list, where: str) -> tuple[list, list]:
+    """A discussion cell that titles its parts as numbered bold entries ("1. **Hadleigh
+    Library hours**", "2. **Beccles …**"): each is a sub-item of the row's item (4.1,
+    4.2) holding what follows it.  Returns the blocks before the first part and the parts."""
+    head: list = []
+    parts: list[Section] = []
+    for block in blocks:
+        label = getattr(block, "label", None)
+        if isinstance(block, Paragraph) and block.level is not None and label and \
+                (label.isdigit() or _LETTER.match(label)) and block.runs and \
+                all(r.bold for r in block.runs if r.text.strip()) and _short_title(block.text.strip()):
+            sub = f"{number}.{label}" if label.isdigit() else f"{number}{label}"
+            title = " ".join(block.text.split()).rstrip(":")
+            parts.append(Section(Item(sub, title, None, where), "item", title, 41, where, [], numbered=True))
+            continue
+        (parts[-1].blocks if parts else head).append(block)
+    return head, parts
 
 
 def _topic_cell(g: Grid, row, text_cell, blocks: list) -> tuple[str | None, list]:

@@ -36,8 +36,10 @@ _REPORTED = Gated(re.compile(
 _NOT_ASKER = re.compile(rf"^(?:the\s+)?(?:{words_pattern(GROUP_OWNERS + ALL_WORDS)})$", re.I)
 _A_REQUEST = re.compile(r"^the\s+[\w\s]{1,40}?\s+to\s+[a-z]", re.I)
 _WHO = r"(?:\((?P<who>[^)]{1,40})\)\s*)?"
-_Q_LINE = re.compile(rf"^(?:q|question)\s*\d*\s*{_WHO}[:.)–—-]\s*(?P<text>.+\?)$", re.I)
-_A_LINE = re.compile(rf"^(?:a|answer|response|reply)\s*\d*\s*{_WHO}[:.)–—-]\s*(?P<text>.+)$", re.I)
+# who asks or answers, after the label: "Question from Ann Lee:", "Q – Ann Lee:", "Q (AL):"
+_BY = r"(?:(?:from|by)\s+(?P<by>[^:()?]{2,40}?)\s*|[–—-]\s*(?P<dash>[^:()?–—-]{2,40}?)\s*(?=:))?"
+_Q_LINE = re.compile(rf"^(?:q|question)\s*\d*\s*{_BY}{_WHO}[:.)–—-]\s*(?P<text>.+\?)$", re.I)
+_A_LINE = re.compile(rf"^(?:a|answer|response|reply)\s*\d*\s*{_BY}{_WHO}[:.)–—-]\s*(?P<text>.+)$", re.I)
 
 
 def extract(sections: list[Section], roster: Roster) -> Result:
@@ -55,13 +57,22 @@ def extract(sections: list[Section], roster: Roster) -> Result:
 def _q_and_a(said: list[Statement], item: str | None) -> list[Question]:
     """ "Q: Will the hall be open?" / "A: Yes, from May." (who asked, where given, in brackets)."""
     out = []
-    for k, st in enumerate(said[:-1]):
+    for k, st in enumerate(said):
         q = _Q_LINE.match(st.text) if st.who is None else None
-        a = _A_LINE.match(said[k + 1].text) if q and said[k + 1].who is None else None
-        if q and a:
-            out.append(Question(item, q.group("who"), q.group("text"), [Answer(a.group("who"), a.group("text"))],
-                                st.loc))
+        if not q:
+            continue
+        a = _A_LINE.match(said[k + 1].text) if k + 1 < len(said) and said[k + 1].who is None else None
+        asker = _named(q)
+        if a:
+            out.append(Question(item, asker, q.group("text"), [Answer(_named(a), a.group("text"))], st.loc))
+        elif asker:  # asked by someone named, and nobody answered
+            out.append(Question(item, asker, q.group("text"), [], st.loc))
     return out
+
+
+def _named(m: re.Match) -> str | None:
+    who = (m.group("by") or m.group("dash") or m.group("who") or "").strip()
+    return who if who[:1].isupper() else None  # "from a resident" names nobody
 
 
 def _asks(st: Statement) -> bool:

@@ -4,7 +4,8 @@
     >>> serve("board.db", port=8001)
 
 The metadata (labels, descriptions, canned queries) is
-``minutes.output.datasette``'s, written to a temporary file for the run.
+``minutes.output.datasette``'s, written to a temporary file for the run;
+``minutes.serve.plugin`` (registered here) makes the pages read as minutes.
 """
 from __future__ import annotations
 
@@ -49,6 +50,12 @@ def serve(db_path: str, *, host: str = "127.0.0.1", port: int = 8001, extra: tup
         raise MinutesError(f"Datasette is not installed: install it with {INSTALL}")
     check_address(host, port)
     from datasette.cli import cli as datasette_cli
+    from datasette.plugins import pm
+
+    from minutes.serve import plugin
+
+    if not pm.is_registered(plugin) and pm.get_plugin("minutes") is None:
+        pm.register(plugin, name="minutes")    # the pages that read as minutes (also an entry point)
 
     with tempfile.TemporaryDirectory(prefix="minutes-") as tmp:
         meta = os.path.join(tmp, "metadata.json")
