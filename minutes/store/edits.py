@@ -92,7 +92,8 @@ def edit_action(db, action_id: int, fields: dict[str, str | None], *, note: str 
         relink(db, row["series"], stamp)
         reissue = f" (action {asked} re-issues it)" if asked != action_id else ""
         return record(db, Change("edit", f"action {action_id}", f"action {action_id} edited: " + "; ".join(lines)
-                                 + reissue, lines, {"action": action_id, "fields": done}, dry_run), by, note, stamp)
+                                 + reissue, detail={"action": action_id, "fields": done}, dry_run=dry_run),
+                      by, note, stamp)
 
 
 def _apply(db, row: dict, values: dict[str, str | None], stamp: str) -> None:

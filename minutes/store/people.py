@@ -158,13 +158,14 @@ def merge(db, source: int, target: int) -> dict:
     if source == target:
         raise MinutesError(f"person {source} cannot be merged with itself")
     a, b = person_row(db, source), person_row(db, target)
+    owned = db.execute("SELECT count(*) FROM action_owners WHERE person_id = ?", [source]).fetchone()[0]
     shared = 0
     rows = _attendees(db, "WHERE a.person_id = ?", [source])
     for row in rows:
         shared += db.execute("SELECT 1 FROM attendees WHERE meeting_id = ? AND person_id = ?",
                              [row["meeting_id"], target]).fetchone() is not None
         _repoint_attendee(db, row, target)
-    owned = db.execute("UPDATE action_owners SET person_id = ? WHERE person_id = ?", [target, source]).rowcount
+    db.execute("UPDATE action_owners SET person_id = ? WHERE person_id = ?", [target, source])
     names = db.execute("UPDATE person_names SET person_id = ?, by_hand = 1 WHERE person_id = ?",
                        [target, source]).rowcount
     db.execute("UPDATE person_names SET by_hand = 1 WHERE person_id = ?", [target])
