@@ -216,3 +216,17 @@ def test_ingest_with_another_series_moves_the_meeting_and_says_so(two_bodies):
     assert again.stdout.startswith("unchanged")
     assert run("ingest", str(tmp / "forum.md"), db=db).stdout.startswith("unchanged")   # no --series: it stays
     assert [c["command"] for c in json.loads(run("history", "--json", db=db).stdout)] == ["done", "ingest --series"]
+
+
+def test_set_email_is_logged_and_a_group_db_option_reaches_its_subcommands(two_bodies):
+    tmp, db = two_bodies
+    result = CliRunner().invoke(cli, ["people", "--db", db, "set-email", "TS", "tariq@example.org", "--by", "clerk"],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert rows(db, "SELECT email, email_by_hand FROM people WHERE name = 'Tariq Shah'") == [("tariq@example.org", 1)]
+    log = json.loads(run("history", "--json", db=db).stdout)
+    assert (log[-1]["command"], log[-1]["actor"]) == ("people set-email", "clerk")
+    assert "tariq@example.org" in log[-1]["summary"]
+    merged = CliRunner().invoke(cli, ["people", "--db", db, "merge", "Mrs Ann Lee", "Ann Lee", "--dry-run"],
+                                catch_exceptions=False)
+    assert merged.exit_code == 0 and "Dry run" in merged.stdout
