@@ -183,7 +183,8 @@ ROLE_LABEL = _words(V.ROLE_LABELS)
 ACTIONS_LABEL = _words(V.ACTIONS_SECTIONS)
 # Sections that report on the actions of earlier meetings.
 REVIEW_LABEL = re.compile(rf"\b(?:{words_pattern(V.REVIEW_SECTIONS)}|actions?\b.{{0,30}}\b"
-                          rf"{words_pattern(V.EARLIER_WORDS)} (?:meetings?|minutes))\b", re.I)
+                          rf"{words_pattern(V.EARLIER_WORDS)} (?:meetings?|minutes)|"
+                          rf"{words_pattern(V.EARLIER_WORDS)}\s+(?:meeting|minutes)(?:['’]s?)?\s+actions?)\b", re.I)
 DECISIONS_LABEL = _words(V.DECISIONS_SECTIONS)
 # Headings that are furniture, not agenda items.
 FURNITURE_LABEL = _words(V.CONTAINER_SECTIONS)
@@ -257,6 +258,7 @@ ACTION_TAG = Gated(re.compile(r"[(\[]\s*actions?(?:\s+(?:items?|points?))?\s*(?:
 OWNER_LEAD = re.compile(
     rf"^(?P<who>(?:{INITIALS}|{NAME}|{HANDLE}|all(?:\s+[a-z]+)?|everyone|everybody)"
     rf"(?:\s*(?:/|,|&|\+|\band\b)\s*(?:{INITIALS}|{NAME}|{HANDLE}))*)"
+    r"(?:\s*\((?:with|and|\+)\s+(?P<co>[^()]{2,40})\))?"  # "AL (with BR) to …": a co-owner in brackets
     r"\s*(?:(?P<colon>[:–—-])\s*|\s+(?P<verb>to|will|agreed to|offered to|is to|are to|should|would|"
     r"has agreed to|have agreed to|undertook to|volunteered to|needs? to|must)\s+)(?P<rest>.+)$", re.S)
 

@@ -184,7 +184,8 @@ ROLE_LABELS = ("chair", "chairs", "chaired by", "chairman", "chairwoman", "chair
                "notetaker", "note takers", "minutes by", "minute by", "notes by", "note by", "recorder",
                "recorded by", "secretary", "clerk", "facilitator", "facilitated by", "moderator", "convenor",
                "convener", "host", "hosted by", "time keeper", "time-keeper", "timekeeper", "presiding",
-               "presided by")
+               "presided by", "treasurer", "vice chair", "vice-chair", "vice chairman", "vice-chairman",
+               "co-chair", "co-chairs", "president", "vice president", "vice-president")
 
 # -- the names of sections ----------------------------------------------------------------
 # Sections that list this meeting's actions.
@@ -257,6 +258,11 @@ COLUMN_WORDS = {
     "initials": ("initials",),
     "email": ("email", "e-mail", "email address", "e-mail address"),
     "attendance": ("attendance", "present", "present?", "attended"),
+    # a table of motions or of what was decided: each row is a decision
+    "motion": ("motion", "motions", "motion text", "resolution", "resolutions", "proposal", "proposition",
+               "decision", "decisions", "decision made", "decisions made", "decision taken", "agreed", "resolved"),
+    "mover": ("moved by", "proposed by", "proposer", "mover", "seconded by", "seconder", "seconded"),
+    "vote": ("vote", "votes", "voting", "result", "carried", "carried?", "for/against", "votes for/against"),
 }
 
 # -- how far an action got ----------------------------------------------------------------------

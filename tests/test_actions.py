@@ -790,3 +790,34 @@ def test_a_line_of_known_initials_under_what_was_said_owns_its_last_sentence():
 
 def test_a_line_of_unknown_capitals_is_no_owner():
     assert owners_and_text("## 2. Hall\n\nThe gutters are blocked again.\n\nNB\n") == []
+
+
+def test_a_co_owner_in_brackets_after_the_owner():
+    assert owners_and_text("## 2. Hall\n\nACTION: AK (with PG) to price the new paint.\n") == [
+        (["AK", "PG"], "Price the new paint")]
+
+
+def test_an_actions_list_entry_with_a_group_owner_and_one_led_by_someone():
+    body = ("## Action items\n\n- Committee members to update their contact details\n"
+            "- Review the insurance, with the Treasurer taking the lead\n- LIST ACTIONS AND OWNERS HERE\n")
+    assert owners_and_text(body) == [(["Committee members"], "Update their contact details"),
+                                     (["Treasurer"], "Review the insurance, with the Treasurer taking the lead")]
+
+
+def test_asked_someone_that_something_be_done_and_suggested_to_someone_to():
+    body = ("## 2. Money\n\nJS asked PG that the receipts be kept in one folder.\n\n"
+            "AK suggested to DP to write to the bank.\n\nJS reminded AK that the bank closes early.\n")
+    assert owners_and_text(body) == [(["PG"], "The receipts be kept in one folder"), (["DP"], "Write to the bank")]
+
+
+def test_the_entries_under_a_next_steps_entry_are_tasks_and_deeper_ones_their_details():
+    body = ("## 3. Lease\n\n- The lease was signed.\n- Next steps:\n    - AK to file the lease\n"
+            "    - Update the records:\n        - the asset register\n        - the insurance schedule\n"
+            "- The meeting moved on.\n")
+    assert owners_and_text(body) == [(["AK"], "File the lease"),
+                                     ([], "Update the records: the asset register; the insurance schedule")]
+
+
+def test_would_be_doing_something_is_doing_it():
+    assert owners_and_text("## 3. Lease\n\nJS said that she would be sending the lease to the solicitor.\n") == [
+        (["JS"], "Send the lease to the solicitor")]

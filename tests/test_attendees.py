@@ -739,3 +739,31 @@ def test_those_present_were_and_also_present_in_a_sentence():
     assert [(a.name, a.status) for a in doc.attendees] == [
         ("Ann Lee", "present"), ("Bob Ray", "present"), ("Cllr Mrs Jo Hart", "present"),
         ("Sam Ode", "in_attendance")]
+
+
+def test_people_grouped_by_organisation_under_the_label():
+    from conftest import parse_md
+    doc = parse_md("# Forum\n\nPresent:\n\nCounty Council: Ann Lee, Bob Ray\n\nPolice: Sgt Tom Hill\n\n"
+                   "## 1. Hall\n\nThe hall is open.\n")
+    assert [(a.name, a.organisation) for a in doc.attendees] == [
+        ("Ann Lee", "County Council"), ("Bob Ray", "County Council"), ("Sgt Tom Hill", "Police")]
+
+
+def test_officer_role_lines_and_a_role_label_over_what_they_said():
+    from conftest import parse_md
+    doc = parse_md("# Club\n\nChair: Ann Lee\nTreasurer: Cy Dunn\n\n## 1. Money\n\n"
+                   "Treasurer: the balance is £400.\n")
+    assert [(a.name, a.role) for a in doc.attendees] == [("Ann Lee", "Chair"), ("Cy Dunn", "Treasurer")]
+    assert doc.items[0].text == "Treasurer: the balance is £400."
+
+
+def test_chat_handles_with_digits_are_names_as_written():
+    from conftest import parse_md
+    doc = parse_md("# Call\n\nPresent: @alice99, bob_2, Carol Ode\n\n## 1. Build\n\nGreen.\n")
+    assert [a.name for a in doc.attendees] == ["@alice99", "bob_2", "Carol Ode"]
+
+
+def test_names_after_a_label_that_end_with_a_comma_go_on_in_the_next_paragraph():
+    from conftest import parse_md
+    doc = parse_md("# Club\n\nPresent: Ann Lee, Bob Ray,\n\nCy Dunn, Dee Fox\n\n## 1. Hall\n\nOpen.\n")
+    assert [a.name for a in doc.attendees] == ["Ann Lee", "Bob Ray", "Cy Dunn", "Dee Fox"]

@@ -254,3 +254,16 @@ def test_all_agreed_takes_what_was_agreed_from_the_sentence_before():
 def test_proposed_and_seconded_with_commas_then_carried_is_one_decision():
     assert texts("Proposed by JS, seconded by BJ, that the precept rise by 3%. Carried.") == [
         "Proposed by JS, seconded by BJ, that the precept rise by 3%. Carried."]
+
+
+def test_each_row_of_a_table_of_motions_is_a_decision_with_its_outcome():
+    body = ("| Motion | Proposed by | Seconded by | Result |\n|---|---|---|---|\n"
+            "| Adopt the new constitution | JS | BJ | Carried |\n| Raise the subscription | BJ | JS | Lost |\n")
+    assert texts(body) == ["Adopt the new constitution: Carried.", "Raise the subscription: Lost."]
+
+
+def test_a_decision_column_of_an_item_table():
+    html = ("<h1>Board</h1><table><tr><th>Item</th><th>Discussion</th><th>Decision</th></tr>"
+            "<tr><td>1</td><td><p><b>Budget</b></p><p>The draft was discussed.</p></td><td>Budget approved</td></tr>"
+            "<tr><td>2</td><td><p><b>AOB</b></p><p>None.</p></td><td></td></tr></table>")
+    assert [(d["item"], d["text"]) for d in parse_html(html).to_dict()["decisions"]] == [("1", "Budget approved.")]

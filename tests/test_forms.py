@@ -24,8 +24,8 @@ def test_a_form_table_is_read_as_the_parts_it_holds():
         ("Ada Byron", "present", "Chair"), ("Alan Turing", "present", None), ("Grace Hopper", "apologies", None)]
 
 
-def test_a_field_of_a_form_is_not_an_item():
-    assert [i.title for i in parse_html(FORM).items] == []
+def test_the_fields_of_a_form_are_not_items_but_the_discussion_it_holds_is():
+    assert [i.title for i in parse_html(FORM).items] == ["Discussion"]
 
 
 def test_a_table_of_data_under_a_header_is_not_a_form():

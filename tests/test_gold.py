@@ -36,20 +36,20 @@ SCORER = SHARED / "tools" / "score.py"
 FLOORS = {
     "000_7526c02795b7095f.txt": 0.98,               # now 1.000
     "appna-ok-ec-2018-06-13.docx": 0.95,            # now 0.978
-    "appna-ok-ec-2018-07-19.docx": 0.78,            # now 0.800
+    "appna-ok-ec-2018-07-19.docx": 0.88,            # now 0.900
     "bcwpc-2025-09-02.pdf": 0.92,                   # now 0.947
     "bcwpc-2025-10-07.pdf": 0.94,                   # now 0.964
     "be-rse-2025-01-17.html": 0.73,                 # now 0.750
-    "camis-2024-02-12.html": 0.64,                  # now 0.667
+    "camis-2024-02-12.html": 0.89,                  # now 0.917
     "cerebria-team-2016-08-16.docx": 0.71,          # now 0.733
     "compsoc-ed-2024-03-13.html": 0.92,             # now 0.949
-    "compsoc-ed-2024-04-23.html": 0.94,             # now 0.969
+    "compsoc-ed-2024-04-23.html": 0.98,             # now 1.000
     "dsf-board-2024-02-08.md": 0.96,                # now 0.980
     "govan-cc-2023-11-06.md": 0.95,                 # now 0.971
     "govan-cc-2023-12-04.md": 0.90,                 # now 0.928
     "hackerspacesg-plenum-2021-01-19.md": 0.71,     # now 0.735
     "horsley-vhmc-2013-10-08.pdf": 0.88,            # now 0.907
-    "hypha-board-2021-04-14.md": 0.75,              # now 0.778
+    "hypha-board-2021-04-14.md": 0.92,              # now 0.945
     "icat-sg-2015-12-09.md": 0.92,                  # now 0.945
     "icat-sg-2016-10-20.md": 0.70,                  # now 0.722
     "jsf-members-2002-09-04.html": 0.77,            # now 0.793
@@ -58,9 +58,9 @@ FLOORS = {
     "nam-committee-2021-01-05.pdf": 0.93,           # now 0.953
     "openwis-am-2016-03-10.html": 0.95,             # now 0.975
     "openwis-tc-2016-10-26.html": 0.78,             # now 0.808
-    "perth-artifactory-committee-2023-05-20.md": 0.71,# now 0.735
+    "perth-artifactory-committee-2023-05-20.md": 0.96,# now 0.985
     "phuse-julia-wg-2021-01-22.docx": 0.98,         # now 1.000
-    "phuse-sendconform-2019-12-18.docx": 0.62,      # now 0.641
+    "phuse-sendconform-2019-12-18.docx": 0.95,      # now 0.974
     "rzzt-cic-general-2019-02-09.md": 0.88,         # now 0.900
     "scala-center-ab-2017-02-28.md": 0.87,          # now 0.898
     "south-cerney-pc-2002-03-01.html": 0.54,        # now 0.570
@@ -70,7 +70,7 @@ FLOORS = {
     "suffolk-g13-2017-02-21.docx": 0.98,            # now 1.000
     "suffolk-libraries-board-2015-09-24.pdf": 0.78, # now 0.801
     "suffolk-libraries-board-2015-11-26.pdf": 0.96, # now 0.980
-    "teamcodd-2019-02-21.docx": 0.78,               # now 0.800
+    "teamcodd-2019-02-21.docx": 0.98,               # now 1.000
     "uwcs-exec-2007-01-19.md": 0.91,                # now 0.933
     "w3c-publ-wg-2018-08-27.md": 0.98,              # now 1.000
     "w3c-wot-td-2025-10-08.html": 0.57,             # now 0.600

@@ -357,3 +357,14 @@ def test_a_date_without_its_year_takes_the_year_of_the_front_matter():
         Present: Ann Lee
     """)
     assert minutes.meeting.date == "2023-11-06"
+
+
+def test_the_date_minutes_were_sent_is_not_the_meeting_date():
+    from conftest import parse_md
+    doc = parse_md("Sent: 20 March 2024\n\n# Minutes\n\nMeeting held on Tuesday12th March 2024 at 7pm\n\n## 1. Hall\n\nx\n")
+    assert doc.meeting.date == "2024-03-12"
+
+
+def test_only_a_sent_date_is_used_when_there_is_no_other():
+    from conftest import parse_md
+    assert parse_md("Sent: 20 March 2024\n\n# Minutes\n\n## 1. Hall\n\nx\n").meeting.date == "2024-03-20"

@@ -616,3 +616,31 @@ def test_numbered_bold_entries_of_an_item_table_cell_are_its_sub_items():
             "</td><td></td></tr></table>")
     assert [(i["number"], i["title"]) for i in parse_html(html).to_dict()["items"]] == [
         ("4", "Decisions"), ("4.1", "Library hours"), ("4.2", "Room hire charges"), ("5", "Any other business")]
+
+
+def test_a_short_plain_line_over_a_list_heads_an_item():
+    body = ("# Working group\n\nWe met online.\n\nPlans\n\n- Publish the draft\n- Collect comments\n\n"
+            "Open questions\n\n- Licence of the examples\n\nGitHub is fine for now\n\n- keep the repository\n")
+    assert numbers_and_titles(body) == [(None, "Plans"), (None, "Open questions")]
+
+
+def test_a_body_that_is_one_list_takes_its_short_top_entries_as_items():
+    body = ("# Call notes\n\n- Website demo – Ann\n    - shown on the new server\n"
+            "- Membership form\n    - live next week\n"
+            "- The form only collects names and e-mail addresses, nothing more.\n"
+            "- AOB\n    - none\n")
+    assert numbers_and_titles(body) == [(None, "Website demo – Ann"), (None, "Membership form"), (None, "AOB")]
+
+
+def test_a_discussion_heading_holding_the_discussion_is_an_item_but_not_one_over_items():
+    assert numbers_and_titles("# Team\n\n## Discussion\n\nWe went through the plan.\n\n## Budget\n\nOn track.\n") \
+        == [(None, "Discussion"), (None, "Budget")]
+    assert numbers_and_titles("# Team\n\n## Topics\n\n### Budget\n\nFine.\n\n### Rota\n\nFull.\n") == [
+        (None, "Budget"), (None, "Rota")]
+
+
+def test_a_heading_that_reviews_the_previous_meetings_actions():
+    from conftest import parse_md
+    doc = parse_md("# Club\n\n## Review Previous Meeting's Action Items\n\n| Action | Who | Status |\n|---|---|---|\n"
+                   "| Book the hall | Ann | Done |\n")
+    assert doc.actions == [] and [(u.owners, u.status) for u in doc.updates] == [(["Ann"], "done")]

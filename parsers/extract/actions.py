@@ -22,7 +22,7 @@ from parsers.extract.people import Roster
 from parsers.extract.items import Section
 from parsers.extract.result import Result
 from parsers.extract.speech import statements
-from parsers.patterns import (ACTION_CUE, ACTION_TAG, ALL_OWNERS, DECISION_LABEL, DROPPED_WORDS, Gated, HANDLE_RE, INITIALS, INITIALS_RE,
+from parsers.patterns import (ACTION_CUE, ACTIONS_LABEL, ACTION_TAG, ALL_OWNERS, DECISION_LABEL, DROPPED_WORDS, Gated, HANDLE_RE, INITIALS, INITIALS_RE,
                               NO_OWNER, NOT_DONE, OWNER_LEAD, OWNER_SPLIT, PERSON_RE, date_in, item_number,
                               sentences, status_of)
 from parsers.records import Action, Update
@@ -79,7 +79,7 @@ def extract(sections: list[Section], roster: Roster, owners: Owners | None = Non
             continue
         if section.kind == "actions":
             start = len(actions)
-            _action_section(section, roster, actions)
+            _action_section(section, roster, actions, owners)
             for action in actions[start:]:
                 action.listed = True
             continue
@@ -95,6 +95,8 @@ def extract(sections: list[Section], roster: Roster, owners: Owners | None = Non
                               for g, _ in section.rows)
         before = None  # the line above, within the item: "Action: Ann" alone takes its task from it
         last_where = None  # where that line is
+        steps: int | None = None  # the list level of a "Next steps:" entry whose entries are tasks
+        steps_from = 0  # where its tasks begin
         for block in section.blocks:
             if isinstance(block, Table):
                 _action_table(block, item, roster, actions, updates, section)
@@ -103,6 +105,27 @@ def extract(sections: list[Section], roster: Roster, owners: Owners | None = Non
                 previous: list[str] | None = None  # who the last action of the paragraph was for
                 for said in statements([block], roster):
                     start = len(actions)
+                    line = said.line
+                    if steps is not None and (line.level is None or line.level <= steps):
+                        steps = None  # the entries under "Next steps:" are over
+                    if steps is not None and line.level > steps + 1 and len(actions) > steps_from:
+                        last = actions[-1]  # "Update documents:" / "- cover letter": the details of the task above
+                        detail = re.sub(r"\s*<?https?://\S+>?", "", line.text).rstrip(". ") or line.text
+                        last.text = (f"{last.text} " if last.text.endswith(":") else f"{last.text}; ") + \
+                            detail[:1].lower() + detail[1:]
+                        continue
+                    if steps is not None:  # an entry under "Next steps:": a task, its owner if it names one
+                        listed = list_action(line.text, owners)
+                        lead = None if listed else split_lead(line.text, roster, strict=False)
+                        actions.append(Action(item, listed.owners, _capital(listed.task), where=line.loc) if listed
+                                       else Action(item, lead[0], lead[1], where=line.loc) if lead
+                                       else Action(item, [], line.text.rstrip("."), where=line.loc))
+                        before, last_where = said.text, line.loc
+                        continue
+                    if line.level is not None and line.text.rstrip().endswith(":") and \
+                            ACTIONS_LABEL.match(line.text.strip().rstrip(":")):
+                        steps, steps_from = line.level, len(actions)  # "- Next steps:" with the tasks under it
+                        continue
                     found = [a for action in cued_actions(said.line, item, roster, said.text, before, owners)
                              for a in _split_second(action, roster)]
                     mark = _owner_line(said, roster) if not found and before and said.line.level is None else None
@@ -256,6 +279,8 @@ def split_lead(text: str, roster: Roster, strict: bool = True) -> tuple[list[str
     owners = owners_of(m.group("who"), roster, strict=strict or not m.group("colon"))
     if not owners:
         return None
+    co = owners_of(m.group("co"), roster, strict=False) if m.group("co") else None
+    owners = owners + [o for o in co or [] if o not in owners]
     rest = m.group("rest")
     return owners, (_task(rest) if m.group("verb") else rest.strip().rstrip("."))
 
@@ -535,7 +560,7 @@ def _action_table(table: Table, item, roster: Roster, actions: list[Action], upd
                                   due_text=None if due else due_words, listed=True))
 
 
-def _action_section(section: Section, roster: Roster, actions: list[Action]) -> None:
+def _action_section(section: Section, roster: Roster, actions: list[Action], people: Owners | None = None) -> None:
     """A list of this meeting's actions: "Owner: task" entries, or tasks under a
     bold owner line, or a table.  Where tasks are grouped under owner lines,
     the unowned tasks before the first group are everyone's."""
@@ -589,17 +614,30 @@ def _action_section(section: Section, roster: Roster, actions: list[Action]) -> 
                 elif line.level is None and not owner_label:
                     continue  # a loose line, not an entry of the list
                 else:
-                    entry = Action(section.number, list(owner_label or []), line.text.rstrip("."),
-                                   where=line.loc)
+                    listed = list_action(line.text, people) if people is not None and not owner_label else None
+                    entry = Action(section.number, listed.owners, _capital(listed.task), where=line.loc) if listed \
+                        else Action(section.number, list(owner_label or []), line.text.rstrip("."), where=line.loc)
                     tail = _TRAILING_OWNER.search(line.text)
-                    if tail and not owner_label:
+                    if tail and not owner_label and not listed:
                         found = owners_of(tail.group("a") or tail.group("b") or "", roster, strict=False)
                         if found:
                             entry.owners, entry.text = found, line.text[:tail.start()].rstrip(" .")
+                    lead_by = _LEAD_BY.search(entry.text) if not entry.owners and people is not None else None
+                    if lead_by:  # "…, with the Vice President taking the lead on this"
+                        entry.owners = people.read((lead_by.group("who") or lead_by.group("who2")).strip(), groups=True) or []
+            if not entry.owners and _PROMPT.match(entry.text):
+                continue  # "LIST ACTIONS AND ACTIONEES": a template's prompt left in, not an action
             actions.append(entry)
         if crossed is not None:
             _done(actions[crossed:])
             crossed = None
+
+
+_PROMPT = re.compile(r"^[^a-z]*[A-Z]{2,}(?:\s+[A-Z&/]{2,}){2,}[^a-z]*$")  # three or more words in capitals and nothing else
+# who leads a task the list gives no owner: "… with the Vice President taking the lead", "… (led by Ann)"
+_LEAD_BY = re.compile(r"(?:\bwith\s+|,\s*)(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+"
+                      r"(?:taking\s+the\s+lead|leading|to\s+lead)\b|\bled\s+by\s+(?P<who2>(?:the\s+)?[A-Z][\w'’.-]*"
+                      r"(?:\s+[A-Z][\w'’.-]*){0,3})")
 
 
 # -- reviews of earlier actions -------------------------------------------------------

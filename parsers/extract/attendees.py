@@ -111,6 +111,16 @@ def extract(document: Document) -> Result:
             if whole and not (_NUMBERED.match(lines[0]) or block.label):
                 found.consumed.add(id(block))  # a numbered "1. Apologies" stays an item too
             continue
+        groups = [_ORG_GROUP.match(line) for line in lines] if status else []
+        if groups and all(m and _names_only(m.group("names")) and _looks_like_org(m.group("org")) or
+                          m and _names_only(m.group("names")) and len(m.group("org").split()) <= 4 for m in groups):
+            for m in groups:  # "County Council: Ann Lee, Bob Ray" under "Present": people by organisation
+                people = _prose(m.group("names"), status)
+                for person in people:
+                    person.organisation = person.organisation or m.group("org").strip()
+                found.add(people, block)
+            found.consumed.add(id(block))
+            continue
         if status and block.level is not None and (level is None or block.level > level or
                                                    (level == -1 and not block.label)):
             people = [parse_person(line, status, strict=True) for line in lines if not _NOT_NAMES.match(line)]
@@ -238,6 +248,8 @@ def _label_lines(lines: list[str], found: _Found, block, status: str | None,
         if kind == "role":
             if rest:
                 _set_roles(found, rest, label, block)
+                if not _names_only(rest):
+                    whole = False  # "Treasurer: the balance is £400": what the treasurer said stays
             else:
                 expecting = label  # the names follow: "Chair" / "Art_Barstow"
             continue
@@ -253,6 +265,8 @@ def _label_lines(lines: list[str], found: _Found, block, status: str | None,
         for part_status, names in _inline_labels(rest, status):
             found.add(_prose(names, part_status), block)
             status = part_status
+        if re.search(r"(?:,|\band)\s*$", rest):
+            expecting = True  # "Present: Ann, Bob," and the names go on in the next paragraph
     return status, expecting, whole
 
 
@@ -340,6 +354,9 @@ def parse_person(text: str, status: str = "present", strict: bool = False) -> At
 
     ``strict`` asks for a name written as one (capitalised words), for lines
     that might be something else."""
+    bare = text.strip(" ,;.*•–")
+    if _HANDLE_NAME.match(bare):  # "@alice99", "bob_2", "dom42": a chat handle is a name, as written
+        return Attendee(name=bare, status=status, handle=bare if bare.startswith("@") else None)
     text, email = _without_email(" ".join(text.replace("_", " ").split()))
     text = text.strip(" ,;.*•-–")
     if not text or _NOT_NAMES.match(text):
@@ -411,6 +428,10 @@ def parse_person(text: str, status: str = "present", strict: bool = False) -> At
                     email=email)
 
 
+# a handle: "@" and a name, or one word of letters that holds a digit ("bob_2", "Luc42")
+_HANDLE_NAME = re.compile(r"^(?:@[A-Za-z][\w.-]{0,38}|[A-Za-z][A-Za-z_.-]*\d[\w.-]*)$")
+
+
 def _without_email(text: str) -> tuple[str, str | None]:
     """ "Mallory Doe <md@example.org> (MD)" -> ("Mallory Doe (MD)", "md@example.org")."""
     m = _EMAIL.search(text) if "@" in text else None
@@ -459,7 +480,7 @@ def _top_level_split(text: str) -> list[str]:
 def _names_only(text: str) -> bool:
     """A paragraph that is a list of names ("Cristiano_Aguzzi, Dave_Raggett"), not a sentence."""
     parts = _prose_parts(text)
-    return bool(parts) and all(_written_as_name(" ".join(_BRACKET.sub(" ", _without_email(p)[0].replace("_", " "))
+    return bool(parts) and all(_HANDLE_NAME.match(p.strip(" .")) or _written_as_name(" ".join(_BRACKET.sub(" ", _without_email(p)[0].replace("_", " "))
                                                          .split()))
                                or _NOT_NAMES.match(p.strip()) for p in parts)
 
@@ -488,6 +509,10 @@ def _looks_like_org(text: str) -> bool:
 
 
 _ORGANISATION = re.compile(rf"\b{words_pattern(ORGANISATION_WORDS)}\b", re.I)
+
+
+# "County Council: Ann Lee, Bob Ray": an organisation and its people, under an attendance label
+_ORG_GROUP = re.compile(r"^(?P<org>[A-Z][\w&'’.()/ -]{1,60}?)\s*:\s+(?P<names>\S.*)$")
 
 
 # -- apologies in a sentence ---------------------------------------------------------------

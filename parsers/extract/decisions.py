@@ -24,14 +24,14 @@ from __future__ import annotations
 
 import re
 
-from parsers.blocks import lines_of
-from parsers.document import Heading, Paragraph
+from parsers.blocks import grid, lines_of
+from parsers.document import Heading, Paragraph, Table
 from parsers.extract.alike import Text, at_least
 from parsers.extract.items import Section
 from parsers.extract.people import Roster
 from parsers.extract.result import Result
 from parsers.extract.speech import statements
-from parsers.patterns import DECISION_HEADING, DECISION_LABEL, sentences, topic_off
+from parsers.patterns import DECISION_HEADING, DECISION_LABEL, STATUS_CELL, sentences, topic_off
 from parsers.records import Decision
 from parsers.vocabulary import DECIDING_BODIES, DECISION_VERBS, words_pattern
 
@@ -128,7 +128,28 @@ def extract(sections: list[Section], roster: Roster) -> Result:
             joined = "; ".join(ln.text.rstrip(".").replace(": ", " ", 1) for ln in listed)
             out.append(Decision(item, f"{section.title}: {joined}.", section.loc))
         _section_decisions(section, roster, out)
+        for block in section.blocks:
+            if isinstance(block, Table):
+                _table_decisions(grid(block), block.rows, item, out)
+        for g, row in section.rows:  # an item table's Decision column
+            _table_decisions(g, [row], item, out)
     return Result(_dedupe(out))
+
+
+def _table_decisions(g, rows, item: str | None, out: list[Decision]) -> None:
+    """A table of motions ("Motion | Moved by | Seconded by | Status") or a Decision
+    column: each row's motion or decision, with how the vote went."""
+    if g.column("motion") is None:
+        return
+    body = g.body if rows is g.table.rows else rows
+    for row in body:
+        if getattr(row, "is_header", False):
+            continue
+        text = g.text(row, "motion").rstrip(".")
+        if not text or STATUS_CELL.match(text) or text.lower() in ("none", "n/a", "-"):
+            continue
+        outcome = g.text(row, "vote") or g.text(row, "status")
+        out.append(Decision(item, f"{text}: {outcome}." if outcome else f"{text}.", row.loc or g.table.loc))
 
 
 def _section_decisions(section: Section, roster: Roster, out: list[Decision]) -> None:

@@ -52,10 +52,10 @@ _SENTENCE = re.compile(rf"^{_DISCOURSE}{_OWNERS}\s+(?i:(?:also|then|now|still|ki
 _LIST_SENTENCE = re.compile(rf"^{_DISCOURSE}{_OWNERS}\s+{_LIST_LINK}\s+(?P<task>.+)$", re.S)
 # "Tim asked Ann to …", "Martin recommended that Lars contact …"
 _ASKED = re.compile(rf"^(?:.{{0,80}}?\b(?<!\bhad\s)(?:asked|invited|requested|tasked|charged|encouraged|urged|reminded|instructed|"
-                    rf"(?i:to\s+(?:ask|request|instruct|invite)))|"
+                    rf"suggested\s+to|proposed\s+to|(?i:to\s+(?:ask|request|instruct|invite)))|"
                     # a second clause of the sentence's subject: "The Council noted …, and requested the Clerk to …"
                     rf".{{0,240}}?\band\s+(?:also\s+)?(?:asked|requested|instructed|invited))\s+"
-                    rf"{_OWNERS}\s+(?P<link>to|with)\s+(?P<task>.+)$", re.S)
+                    rf"{_OWNERS}\s+(?P<link>to|with|that)\s+(?P<task>.+)$", re.S)
 _FORWARD = re.compile(rf"^.{{0,80}}?\b{words_pattern(PUT_FORWARD)}\s+{_OWNERS}\s+(?P<task>[a-z].+)$", re.S)
 # "… said that she would …": the speaker is who she is
 _REPORTING = words_pattern(REPORTING_VERBS)
@@ -259,6 +259,9 @@ def _first_action(text: str, owners: Owners, speaker: str | None, previous: list
         if found:
             return found
     m = _ASKED.match(text)
+    if m and m.group("link") == "that" and not re.search(r"\b(?:asked|requested|instructed)\s+$",
+                                                         text[:m.start("owners")], re.I):
+        m = None  # "reminded X that …" tells X something; "asked X that … be done" gives X a task
     if m:
         who = owners.read(m.group("owners"), m.group("co"), groups=False)
         task = _task(m.group("task"), m.group("link") == "with")
@@ -396,6 +399,9 @@ def _linked(m: re.Match, owners: Owners, groups_may: bool = False) -> Found | No
 
 def _task_after(link: str, rest: str) -> str | None:
     link = " ".join(link.lower().split())
+    going = re.match(r"^be\s+([a-z]+ing)\b(.*)$", rest.strip(), re.S) if link in ("will", "would", "shall") else None
+    if going and going.group(1) not in ("going", "being", "having", "nothing", "something", "everything"):
+        rest = _base(going.group(1)) + going.group(2)  # "would be sending it in": "send it in"
     if link in ("will", "would", "shall", "could", "can", "will continue to", "would continue to") or \
             link.endswith(("willing to",)):
         if _NOT_TASK.match(rest.strip()) and not re.match(r"^be\s+(?:responsible|asked|tasked|happy to)", rest.strip(),

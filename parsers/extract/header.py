@@ -6,7 +6,7 @@ import re
 from parsers.blocks import lines_of, paragraphs, raw_lines
 from parsers.document import Document, Heading, Paragraph, Table
 from parsers.extract.result import Result
-from parsers.patterns import (DATE_PATTERNS, date_in, ABSENT_LABEL, APOLOGIES_LABEL, BadDate, FURNITURE_LABEL, Gated,
+from parsers.patterns import (DATE_PATTERNS, date_in, ABSENT_LABEL, ACTIONS_LABEL, APOLOGIES_LABEL, REVIEW_LABEL, BadDate, FURNITURE_LABEL, Gated,
                               IN_ATTENDANCE_LABEL, PRESENT_LABEL, YEARLESS_DATE, find_date, month_first_dates,
                               parse_time, split_number)
 from parsers.records import Meeting
@@ -23,6 +23,11 @@ _RANGE = re.compile(r"(?P<a>\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?)\s*(?:-|–
                     r"(?P<b>\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?)", re.I)
 _TITLE_DATE_TAIL = re.compile(r"\s*[–—\-|:,]\s*[^–—\-|:,]*$")
 _MAX_HEADER_BLOCKS = 10
+# "Sent: 20 March 2024", "Posted on …", "Published …": when the minutes went out, not when the meeting was
+_POSTED_LINE = re.compile(r"^\W*(?:sent|date sent|posted|published|printed|circulated|issued|distributed|"
+                          r"last (?:updated|modified|edited)|updated|modified)\b", re.I)
+# "Tuesday12th March": a weekday run into the date
+_WEEKDAY_GLUED = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day(?=\d)", re.I)
 
 
 def extract(document: Document) -> Result:
@@ -40,6 +45,9 @@ def extract(document: Document) -> Result:
         meta_title = _meta(document, "title")
         if meta_title:
             meeting.title = _strip_date(meta_title)
+    if title_block is None and meeting.title and region and isinstance(region[0], Heading) \
+            and " ".join(region[0].text.split()) == " ".join(meeting.title.split()):
+        consumed.add(id(region[0]))  # the page's first heading says the title its metadata gives: the title
     if title_block is not None and meeting.subtitle is None:
         k = region.index(title_block)
         nxt = region[k + 1] if k + 1 < len(region) else None
@@ -50,10 +58,15 @@ def extract(document: Document) -> Result:
             consumed.add(id(nxt))
 
     us_dated = month_first_dates(" ".join(b.text for b in region if not isinstance(b, Table)))
+    posted = None  # a date the minutes were sent, posted or published on: the meeting's only when no other is
     for block in region:
         if isinstance(block, Table):
             continue
-        text = "\n".join(" ".join("".join(r.text for r in ln).split()) for ln in raw_lines(block))
+        lines = [_WEEKDAY_GLUED.sub(r"\g<0> ", " ".join("".join(r.text for r in ln).split())) for ln in raw_lines(block)]
+        kept = [ln for ln in lines if not _POSTED_LINE.match(ln)]
+        if len(kept) < len(lines) and posted is None:
+            posted = date_in("\n".join(ln for ln in lines if _POSTED_LINE.match(ln)))
+        text = "\n".join(kept)
         try:
             date, m = find_date(text, month_first=us_dated)
         except BadDate as exc:
@@ -68,6 +81,8 @@ def extract(document: Document) -> Result:
             _details(text, m, meeting, in_title=block is title_block)
             if block is not title_block:
                 consumed.add(id(block))
+    if meeting.date is None and posted:
+        meeting.date = posted
     if meeting.date is None and _meta(document, "date"):
         try:
             meeting.date = find_date(_meta(document, "date"))[0]
@@ -156,6 +171,8 @@ def _a_section(heading, blocks: list, after) -> bool:
     section of the minutes ("## Budget" / "Agreed."), not a subtitle."""
     if not isinstance(heading, Heading):
         return False
+    if REVIEW_LABEL.search(heading.text) or ACTIONS_LABEL.match(heading.text.strip()):
+        return True  # "Review of actions", "Matters arising", "Apologies": a part of the minutes by its name
     shared = any(b is not heading and isinstance(b, Heading) and b.level == heading.level
                  and not _PLACEHOLDER.search(b.text) and not _only_a_date(b.text) for b in blocks)
     return shared and not (isinstance(after, Paragraph) and date_in(after.text)) and not date_in(heading.text)

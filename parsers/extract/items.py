@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 
 from parsers.blocks import Grid, grid, lines_of, raw_lines
-from parsers.document import Heading, Paragraph, Run, Table
+from parsers.document import block_text, Heading, Paragraph, Run, Table
 from parsers.extract.forms import LABEL_STYLE
 from parsers.extract.result import Result
 from parsers.patterns import (ACTIONS_LABEL, DECISIONS_LABEL, FURNITURE_LABEL, NEXT_MEETING, PLANNED_LABEL, REVIEW_LABEL,
@@ -118,6 +118,9 @@ def extract(blocks: list, consumed: set[int]) -> Result:
     marks = _heading_depth(marks)
     marks = _under_headings(marks)
     marks = _runs(marks)
+    marks = _plain_headings(marks)
+    if not any(m and (m.number or m.heading or m.pseudo) and m.kind == "item" for m, _ in marks):
+        marks = _bullet_items(marks)
     numbered_doc = any(m and m.number and m.kind in ("item", "review", "other") for m, _ in marks)
     # unnumbered headings beside numbered ones ("## 6. Misc", "## Next meeting") are items too
     top = min((m.level for m, _ in marks if m and m.heading and m.number), default=0)
@@ -149,6 +152,8 @@ def extract(blocks: list, consumed: set[int]) -> Result:
         sections.append(Section(item, kind, mark.title, mark.level, mark.loc, said,
                                 numbered=bool(mark.number), from_heading=mark.heading, within=within))
     sections = _one_child(_drop_planned(sections))
+    if not numbered_doc:
+        _discussion_containers(sections)
     items = []
     for s in sections:
         if s.item is not None:
@@ -363,6 +368,74 @@ def _unplan(marks: list) -> list:
             mark = None
         out.append((mark, block))
     return out
+
+
+_DISCUSSION_CONTAINER = re.compile(r"^(?:topics(?:\s+discussed)?|discussions?|notes|general discussion)\W*$",
+                                   re.I)
+
+
+def _discussion_containers(sections: list[Section]) -> None:
+    """A heading such as "Topics" or "Discussion" holds items when headings come under it;
+    where what it holds is the discussion itself, it is an item."""
+    for k, s in enumerate(sections):
+        if s.item is not None or s.kind != "other" or not s.title or not _DISCUSSION_CONTAINER.match(s.title.strip()):
+            continue
+        nxt = sections[k + 1] if k + 1 < len(sections) else None
+        if nxt is not None and nxt.level > s.level:
+            continue  # its own items follow
+        if not any(block_text(b).strip() for b in s.blocks):
+            continue
+        s.item, s.kind = Item(None, s.title.strip().rstrip(":"), None, s.loc), "item"
+
+
+def _plain_headings(marks: list) -> list:
+    """A short plain line over a list ("Topics", "Additional Notes"): the heading of
+    what the list holds, as a bold line would be.  Not a lead-in that ends with a
+    colon ("Members noted:"), and not a sentence."""
+    out = list(marks)
+    for k, (mark, block) in enumerate(out[:-1]):
+        nxt = out[k + 1][1]
+        if k == 0 or mark is not None or not isinstance(block, Paragraph) or block.level is not None or block.label \
+                or not isinstance(nxt, Paragraph) or nxt.level is None or nxt.label:
+            continue
+        lines = raw_lines(block)
+        text = " ".join(block.text.split())
+        if len(lines) != 1 or not text[:1].isupper() or len(text.split()) > 5 or text[-1:] in ".:;,?!" \
+                or _said(text) or any(ch.isdigit() for ch in text) or _VERBISH.search(text):
+            continue
+        out[k] = (_Boundary(None, text, section_kind(text), 60, block.loc, pseudo=True), block)
+    return out
+
+
+_VERBISH = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|can|could|should|must|do|does|did|be)\b", re.I)
+
+
+def _bullet_items(marks: list) -> list:
+    """Minutes with no heading or number that divides them, whose body is one list:
+    its short top-level entries ("Updated website demo – Chi", "AOB") are the items,
+    when several of them have entries under them."""
+    out = list(marks)
+    entries = [k for k, (mark, block) in enumerate(out) if mark is None and isinstance(block, Paragraph)
+               and block.level == 0 and not block.label]
+    titled = [k for k in entries if _bullet_title(out[k][1])]
+    nested = [k for k in titled if k + 1 < len(out) and isinstance(out[k + 1][1], Paragraph)
+              and (out[k + 1][1].level or 0) >= 1]
+    if len(titled) < 3 or len(nested) < 2:
+        return out
+    for k in titled:
+        block = out[k][1]
+        title = " ".join("".join(r.text for r in raw_lines(block)[0]).split()).rstrip(":")
+        out[k] = (_Boundary(None, title, section_kind(title), 70, block.loc,
+                            rest=_rest_paragraph(block, raw_lines(block)[1:]), pseudo=True), block)
+    return out
+
+
+def _bullet_title(block: Paragraph) -> bool:
+    lines = raw_lines(block)
+    first = " ".join("".join(r.text for r in lines[0]).split()) if lines else ""
+    words = first.split()
+    return 0 < len(words) <= 12 and not re.search(r"[.!?]$", first.strip()) and not re.match(r"^[A-Z]{2,}:\s", first) \
+        and not _said(first)
 
 
 def _runs(marks: list) -> list:
