@@ -326,12 +326,16 @@ def _bare_insert(source: str, target: str) -> float:
     src = sqlite3.connect(source)
     per_meeting: dict[int, dict[str, list[dict]]] = {}
     shared: dict[str, list[dict]] = {}
+    held: dict[int | None, list[int]] = {}
     for table in TABLES:
         cur = src.execute(f"SELECT * FROM {table}")
         cols = [c[0] for c in cur.description]
         for r in cur:
             row = dict(zip(cols, r))
-            if "meeting_id" in row:
+            if table == "documents":   # the meeting it holds is set once the meeting is in (a circle of keys)
+                held.setdefault(row.pop("meeting_id"), []).append(row["id"])
+                shared.setdefault(table, []).append(row)
+            elif "meeting_id" in row:
                 per_meeting.setdefault(row["meeting_id"], {}).setdefault(table, []).append(row)
             elif table == "meetings":
                 per_meeting.setdefault(row["id"], {}).setdefault(table, []).append(row)
@@ -351,6 +355,9 @@ def _bare_insert(source: str, target: str) -> float:
                 rows = per_meeting[mid].get(table)
                 if rows:
                     db[table].insert_all(rows, batch_size=500)
+                if table == "meetings":
+                    for doc in held.get(mid, []):
+                        db.execute("UPDATE documents SET meeting_id = ? WHERE id = ?", [mid, doc])
     took = time.perf_counter() - t
     db.close()
     return took

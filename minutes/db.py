@@ -179,8 +179,11 @@ def _set_wal(conn: sqlite3.Connection) -> None:
 
 
 @contextlib.contextmanager
-def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
-    """One ``BEGIN IMMEDIATE`` transaction that starts by bringing the schema up to date."""
+def transaction(db: sqlite_utils.Database, dry_run: bool = False) -> Iterator[sqlite_utils.Database]:
+    """One ``BEGIN IMMEDIATE`` transaction that starts by bringing the schema up to date.
+
+    With ``dry_run`` everything it did is rolled back at the end: what a change
+    would do is worked out by doing it, and nothing is kept."""
     db.execute("BEGIN IMMEDIATE")
     try:
         ensure_schema(db)
@@ -191,7 +194,7 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
                 db.execute("ROLLBACK")
         raise
     try:
-        db.execute("COMMIT")
+        db.execute("ROLLBACK" if dry_run else "COMMIT")
     except sqlite3.Error:
         if db.conn.in_transaction:
             with contextlib.suppress(sqlite3.Error):

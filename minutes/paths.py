@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import fnmatch
 import glob
+import hashlib
 import os
 from dataclasses import dataclass
 from typing import Iterable, Iterator
@@ -141,3 +142,12 @@ def _entries(folder: str, part: str, skipped: list[str], folders_only: bool = Fa
         if folders_only and not is_dir:
             continue
         yield path
+
+
+def sha256_of(path: str) -> str:
+    """The SHA-256 of a file's content (what the store knows a file by), read in chunks."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()

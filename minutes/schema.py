@@ -1,4 +1,5 @@
-"""The database shape, declared once.
+"""The database shape, declared once.  Over 300 lines: every released migration
+stays here as it was written (a database of any age is brought up to date by them).
 
 ``MIGRATIONS[n]`` takes a database from ``user_version`` n to n + 1; the
 store applies the missing ones inside the writer's transaction.  Plain
@@ -248,8 +249,79 @@ EMAIL_BY_HAND = """
 ALTER TABLE people ADD COLUMN email_by_hand INTEGER NOT NULL DEFAULT 0;
 """
 
+# Corrections by hand, and what each file holds:
+# - ``documents.meeting_id`` and ``role``: the meeting a file holds, as its
+#   ``source``, a ``duplicate`` (the same minutes in another file or format) or an
+#   ``older`` version, so that every file of a meeting is known and re-ingesting
+#   it changes nothing;
+# - ``people.by_hand``: a name or initials set by hand, which ingest keeps;
+# - ``person_names``: the names a person is known by in a series (people are
+#   matched only within a series unless merged by hand, ``by_hand``); the keys are
+#   worked out again by the store (``pending_rekey``: the titles of
+#   ``parsers.vocabulary`` and the series rule are not SQL);
+# - ``action_edits``: an action's text, owners, due date or item set by hand,
+#   which no version of its minutes overrides;
+# - ``changes``: the audit log, one row per correction (who, when, what);
+# - ``ingest_log``: one row per file each ingest read, whatever it found.
+CORRECTIONS = """
+ALTER TABLE documents ADD COLUMN meeting_id INTEGER REFERENCES meetings(id) ON DELETE SET NULL;
+ALTER TABLE documents ADD COLUMN role TEXT CHECK (role IN ('source', 'duplicate', 'older'));
+CREATE INDEX idx_documents_meeting_id ON documents (meeting_id);
+UPDATE documents SET meeting_id = (SELECT m.id FROM meetings m WHERE m.document_id = documents.id
+    ORDER BY m.updated_at DESC, m.id DESC LIMIT 1);
+UPDATE documents SET role = 'source' WHERE meeting_id IS NOT NULL;
+ALTER TABLE people ADD COLUMN by_hand INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE person_names (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    series TEXT NOT NULL,
+    key TEXT NOT NULL,
+    by_hand INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (series, key)
+);
+CREATE INDEX idx_person_names_person_id ON person_names (person_id);
+CREATE TABLE pending_rekey (what TEXT PRIMARY KEY);
+INSERT INTO pending_rekey (what) VALUES ('people');
+CREATE TABLE action_edits (
+    id INTEGER PRIMARY KEY,
+    action_id INTEGER NOT NULL REFERENCES actions(id) ON DELETE CASCADE,
+    field TEXT NOT NULL CHECK (field IN ('text', 'owners', 'due', 'item')),
+    value TEXT,
+    was TEXT,
+    at TEXT NOT NULL,
+    on_date TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    note TEXT
+);
+CREATE INDEX idx_action_edits_action_id ON action_edits (action_id);
+CREATE TABLE changes (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    command TEXT NOT NULL,
+    target TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    note TEXT,
+    detail TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX idx_changes_at ON changes (at);
+CREATE TABLE ingest_log (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    path TEXT NOT NULL,
+    sha256 TEXT,
+    status TEXT NOT NULL,
+    meeting_id INTEGER REFERENCES meetings(id) ON DELETE SET NULL,
+    meeting TEXT,
+    detail TEXT
+);
+CREATE INDEX idx_ingest_log_meeting_id ON ingest_log (meeting_id);
+"""
+
 # Each entry is one migration script; never edit a released one, append.
-MIGRATIONS: list[str] = [TABLES + _index_sql() + _fts_sql(), SERIES, OWNER_INDEXES, PENDING, EMAIL, EMAIL_BY_HAND]
+MIGRATIONS: list[str] = [TABLES + _index_sql() + _fts_sql(), SERIES, OWNER_INDEXES, PENDING, EMAIL, EMAIL_BY_HAND,
+                         CORRECTIONS]
 VERSION = len(MIGRATIONS)
 
 

@@ -54,12 +54,12 @@ def test_every_table_and_every_referenced_table_has_a_label(db_path):
     for table in SEARCHED:
         assert meta["tables"][table]["fts_table"] == f"{table}_fts"
     assert set(meta["queries"]) == {"outstanding_by_owner", "actions_by_organisation", "decision_history",
-                                    "action_history"}
+                                    "action_history", "corrections"}
 
 
 def test_canned_queries_run_in_sqlite(db_path):
     conn = sqlite3.connect(db_path)
-    params = {"owner": "", "organisation": "", "status": "", "series": "Domestic", "action_id": 1}
+    params = {"owner": "", "organisation": "", "status": "", "series": "Domestic", "action_id": 1, "words": ""}
     for name, query in datasette.QUERIES.items():
         conn.execute(query["sql"], params).fetchall()
     conn.close()

@@ -1,11 +1,12 @@
 """The command line: arguments in, one library call, its output printed.  The only package that echoes.
 
 Each command lives in the module of its kind: ``files`` (parse, check,
-ingest), ``actions`` (actions, done, reopen, drop, history), ``audit``
-(meetings, show, people, search, decisions), ``people`` (people set-email),
-``remind`` (e-mail each owner what they owe) and ``reports`` (report actions,
-report calendar, datasette-metadata, serve); ``params`` checks arguments at
-the edge and ``common`` holds what they share.  ``cli`` is the entry point.
+ingest), ``actions`` (actions, done, reopen, drop, history), ``corrections``
+(forget, edit), ``people`` (people and series, with merge, rename and
+set-email), ``audit`` (meetings, show, search, decisions), ``remind`` (e-mail
+each owner what they owe) and ``reports`` (report actions, report calendar,
+datasette-metadata, serve); ``params`` checks arguments at the edge and
+``common`` holds what they share.  ``cli`` is the entry point.
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import sys
 
 import click
 
-from minutes.cli import actions, audit, files, people, remind, reports
+from minutes.cli import actions, audit, corrections, files, people, remind, reports
 
 
 class OneLineErrors(click.Group):
@@ -51,8 +52,7 @@ def cli() -> None:
 
 
 for command in (files.parse, files.check, files.ingest, actions.actions, *actions.CHANGE_COMMANDS, actions.history,
-                audit.meetings, audit.show, audit.people, audit.search, audit.decisions, reports.reports,
-                reports.datasette_metadata, reports.serve):
+                corrections.edit, corrections.forget, audit.meetings, audit.show, people.people, people.series,
+                audit.search, audit.decisions, reports.reports, reports.datasette_metadata, reports.serve):
     cli.add_command(command)
 cli.add_command(remind.remind)
-audit.people.add_command(people.set_email)

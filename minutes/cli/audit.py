@@ -1,11 +1,9 @@
-"""Commands for auditors: meetings, show, people, search, decisions."""
+"""Commands for auditors: meetings, show, search, decisions."""
 from __future__ import annotations
-
-import sys
 
 import click
 
-from minutes.cli.common import db_option, echo, emit, format_options, reading
+from minutes.cli.common import db_option, echo, emit, output_options, reading
 from minutes.cli.params import MAX_ID, IsoDate, Number
 
 
@@ -14,8 +12,8 @@ from minutes.cli.params import MAX_ID, IsoDate, Number
 @click.option("--series", help="Part of the series name.")
 @click.option("--since", type=IsoDate(), help="On or after this date (YYYY-MM-DD).")
 @click.option("--until", type=IsoDate(), help="On or before this date (YYYY-MM-DD).")
-@format_options
-def meetings(db_path: str, series: str | None, since: str | None, until: str | None, fmt: str | None) -> None:
+@output_options
+def meetings(db_path: str, series: str | None, since: str | None, until: str | None, style) -> None:
     """List the stored meetings with their counts.
 
     \b
@@ -25,7 +23,7 @@ def meetings(db_path: str, series: str | None, since: str | None, until: str | N
     from minutes import queries
     from minutes.output import audit
 
-    echo(audit.meetings(reading(db_path, queries.meetings, series=series, since=since, until=until), fmt))
+    emit(audit.meetings(reading(db_path, queries.meetings, series=series, since=since, until=until), style), style)
 
 
 @click.command()
@@ -46,32 +44,12 @@ def show(meeting: str, db_path: str, as_json: bool) -> None:
     emit(meeting_json(data) if as_json else meeting_text(data), "json" if as_json else None)
 
 
-@click.group(invoke_without_command=True)
-@db_option
-@format_options
-@click.pass_context
-def people(ctx: click.Context, db_path: str, fmt: str | None) -> None:
-    """Each person with the meetings they attended and the actions they hold.
-
-    \b
-    Example:
-        minutes people --csv > people.csv
-        minutes people set-email DP daxa.pancholi@example.org
-    """
-    if ctx.invoked_subcommand:
-        return
-    from minutes import queries
-    from minutes.output import audit
-
-    emit(audit.people(reading(db_path, queries.people), fmt), fmt)
-
-
 @click.command()
 @click.argument("text")
 @db_option
 @click.option("--limit", type=Number(1, MAX_ID, "a number of results"), default=50, show_default=True)
-@format_options
-def search(text: str, db_path: str, limit: int, fmt: str | None) -> None:
+@output_options
+def search(text: str, db_path: str, limit: int, style) -> None:
     """Full-text search over items, questions, answers, actions and decisions.
 
     \b
@@ -82,12 +60,12 @@ def search(text: str, db_path: str, limit: int, fmt: str | None) -> None:
     from minutes.output import audit
 
     rows = reading(db_path, queries.search, text, limit=limit, mark=audit.MARK)
-    bold = fmt is None and sys.stdout.isatty()
-    out = audit.search(rows, fmt, bold)
+    bold = style.fmt == "table" and style.color   # a terminal that takes colour (NO_COLOR unset)
+    out = audit.search(rows, style, bold)
     if bold:
         click.echo(out)  # cleaned by output.audit; only its own bold codes remain
     else:
-        echo(out)
+        emit(out, style)
 
 
 @click.command()
@@ -95,8 +73,8 @@ def search(text: str, db_path: str, limit: int, fmt: str | None) -> None:
 @click.option("--series", help="Part of the series name.")
 @click.option("--since", type=IsoDate(), help="On or after this date (YYYY-MM-DD).")
 @click.option("--until", type=IsoDate(), help="On or before this date (YYYY-MM-DD).")
-@format_options
-def decisions(db_path: str, series: str | None, since: str | None, until: str | None, fmt: str | None) -> None:
+@output_options
+def decisions(db_path: str, series: str | None, since: str | None, until: str | None, style) -> None:
     """List the decisions, by meeting date.
 
     \b
@@ -106,4 +84,4 @@ def decisions(db_path: str, series: str | None, since: str | None, until: str | 
     from minutes import queries
     from minutes.output import audit
 
-    echo(audit.decisions(reading(db_path, queries.decisions, series=series, since=since, until=until), fmt))
+    emit(audit.decisions(reading(db_path, queries.decisions, series=series, since=since, until=until), style), style)

@@ -5,6 +5,9 @@ a command loads only what it uses (``minutes actions`` never loads a parser).
 """
 from __future__ import annotations
 
+import functools
+import os
+import shutil
 import sqlite3
 import sys
 
@@ -13,11 +16,24 @@ import click
 from minutes.errors import MinutesError, ParseError
 
 
+def color_allowed(stream=None) -> bool:
+    """Whether escape codes may colour ``stream`` (stdout): a terminal, and NO_COLOR unset
+    or empty (https://no-color.org), and not a dumb terminal."""
+    stream = stream or sys.stdout
+    return (not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+            and hasattr(stream, "isatty") and stream.isatty())
+
+
+def _error(text: str) -> str:
+    """``Error: text``, the word in red on a terminal that takes colour."""
+    return (click.style("Error:", fg="red", bold=True) if color_allowed(sys.stderr) else "Error:") + " " + text
+
+
 def fail(message: str) -> None:
     """Print ``Error: message`` on stderr, on one line, and exit 1 (no traceback)."""
     from minutes.output.formats import clean
 
-    click.echo(f"Error: {clean(message, one_line=True)}", err=True)
+    click.echo(_error(clean(message, one_line=True)), err=True)
     sys.exit(1)
 
 
@@ -28,9 +44,10 @@ def echo(text: str) -> None:
     click.echo(clean(text))
 
 
-def emit(text: str, fmt: str | None) -> None:
+def emit(text: str, style) -> None:
     """Print a command's output: JSON as it is (it escapes what a terminal would run), text made safe."""
-    if fmt == "json":
+    fmt = getattr(style, "fmt", style)
+    if fmt in ("json", "nl"):
         click.echo(text)
     else:
         echo(text)
@@ -40,7 +57,7 @@ def error_line(*parts: str) -> None:
     """Print ``Error: part: part`` on stderr, on one line, and go on."""
     from minutes.output.formats import clean
 
-    click.echo("Error: " + ": ".join(clean(p, True) for p in parts), err=True)
+    click.echo(_error(": ".join(clean(p, True) for p in parts)), err=True)
 
 
 def run(call, *args, **kwargs):
@@ -62,14 +79,60 @@ def run(call, *args, **kwargs):
 
 def db_option(f):
     return click.option("--db", "db_path", default="minutes.db", envvar="MINUTES_DB", show_default=True,
-                        metavar="PATH", help="The database (or set MINUTES_DB).")(f)
+                        show_envvar=True, metavar="PATH", help="The database.")(f)
 
 
-def format_options(f):
-    for flag, help_ in (("--markdown", "Print a Markdown table."), ("--csv", "Print CSV."),
-                        ("--json", "Print JSON.")):
-        f = click.option(flag, "fmt", flag_value=flag[2:], help=help_)(f)
-    return f
+OUTPUT_FLAGS = (("--table", "table", "An aligned table (the default)."), ("--json", "json", "JSON."),
+                ("--nl", "nl", "Newline-delimited JSON: one object a line."), ("--csv", "csv", "CSV."),
+                ("--tsv", "tsv", "Tab-separated values."), ("--markdown", "markdown", "A Markdown table."))
+
+
+def output_options(f):
+    """The one output option set of every listing command, given to it as ``style``
+    (``minutes.output.formats.Style``): --table (the default), --json, --nl, --csv,
+    --tsv, --markdown; --no-headers; --width N and --wrap for tables."""
+    @functools.wraps(f)
+    def command(*args, fmt, no_headers, width, wrap, **kwargs):
+        return f(*args, style=make_style(fmt, no_headers, width, wrap), **kwargs)
+
+    from minutes.cli.params import Number
+
+    command = click.option("--wrap", is_flag=True, help="Wrap long text in a table rather than cut it.")(command)
+    command = click.option("--width", type=Number(0, 10_000, "a width"), default=None, metavar="N",
+                           help="Fit tables to N columns (default: the terminal's; 0: cut nothing).")(command)
+    command = click.option("--no-headers", is_flag=True, help="Leave out the header row (table, CSV, TSV).")(command)
+    for flag, value, help_ in reversed(OUTPUT_FLAGS):
+        command = click.option(flag, "fmt", flag_value=value, help=help_)(command)
+    return command
+
+
+def correction_options(f, note_required: bool = False):
+    """--note, --by, --dry-run and --json, which every correction by hand takes."""
+    f = click.option("--json", "as_json", is_flag=True, help="Print what was changed as JSON.")(f)
+    f = click.option("--dry-run", is_flag=True, help="Say what would change, and change nothing.")(f)
+    f = click.option("--by", help="Who made the change, for the audit log (default: your login name).")(f)
+    return click.option("--note", required=note_required, help="Why, for the history and the audit log.")(f)
+
+
+def report_change(change, as_json: bool = False) -> None:
+    """Print what a correction did (or would do): its lines, or its record as JSON."""
+    from minutes.output.changes import change_record, change_text
+    from minutes.output.formats import to_json
+
+    data = change.as_dict()
+    if as_json:
+        click.echo(to_json(change_record(data)))
+    else:
+        echo(change_text(data))
+
+
+def make_style(fmt: str | None = None, no_headers: bool = False, width: int | None = None, wrap: bool = False):
+    """The ``Style`` of a listing: tables fit the terminal they are printed on (or ``width``)."""
+    from minutes.output.formats import Style
+
+    if width is None and sys.stdout.isatty():
+        width = shutil.get_terminal_size().columns
+    return Style(fmt=fmt or "table", headers=not no_headers, width=width, wrap=wrap, color=color_allowed())
 
 
 def max_size_option(f):

@@ -87,6 +87,17 @@ class IsoDate(click.ParamType):
             self.fail(f"{value!r} is not a date like 2024-02-08", param, ctx)
 
 
+class DueDate(IsoDate):
+    """A due date written YYYY-MM-DD, or "none" to clear it."""
+
+    name = "YYYY-MM-DD|none"
+
+    def convert(self, value, param, ctx) -> str:
+        if str(value).strip().lower() == "none":
+            return "none"
+        return super().convert(value, param, ctx)
+
+
 _SPAN = re.compile(r"([0-9]{1,5})\s*([wdhm])", re.ASCII | re.IGNORECASE)
 _SPAN_UNITS = {"w": "weeks", "d": "days", "h": "hours", "m": "minutes"}
 

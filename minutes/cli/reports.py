@@ -28,8 +28,8 @@ def reports() -> None:
 @click.option("--owner", help="Only this owner's actions (initials or part of a name).")
 @click.option("--format", "fmt", type=click.Choice(LOG_FORMATS),
               help="Default: from the extension of -o, else markdown.")
-@click.option("-o", "--output", metavar="FILE", help="Write to FILE (.docx, .html, .md or .csv; default: standard "
-              "output; DOCX needs a file).")
+@click.option("-o", "--output", metavar="FILE", envvar="MINUTES_REPORT_ACTIONS_OUTPUT", show_envvar=True,
+              help="Write to FILE (.docx, .html, .md or .csv; default: standard output; DOCX needs a file).")
 @click.option("--by", type=click.Choice(GROUPINGS), default="owner", show_default=True,
               help="Group by owner, by organisation (each partner reports on its own), or by meeting and item.")
 @click.option("--since", type=IsoDate(), help="Add the actions closed on or after this date (YYYY-MM-DD).")
@@ -90,7 +90,8 @@ def output_format(output: str | None, fmt: str | None, extensions: dict[str, tup
 @click.option("--todo", is_flag=True, help="To-dos (VTODO) instead of all-day events.")
 @click.option("--alarm", "alarms", type=Duration(), multiple=True, metavar="SPAN",
               help="Remind this long before an open action is due: 2d, 1w, 4h (may be given more than once).")
-@click.option("-o", "--output", metavar="FILE", help="Write to FILE.ics (default: standard output).")
+@click.option("-o", "--output", metavar="FILE", envvar="MINUTES_REPORT_CALENDAR_OUTPUT", show_envvar=True,
+              help="Write to FILE.ics (default: standard output).")
 @db_option
 def report_calendar(owner: str | None, series: str | None, todo: bool, alarms: tuple, output: str | None,
                     db_path: str) -> None:
@@ -123,7 +124,8 @@ def report_calendar(owner: str | None, series: str | None, todo: bool, alarms: t
 
 @click.command("datasette-metadata")
 @db_option
-@click.option("-o", "--output", metavar="FILE", help="Write to FILE (default: standard output).")
+@click.option("-o", "--output", metavar="FILE", envvar="MINUTES_DATASETTE_METADATA_OUTPUT", show_envvar=True,
+              help="Write to FILE (default: standard output).")
 def datasette_metadata(db_path: str, output: str | None) -> None:
     """Datasette metadata for the database: labels, descriptions, canned queries.
 
@@ -141,21 +143,25 @@ def datasette_metadata(db_path: str, output: str | None) -> None:
     write_out(data.encode("utf-8"), output, "Datasette metadata", db_path)
 
 
-@click.command()
+@click.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="The address to listen on.")
 @click.option("--port", type=Number(1, 65535, "a port"), default=8001, show_default=True,
               help="The port to listen on.")
-def serve(db_path: str, host: str, port: int) -> None:
+@click.argument("datasette_args", nargs=-1, type=click.UNPROCESSED, metavar="[DATASETTE OPTIONS]...")
+def serve(db_path: str, host: str, port: int, datasette_args: tuple[str, ...]) -> None:
     """Browse the database in Datasette (needs: pip install 'minutes[web]').
 
     Readable labels, full-text search and canned queries: outstanding
     actions by owner, actions by organisation, the decision history of a
-    series, an action's full history.
+    series, an action's full history, the corrections made by hand.  Any
+    other option is Datasette's own, passed on as it is ('datasette serve
+    --help' lists them).
 
     \b
     Example:
         minutes serve --db board.db --port 8001
+        minutes serve --setting sql_time_limit_ms 5000 --cors
     """
     from minutes import serve as web
 
@@ -164,4 +170,4 @@ def serve(db_path: str, host: str, port: int) -> None:
     open_db(db_path).close()
     run(web.check_address, host, port)
     click.echo(f"Serving {db_path} on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
-    run(web.serve, db_path, host=host, port=port)
+    run(web.serve, db_path, host=host, port=port, extra=datasette_args)

@@ -4,7 +4,9 @@ Rows come from ``minutes.queries``; nothing here reads the database.
 """
 from __future__ import annotations
 
-from minutes.output.formats import clean, render, table, to_json
+from dataclasses import replace
+
+from minutes.output.formats import Style, clean, render, style_of, table
 from minutes.tracking.owners import by_owner, owner_label
 
 ACTION_COLUMNS = ["id", "owners", "text", "status", "due", "meeting", "item", "age", "where"]
@@ -34,12 +36,14 @@ def action_flat(r: dict) -> dict:
             "item": item, "age": "" if r["age_days"] is None else f"{r['age_days']}d", "where": r["where"] or ""}
 
 
-def actions_by_owner(groups: list[tuple[str, list[dict]]]) -> str:
+def actions_by_owner(groups: list[tuple[str, list[dict]]], style: Style | None = None) -> str:
     """The chair's list: one table per owner."""
     if not groups:
         return "No actions."
+    style = style or Style()
+    inner = replace(style, width=style.width - 2 if style.width else style.width)   # each table is indented
     cols = ["id", "text", "meeting", "item", "due", "age"]
-    widths = {"text": 70, "item": 30}
+    widths = {"text": 70, "item": 30, "status": 40, "meeting": 30}
     parts = []
     for label, rows in groups:
         flat = [action_flat(r) for r in rows]
@@ -47,7 +51,7 @@ def actions_by_owner(groups: list[tuple[str, list[dict]]]) -> str:
             cols_here = cols[:2] + ["status"] + cols[2:]
         else:
             cols_here = cols
-        parts.append(f"{clean(label, True)} ({len(rows)})\n" + _indent(table(flat, cols_here, widths)))
+        parts.append(f"{clean(label, True)} ({len(rows)})\n" + _indent(render(flat, cols_here, inner, widths)))
     return "\n\n".join(parts)
 
 
@@ -71,39 +75,44 @@ def carried_record(r: dict) -> dict:
 HISTORY_COLUMNS = ["date", "event", "document", "actor", "source", "note"]
 
 
-def history_text(action: dict, events: list[dict]) -> str:
+def history_text(action: dict, events: list[dict], style: Style | None = None) -> str:
     """The life of an action: one line per event, with the document or person it came from."""
+    style = style or Style()
     head = f"Action {action['id']} [{action['status']}]: {clean(action['text'], True)}"
     if action.get("due"):
         head += f" (due {action['due']})"
     rows = [{"date": e.get("date") or e["at"][:10], "event": e["event"],
              "from": e.get("document") or e["actor"] if e["source"] == "minutes" else f"{e['actor']} (by hand)",
              "note": e["note"] or ""} for e in events]
-    return head + "\n\n" + table(rows, ["date", "event", "from", "note"], {"note": 90, "from": 40})
+    return head + "\n\n" + render(rows, ["date", "event", "from", "note"], style, {"note": 90, "from": 40})
 
 
-def actions_text(rows: list[dict], fmt: str | None) -> str:
-    """``minutes actions``: the chair's list by owner, or the rows as JSON, CSV or Markdown."""
-    if fmt == "json":
-        return to_json([action_record(r) for r in rows])
-    if fmt:
-        return render([action_flat(r) for r in rows], ACTION_COLUMNS, fmt)
-    return actions_by_owner(by_owner(rows))
+def actions_text(rows: list[dict], style: "Style | str | None") -> str:
+    """``minutes actions``: the chair's list by owner, or the rows as JSON, CSV, TSV or Markdown."""
+    style = style_of(style)
+    if style.data:
+        return render([], [], style, records=[action_record(r) for r in rows])
+    if style.fmt != "table":
+        return render([action_flat(r) for r in rows], ACTION_COLUMNS, style)
+    return actions_by_owner(by_owner(rows), style)
 
 
-def carried_text(rows: list[dict], fmt: str | None) -> str:
+def carried_text(rows: list[dict], style: "Style | str | None") -> str:
     """``minutes actions --carried``: the actions open across meetings, and for how many."""
-    if fmt == "json":
-        return to_json([carried_record(r) for r in rows])
-    if not rows:
+    style = style_of(style)
+    if style.data:
+        return render([], [], style, records=[carried_record(r) for r in rows])
+    if not rows and style.fmt == "table":
         return "No action carried forward."
-    return render([carried_flat(r) for r in rows], CARRIED_COLUMNS, fmt or "table", {"text": 60, "last_update": 60})
+    return render([carried_flat(r) for r in rows], CARRIED_COLUMNS, style, {"text": 60, "last_update": 60, "owners": 40,
+                                                                   "meeting": 30})
 
 
-def life_text(action: dict, events: list[dict], fmt: str | None) -> str:
-    """``minutes history``: the life of an action, one line per event, or as JSON, CSV or Markdown."""
-    if fmt == "json":
-        return to_json({"action": action_record(action), "history": events})
-    if fmt:
-        return render(events, HISTORY_COLUMNS, fmt)
-    return history_text(action, events)
+def life_text(action: dict, events: list[dict], style: "Style | str | None") -> str:
+    """``minutes history ID``: the life of an action, one line per event, or as JSON, CSV, TSV or Markdown."""
+    style = style_of(style)
+    if style.fmt == "json":
+        return render([], [], style, records={"action": action_record(action), "history": events})
+    if style.fmt == "table":
+        return history_text(action, events, style)
+    return render(events, HISTORY_COLUMNS, style)

@@ -7,7 +7,7 @@
 name without ``.db``): a label column for every table, so that each foreign
 key shows a name; a description of each table and column; and canned
 queries (outstanding actions by owner, actions by organisation, the decision
-history of a series, an action's full history).  Full-text search needs no
+history of a series, an action's full history, the corrections made by hand).  Full-text search needs no
 metadata: Datasette finds the ``<table>_fts`` tables itself.  The owner
 query names owners as ``minutes actions --owner`` does (``OWNER_TESTS``).
 ``minutes.serve`` runs Datasette with it.
@@ -23,6 +23,9 @@ from minutes.tracking.owners import row_named
 TABLES: dict[str, tuple[str, str, dict[str, str]]] = {
     "documents": ("name", "Each file ingested, by its SHA-256 (a corrected version is a new document).",
                   {"name": "File name", "path": "Path as given to 'minutes ingest'", "sha256": "SHA-256 of the file",
+                   "meeting_id": "The meeting it holds",
+                   "role": "source (what the meeting is read from), duplicate (the same minutes in another file) "
+                           "or older (a version since corrected)",
                    "format": "docx, html, markdown or text", "size": "Size in bytes",
                    "ingested_at": "When it was stored (UTC)"}),
     "meetings": ("name", "One row per meeting: a series and a date (the latest version of its minutes).",
@@ -31,10 +34,13 @@ TABLES: dict[str, tuple[str, str, dict[str, str]]] = {
                   "key": "Series and date: the same key is the same meeting",
                   "document_id": "The document these minutes come from",
                   "warnings": "What the parser could not read cleanly (JSON list)"}),
-    "people": ("name", "Each person named as an attendee, once across meetings.",
-               {"name": "Name as first written", "initials": "Initials as last written",
-                "key": "Folded name without honorifics", "email": "E-mail address as last written (or set by hand)",
-                "email_by_hand": "1 when the address was set with 'minutes people set-email' (no minutes override it)"}),
+    "people": ("name", "Each person named as an attendee, once across the meetings of a series (or more, when "
+                         "merged by hand).",
+               {"name": "Name as first written (or as set by hand)", "initials": "Initials as last written",
+                "key": "The series and folded name the person was first known by",
+                "email": "E-mail address as last written (or set by hand)",
+                "email_by_hand": "1 when the address was set with 'minutes people set-email' (no minutes override it)",
+                "by_hand": "1 when the name was set by hand"}),
     "attendees": ("name", "Who was at (or sent apologies to) each meeting.",
                   {"meeting_id": "The meeting", "person_id": "The person", "status": "present, apologies, absent "
                    "or in_attendance", "organisation": "Organisation as written in these minutes"}),
@@ -58,6 +64,25 @@ TABLES: dict[str, tuple[str, str, dict[str, str]]] = {
     "updates": ("text", "Updates that minutes give on earlier meetings' actions (matters arising).",
                 {"ref": "Action number as written", "status": "Status the update gives", "note": "The update"}),
     "decisions": ("text", "Decisions recorded in the minutes.", {"item": "Item number", "text": "The decision"}),
+    "person_names": ("key", "The names each person is known by in a series (people are matched only within a "
+                     "series, unless merged by hand).",
+                     {"person_id": "The person", "series": "The meeting series", "key": "Folded name without titles",
+                      "by_hand": "1 when set by 'minutes people merge' or 'rename'"}),
+    "action_edits": ("field", "What was edited by hand on each action ('minutes edit'); no version of the minutes "
+                     "overrides it.", {"field": "text, owners, due or item", "value": "The value set",
+                                       "was": "The value before", "at": "When (UTC)", "actor": "Who",
+                                       "note": "Why"}),
+    "changes": ("summary", "The audit log: every correction made by hand (forget, edit, done/reopen/drop, people "
+                "merge/rename, series rename/merge, a meeting moved by ingest --series).",
+                {"at": "When (UTC)", "actor": "Who: a login name, or --by", "command": "The command",
+                 "target": "What it changed", "summary": "What it did", "note": "Why (--note)",
+                 "detail": "What it did, as data (JSON): what was removed, statuses and notes set by hand included"}),
+    "ingest_log": ("path", "Every file each 'minutes ingest' read, and what it found.",
+                   {"at": "When the ingest ran (UTC)", "actor": "Who ran it", "path": "The file as named",
+                    "status": "added, updated, duplicate, moved, unchanged, failed or skipped",
+                    "meeting_id": "The meeting it holds", "detail": "What changed, or why it failed"}),
+    "pending_rekey": ("what", "People whose names are owed working out again after an upgrade; the next write "
+                      "does it.", {"what": "What is owed"}),
     "pending_relink": ("series", "Series stored but not yet relinked (an ingest was cut short); the next "
                        "write relinks them.", {"series": "The meeting series"}),
 }
@@ -118,6 +143,16 @@ join actions a on a.id = e.action_id
 join meetings m on m.id = e.meeting_id
 where e.action_id = :action_id
 order by e.at, e.id""",
+    },
+    "corrections": {
+        "title": "Corrections made by hand (the audit log)",
+        "description": "Who changed what, and when: forgotten files and meetings, edited actions, statuses set by "
+                       "hand, people and series merged or renamed (leave the words empty for all).",
+        "sql": """select c.at, c.actor, c.command, c.target, c.summary, c.note, c.detail
+from changes c
+where :words = '' or c.summary like '%' || :words || '%' or c.target like '%' || :words || '%'
+  or c.actor like '%' || :words || '%' or c.command like '%' || :words || '%'
+order by c.id desc""",
     },
 }
 

@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from minutes.choices import GROUPINGS
-from minutes.db import fetch, like_escape
+from minutes.db import fetch
 from minutes.errors import MinutesError
 from minutes.queries.actions import outstanding
 from minutes.tracking.keys import alike
 from minutes.tracking.owners import owner_label
+from minutes.tracking.refs import find_series
 from minutes.tracking.versions import SIMILAR
 
 NO_OWNER = "(no owner)"
@@ -100,20 +101,6 @@ class ActionLog:
         if self.owner:
             return f"Actions of {self.owner} — {self.body}"
         return f"Action log — {self.body}"
-
-
-def find_series(db, series: str) -> str:
-    """The one series named ``series`` (exactly, or else by part of its name)."""
-    names = [r["series"] for r in fetch(db, "SELECT DISTINCT series FROM meetings WHERE lower(series) = lower(?)",
-                                         [series.strip()])]
-    if not names:
-        names = [r["series"] for r in fetch(db, "SELECT DISTINCT series FROM meetings WHERE series LIKE ? "
-                                                 "ESCAPE '\\' ORDER BY series", [like_escape(series.strip())])]
-    if not names:
-        raise MinutesError(f"there is no series matching {series!r} (see 'minutes meetings')")
-    if len(names) > 1:
-        raise MinutesError(f"{series!r} matches {len(names)} series ({'; '.join(names[:5])}); give more of the name")
-    return names[0]
 
 
 def _only_series(db, every: bool = False) -> str | None:

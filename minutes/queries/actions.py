@@ -16,6 +16,7 @@ from minutes.choices import STATUSES
 from minutes.db import fetch, like_escape
 from minutes.errors import MinutesError, UnknownAction
 from minutes.tracking.owners import actions_named
+from minutes.tracking.refs import find_meeting
 from minutes.tracking.series import tracked_id
 
 ISO_DATE = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*"
@@ -26,23 +27,6 @@ def _age(day: str | None, today: date) -> int | None:
         return (today - date.fromisoformat((day or "")[:10])).days
     except ValueError:
         return None
-
-
-def find_meeting(db, ref: str) -> int:
-    """A meeting by id, date (YYYY-MM-DD) or part of its name; ambiguity is an error."""
-    ref = str(ref).strip()
-    as_id = ref.isascii() and ref.isdigit() and int(ref) < 1 << 63   # "١" and "²" are no id; 2^63 is none
-    hits = fetch(db, "SELECT id, name FROM meetings WHERE id = ?", [int(ref)]) if as_id else []
-    if not hits:
-        hits = fetch(db, "SELECT id, name FROM meetings WHERE date = ? ORDER BY date, id", [ref]) or fetch(
-            db, "SELECT id, name FROM meetings WHERE name LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\' "
-            "ORDER BY date, id", [like_escape(ref), like_escape(ref)])
-    if not hits:
-        raise MinutesError(f"there is no meeting matching {ref!r} (see 'minutes meetings')")
-    if len(hits) > 1:
-        names = "; ".join(f"{h['id']}: {h['name']}" for h in hits[:5])
-        raise MinutesError(f"{ref!r} matches {len(hits)} meetings ({names}); give the meeting's id")
-    return hits[0]["id"]
 
 
 def meeting_filters(since: str | None, until: str | None, series: str | None) -> tuple[list[str], list]:

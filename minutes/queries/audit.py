@@ -59,11 +59,13 @@ def show_meeting(db, ref: str) -> dict[str, Any]:
     }
 
 
-def people(db) -> list[dict[str, Any]]:
-    """Each person with the meetings they attended and the actions they hold."""
-    rows = fetch(db, "SELECT id, name, initials, email FROM people ORDER BY name COLLATE NOCASE")
+def people(db, *, series: str | None = None) -> list[dict[str, Any]]:
+    """Each person with the meetings they attended and the actions they hold (of ``series``, part of its name)."""
+    rows = fetch(db, "SELECT id, name, initials, email FROM people ORDER BY name COLLATE NOCASE, id")
+    where, params = meeting_filters(None, None, series)
     attended = fetch(db, "SELECT a.person_id, m.id, m.date, m.series, a.status FROM attendees a "
-                     "JOIN meetings m ON m.id = a.meeting_id ORDER BY m.date, m.id")
+                     "JOIN meetings m ON m.id = a.meeting_id" + (" WHERE " + " AND ".join(where) if where else "")
+                     + " ORDER BY m.date, m.id", params)
     held = fetch(db, "SELECT DISTINCT o.person_id, a.id, a.status FROM action_owners o "
                  "JOIN actions a ON a.id = o.action_id WHERE o.person_id IS NOT NULL ORDER BY a.id")
     out = []
@@ -72,7 +74,7 @@ def people(db) -> list[dict[str, Any]]:
                          for r in attended if r["person_id"] == p["id"]]
         p["open_actions"] = [r["id"] for r in held if r["person_id"] == p["id"] and r["status"] == "open"]
         p["actions"] = [r["id"] for r in held if r["person_id"] == p["id"]]
-        if p["meetings"] or p["actions"]:
+        if p["meetings"] or (p["actions"] and not series):
             out.append(p)
     return out
 

@@ -6,17 +6,19 @@ id, its status set by hand and its history.  Actions that no longer appear
 are kept, marked ``dropped`` with the note "no longer in the minutes"
 (unless someone already closed them by hand).  ``set_status`` is one change
 by hand (``minutes done``, ``reopen``, ``drop``): the action's status and one
-history row, nothing else (the series is not walked again for it).
+history row and its entry in the audit log, nothing else (the series is not
+walked again for it).  What was edited by hand (``minutes.store.edits``)
+stays as edited whatever version of the minutes is stored.
 """
 from __future__ import annotations
 
-import getpass
-import os
 from typing import TYPE_CHECKING
 
 from minutes.choices import CHANGES
 from minutes.db import now, transaction
 from minutes.errors import MinutesError
+from minutes.store.audit import Change, actor, record
+from minutes.store.edits import in_force, owners_written
 from minutes.tracking.due import phrase_in
 from minutes.tracking.keys import action_key
 from minutes.tracking.owners import resolve_owner
@@ -52,6 +54,7 @@ def save_actions(db: "sqlite_utils.Database", meeting_id: int, actions: list["Ac
     old = [dict(zip(cols, r)) for r in db.execute(
         f"SELECT {', '.join(cols)} FROM actions WHERE meeting_id = ? ORDER BY position", [meeting_id])]
     pairs = match(actions, old)
+    edited = in_force(db, [o["id"] for o in pairs.values()])
     events: list[dict] = []
     owners: list[dict] = []
     matched = [o["id"] for o in pairs.values()]
@@ -78,7 +81,8 @@ def save_actions(db: "sqlite_utils.Database", meeting_id: int, actions: list["Ac
             event(action_id, "created", f"from {source}")
         else:
             action_id = o["id"]
-            if o["key"] != row["key"] or o["due_text"] != row["due_text"] or o["item"] != a.item:
+            hand = edited.get(action_id, {})
+            if o["key"] != row["key"] or o["due_text"] != row["due_text"] or o["item"] != hand.get("item", a.item):
                 event(action_id, "edited", f"the minutes now read: {row['owners'] or '(no owner)'}: {a.text}")
             status = o["status"]
             if not set_by_hand(db, action_id):
@@ -88,7 +92,15 @@ def save_actions(db: "sqlite_utils.Database", meeting_id: int, actions: list["Ac
                     kind = "reopened" if status == "open" else status
                     event(action_id, kind, "back in the minutes" if not o["in_minutes"] else "as the minutes say")
             del row["due"]  # the due date in force is the series' to say (minutes.tracking.series)
+            for column in ("text", "owners", "item"):
+                if column in hand:
+                    row[column] = hand[column]
+            if "item" in hand:
+                row["item_id"] = item_ids.get(hand["item"])
             db["actions"].update(action_id, {**row, "status": status})
+            if "owners" in hand:
+                owners.extend(_owner_rows(action_id, meeting_id, owners_written(hand["owners"]), attendees))
+                continue
         owners.extend(_owner_rows(action_id, meeting_id, a.owners, attendees))
     gone = []
     for o in old:
@@ -111,31 +123,30 @@ def save_actions(db: "sqlite_utils.Database", meeting_id: int, actions: list["Ac
     return len(new_rows), len(pairs), gone
 
 
-def actor() -> str:
-    """Who makes a change by hand: the login name."""
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name (some containers)
-        return os.environ.get("USER") or "unknown"
-
-
-def set_status(db, action_id: int, change: str, note: str | None = None, by: str | None = None) -> dict:
-    """Mark an action done, reopen it or drop it; writes a history row.
+def set_status(db, action_id: int, change: str, note: str | None = None, by: str | None = None,
+               dry_run: bool = False) -> dict:
+    """Mark an action done, reopen it or drop it; writes a history row and an audit log entry.
 
     A re-issued action stands for the action it carries forward: the change is
     made there, and to every re-issue of it.  Returns the action changed: its
-    ``id``, new ``status`` and ``text``.
+    ``id``, new ``status`` and ``text``, and the ``change`` as logged.
     """
     status, event, allowed = CHANGES[change]
-    with transaction(db):
-        action_id = tracked_id(db, action_id)
+    with transaction(db, dry_run=dry_run):
+        asked, action_id = action_id, tracked_id(db, action_id)
         row = db.execute("SELECT status, meeting_id, text FROM actions WHERE id = ?", [action_id]).fetchone()
         if row[0] not in allowed:
             raise MinutesError(f"action {action_id} is already {row[0]}")
         stamp = now()
+        by = by or actor()
         db.execute("UPDATE actions SET status = ?, updated_at = ? WHERE id = ? OR carried_from = ?",
                    [status, stamp, action_id, action_id])
         db.execute("INSERT INTO action_events (action_id, meeting_id, at, on_date, event, actor, source, note) "
                    "VALUES (?, ?, ?, ?, ?, ?, 'hand', ?)",
-                   [action_id, row[1], stamp, stamp[:10], event, by or actor(), note])
-    return {"id": action_id, "status": status, "text": row[2]}
+                   [action_id, row[1], stamp, stamp[:10], event, by, note])
+        reissue = f" (action {asked} re-issues it)" if asked != action_id else ""
+        logged = record(db, Change(change, f"action {action_id}",
+                                   f"action {action_id} {status} (was {row[0]}): {row[2]}" + reissue,
+                                   detail={"action": action_id, "status": status, "was": row[0]},
+                                   dry_run=dry_run), by, note, stamp)
+    return {"id": action_id, "status": status, "text": row[2], "change": logged}

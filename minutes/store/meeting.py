@@ -8,8 +8,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from minutes.db import like_literal
-from minutes.tracking.keys import person_key
+from minutes.store.people import person_for
 
 if TYPE_CHECKING:  # pragma: no cover
     import sqlite_utils
@@ -22,9 +21,11 @@ def insert(db: sqlite_utils.Database, table: str, rows: list[dict]) -> None:
         db[table].insert_all(rows, batch_size=500)
 
 
-def save_document(db: sqlite_utils.Database, m: "Minutes", size: int | None, stamp: str) -> int:
+def save_document(db: sqlite_utils.Database, m: "Minutes", size: int | None, stamp: str,
+                  meeting_id: int | None = None, role: str = "source") -> int:
+    """The file's row (by its SHA-256), holding ``meeting_id`` as its ``role``."""
     doc = {"name": os.path.basename(m.source.path), "path": m.source.path, "sha256": m.source.sha256,
-           "format": m.source.format, "size": size, "ingested_at": stamp}
+           "format": m.source.format, "size": size, "ingested_at": stamp, "meeting_id": meeting_id, "role": role}
     found = db.execute("SELECT id FROM documents WHERE sha256 = ?", [m.source.sha256]).fetchone()
     if found:
         db["documents"].update(found[0], doc)
@@ -37,7 +38,7 @@ def save_attendees(db: sqlite_utils.Database, m: "Minutes", meeting_id: int, ser
     rows: list[dict] = []
     seen: set[int] = set()
     for position, a in enumerate(m.attendees):
-        person_id = _person(db, a.name, a.initials, series, a.email)
+        person_id = person_for(db, a.name, a.initials, series, a.email)
         if person_id in seen:
             continue
         seen.add(person_id)
@@ -49,28 +50,6 @@ def save_attendees(db: sqlite_utils.Database, m: "Minutes", meeting_id: int, ser
     for r in rows:
         r["id"] = ids[r["person_id"]]
     return rows
-
-
-def _person(db: sqlite_utils.Database, name: str, initials: str | None, series: str,
-            email: str | None = None) -> int:
-    """The person with this name; or, in the same series, the same initials and first name.
-    Initials and e-mail address are kept as last written (an address set by hand stays)."""
-    key = person_key(name)
-    found = db.execute("SELECT id FROM people WHERE key = ?", [key]).fetchone()
-    if not found and initials and key:
-        found = db.execute(
-            "SELECT DISTINCT p.id FROM people p JOIN attendees a ON a.person_id = p.id "
-            "JOIN meetings m ON m.id = a.meeting_id WHERE m.series = ? AND a.initials = ? "
-            "AND (p.key = ? OR p.key LIKE ? ESCAPE '\\')",
-            [series, initials, key.split()[0], like_literal(key.split()[0]) + " %"]).fetchall()
-        found = found[0] if len(found) == 1 else None
-    if found:
-        if initials:
-            db.execute("UPDATE people SET initials = ? WHERE id = ?", [initials, found[0]])
-        if email:
-            db.execute("UPDATE people SET email = ? WHERE id = ? AND NOT email_by_hand", [email, found[0]])
-        return found[0]
-    return db["people"].insert({"name": name, "initials": initials, "key": key, "email": email}).last_pk
 
 
 def save_items(db: sqlite_utils.Database, m: "Minutes", meeting_id: int) -> dict[str | None, int]:

@@ -2,12 +2,15 @@
 
 Every rule that decides "is this the same meeting / person / action" lives
 here, so that the write side and the read side agree.  Texts are compared by
-the parsers' one comparison helper (``parsers.extract.alike``), on folded text.
+the parsers' one comparison helper (``parsers.extract.alike``), on folded text;
+the titles a person's key leaves out are the parsers' own (``parsers.vocabulary.TITLES``).
 """
 from __future__ import annotations
 
 import re
 import unicodedata
+
+from parsers.vocabulary import TITLES
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
           r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
@@ -27,7 +30,6 @@ _SERIES_NOISE = [
 _SERIES_NOISE_RE = re.compile("|".join(f"(?:{p})" for p in _SERIES_NOISE), re.I)
 _EDGE_WORDS = re.compile(r"^(?:(?:the|minutes|of|notes|from)\b\s*)+|(?:\b(?:minutes|notes)\s*)+$", re.I)
 _EDGE_PUNCT = " \t-–—:;,.|/()[]"
-_HONORIFICS = {"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "cllr", "councillor", "sir", "dame"}
 
 
 def fold(text: str | None) -> str:
@@ -63,11 +65,23 @@ def _strip_series_noise(text: str) -> str:
 
 
 def person_key(name: str) -> str:
-    """One key per real person: folded name without honorifics."""
+    """A person's name as compared: folded, without the titles written before it
+    ("Cllr Mrs Jane Smith", "County Councillor J. Smith" -> "jane smith", "j smith").
+    A name that is nothing but titles keeps them."""
     words = fold(name).split()
-    while words and words[0] in _HONORIFICS:
-        words = words[1:]
-    return " ".join(words) or fold(name)
+    stripped = True
+    while stripped:
+        stripped = False
+        for title in _TITLE_WORDS:
+            if len(words) > len(title) and tuple(words[:len(title)]) == title:
+                words = words[len(title):]
+                stripped = True
+                break
+    return " ".join(words)
+
+
+# The titles as folded words, longest first ("county councillor" before "councillor").
+_TITLE_WORDS = sorted({tuple(fold(t).split()) for t in TITLES if fold(t)}, key=len, reverse=True)
 
 
 def action_key(owners: list[str], text: str) -> str:

@@ -16,9 +16,11 @@ from __future__ import annotations
 from itertools import groupby
 
 from minutes.db import like_escape
-from minutes.tracking.keys import fold
+from minutes.tracking.keys import fold, person_key
+from parsers.vocabulary import ALL_WORDS
 
-ALL_OWNERS = {"all", "everyone", "everybody", "all attendees", "all members", "all present", "team", "the team"}
+# The owner words that mean everyone present: the parsers' own list, folded.
+ALL_OWNERS = frozenset(fold(w) for w in ALL_WORDS)
 
 # How an owner row (action_owners o, with its attendee t and its person p) is
 # named by the words typed: the owner as written or the attendee's or the
@@ -56,11 +58,12 @@ def resolve_owner(written: str, attendees: list[dict]) -> list[dict]:
         return [{"written": written, "person_id": None, "attendee_id": None, "all_attendees": 1}]
     w = written.strip()
     f = fold(w)
+    name = person_key(w)
     tests = [
         lambda a: a["initials"] == w,
         lambda a: bool(a["initials"]) and a["initials"].casefold() == w.casefold(),
-        lambda a: fold(a["name"]) == f,
-        lambda a: bool(f) and fold(a["name"]).split()[:1] == [f],
+        lambda a: person_key(a["name"]) == name,
+        lambda a: bool(name) and person_key(a["name"]).split()[:1] == [name],
         lambda a: bool(a["role"]) and fold(a["role"]) == f,
     ]
     for test in tests:

@@ -26,7 +26,9 @@ ingesting documents in any order gives one end state:
    people did by hand (``minutes done/reopen/drop``): a change by hand wins
    over minutes of meetings held on or before that day.  The due date in force
    is the last one given, phrases resolved against the meeting's date and the
-   series' next meeting ("by the next meeting").
+   series' next meeting ("by the next meeting"); a due date set by hand
+   (``minutes edit --due``) wins, as a status does, over minutes of meetings
+   held on or before the day it was set.
 4. The events those links imply are ``derived`` rows of ``action_events``,
    rewritten on every relink (their ``on_date`` is the meeting's date), so
    that ``minutes history`` tells the same story whatever the order of ingest.
@@ -89,6 +91,9 @@ class Walk:
                          "FROM action_events e JOIN actions a ON a.id = e.action_id "
                          "JOIN meetings m ON m.id = a.meeting_id WHERE m.series = ? AND e.source = 'hand' "
                          "AND e.event IN ('done', 'reopened', 'dropped') ORDER BY day, e.id", [series])
+        self.hand_due = fetch(db, "SELECT e.id, e.action_id, e.value, e.on_date AS day FROM action_edits e "
+                              "JOIN actions a ON a.id = e.action_id JOIN meetings m ON m.id = a.meeting_id "
+                              "WHERE m.series = ? AND e.field = 'due' ORDER BY e.id", [series])
         self.state: dict[int, str] = {}                # status as of the meeting being read
         self.earlier = Earlier(self.date, self.state)
         self.evidence: dict[int, list[Evidence]] = {}
@@ -202,10 +207,17 @@ class Walk:
             r = self.root.get(h["action_id"])
             if r is not None:
                 hand.setdefault(r, []).append(Evidence((h["day"], 1, h["id"]), HAND_STATUS[h["event"]], "hand"))
+        for h in self.hand_due:   # a due date set by hand ('minutes edit --due'), cleared with None
+            r = self.root.get(h["action_id"])
+            if r is not None:
+                hand.setdefault(r, []).append(Evidence((h["day"], 1, h["id"]), None, "hand due", due=h["value"]))
         result, events = {}, []
         for r, evidence in self.evidence.items():
             status, due = "open", None
             for e in sorted(evidence + hand.get(r, [])):
+                if e.kind == "hand due":
+                    due = e.due
+                    continue
                 before = status
                 status = e.status or status
                 if e.kind in ("update", "reissued"):
