@@ -280,3 +280,11 @@ def test_an_outcome_whose_next_sentence_introduces_quoted_words_owns_them():
     body = ("The motion passes. The following clause is added to the rules:\n\n"
             "> Members may vote by post.\n\nThe chair thanked everyone.\n")
     assert texts(body) == ["The motion passes. The following clause is added to the rules: Members may vote by post."]
+
+
+def test_a_decision_restated_in_other_case_and_spacing_is_one_but_in_another_item_two():
+    body = ("RESOLVED that the accounts be approved.\n\n## Resolutions\n\n- RESOLVED THAT the accounts  be approved.\n\n"
+            "## 4. Hall\n\nThe Board were in agreement.\n\n## 5. Roof\n\nThe Board were in agreement.\n")
+    assert [(d["item"], d["text"]) for d in decisions(body)] == [
+        ("3", "The accounts be approved."), ("4", "The Board were in agreement."),
+        ("5", "The Board were in agreement.")]

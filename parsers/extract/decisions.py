@@ -22,7 +22,10 @@ colon, or a sentence that stops on its cue, owns the list that follows it.
 """
 from __future__ import annotations
 
+import heapq
 import re
+from collections import Counter
+from itertools import chain
 
 from parsers.blocks import grid, lines_of
 from parsers.document import Heading, Paragraph, Table
@@ -352,14 +355,38 @@ def _label_off(text: str) -> str:
 
 def _dedupe(decisions: list[Decision]) -> list[Decision]:
     """A decision stated twice (in its item, then in a list of resolutions) is one;
-    the same words decided in two items ("The Board were in agreement") are two."""
+    the same words decided in two items ("The Board were in agreement") are two.
+
+    Nothing is compared pair by pair: the same words are looked up by a key, and a
+    near twin is looked for only among the few decisions that share most of its words."""
     out: list[Decision] = []
-    seen: list[tuple[Text, str | None]] = []
+    texts: list[Text] = []
+    items: list[str | None] = []
+    by_key: dict[str, list[int]] = {}
+    by_word: dict[str, list[int]] = {}
     for d in decisions:
-        key = Text(d.text.lower())
-        if any((item == d.item or item is None or d.item is None) and at_least(key, other, 0.85)
-               for other, item in seen):
+        words = _DEDUPE_WORD.findall(d.text.lower())
+        key = " ".join(words)
+        same_item = lambda k: items[k] == d.item or items[k] is None or d.item is None  # noqa: E731
+        if any(same_item(k) for k in by_key.get(key, ())):
             continue
+        distinct = set(words)
+        shared: Counter[int] = Counter()
+        shared.update(chain.from_iterable(by_word.get(w, ()) for w in distinct))
+        need = 0.7 * len(distinct)
+        near = heapq.nlargest(_NEAR, ((n, -k) for k, n in shared.items() if n >= need))
+        text = Text(d.text.lower())
+        if any(same_item(-k) and at_least(text, texts[-k], 0.85) for _, k in near):
+            continue
+        k = len(out)
         out.append(d)
-        seen.append((key, d.item))
+        texts.append(text)
+        items.append(d.item)
+        by_key.setdefault(key, []).append(k)
+        for w in distinct:
+            by_word.setdefault(w, []).append(k)
     return out
+
+
+_DEDUPE_WORD = re.compile(r"[a-z0-9]+")
+_NEAR = 6  # decisions a new one is compared with (those sharing most of its words)
