@@ -188,11 +188,12 @@ def _section_decisions(section: Section, roster: Roster, out: list[Decision]) ->
             if len(motion_said) > _MOTION_LINES:
                 motion, motion_said = None, []
             continue
-        low = st.text.lower()
-        present = [needle for needle in _NEEDLES if needle in low]  # the cue words the line holds
-        if not present:
+        if not _may_decide(st.text):
             continue
         parts = sentences(st.text) or [st.text]
+        if len(parts) > 1:
+            low = st.text.lower()
+            present = [needle for needle in _NEEDLES if needle in low]  # the cue words the line holds
         j = 0
         while j < len(parts):
             sentence = parts[j]
